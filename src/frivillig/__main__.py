@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m frivillig``."""
+
+from ._cli import run
+
+run()

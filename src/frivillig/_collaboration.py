@@ -1,0 +1,246 @@
+"""The collaboration: the central object of the model.
+
+A collaboration (samarbejde) brings a municipality together with voluntary
+organisations, volunteers, private actors and citizens around shared goals. It
+records who takes part and how, why (its purposes and the value it has for
+institution, employees and citizens), how it is governed, how the volunteers are
+organised and who holds each of the five volunteer-management responsibilities,
+its goals and tasks, how formal it is, where it is in its lifecycle, and how it
+is evaluated.
+"""
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from ._evaluation import EvaluationPlan, EvaluationRound
+from ._formalisation import FormalisationLevel
+from ._frozenmap import FrozenMap
+from ._goals import Goal
+from ._labels import LabelledEnum
+from ._participation import Participant
+from ._tasks import Task
+from ._validators import (
+    MAX_TITLE,
+    FieldError,
+    distinct,
+    identifier,
+    identifiers,
+    is_identifier,
+    municipality_code,
+    not_before,
+    number_range,
+    optional_text,
+    text,
+    unique_ids,
+)
+from ._volunteers import Volunteer
+
+__all__ = [
+    "AgreementDocument",
+    "Collaboration",
+    "Forum",
+    "GovernanceMode",
+    "LifecycleStatus",
+    "ManagementTask",
+    "Purpose",
+    "ValueCase",
+    "VolunteerModel",
+    "WelfareRole",
+]
+
+
+class Purpose(LabelledEnum):
+    """Why a collaboration exists: the talk's reasons and Socialstyrelsen's aims of co-creation."""
+
+    QUALITY = ("quality", "bedre kvalitet i opgaveløsningen", "better quality of the service")
+    ACTIVE_CITIZENSHIP = ("active_citizenship", "aktivt medborgerskab", "active citizenship")
+    WORKPLACE = ("workplace", "en mere spændende arbejdsplads", "a more interesting workplace")
+    INNOVATION = ("innovation", "offentlig innovation", "public innovation")
+    EFFICIENCY = ("efficiency", "effektivitet", "efficiency")
+    DEMOCRACY = ("democracy", "demokrati", "democracy")
+
+
+class GovernanceMode(LabelledEnum):
+    """The old and the new volunteering agenda: self-governance at a distance, or co-governance."""
+
+    AUTONOMOUS = ("autonomous", "autonom selvstyring på afstand", "autonomous self-governance")
+    NEGOTIATED = ("negotiated", "forhandlet samstyring", "negotiated co-governance")
+
+
+class WelfareRole(LabelledEnum):
+    """What volunteering is to public welfare in this collaboration."""
+
+    SUPPLEMENT = ("supplement", "supplement", "supplement")
+    CORRECTIVE = ("corrective", "korrektiv", "corrective")
+    ELEMENT = ("element", "element i velfærdsproduktionen", "element of welfare production")
+
+
+class VolunteerModel(LabelledEnum):
+    """Whether the volunteers come through an association or are the institution's own."""
+
+    ASSOCIATION = ("association", "foreningssamarbejde", "collaboration with an association")
+    OWN_VOLUNTEERS = ("own_volunteers", "egne frivillige", "the institution's own volunteers")
+    MIXED = ("mixed", "blandet", "mixed")
+
+
+class ManagementTask(LabelledEnum):
+    """The five volunteer-management responsibilities someone must hold."""
+
+    RECRUITMENT = ("recruitment", "rekruttering", "recruitment")
+    INTRODUCTION = ("introduction", "introduktion", "introduction")
+    SPARRING = ("sparring", "sparring", "supervision (sparring)")
+    MOTIVATION = ("motivation", "motivation", "motivation")
+    CONFLICT_HANDLING = ("conflict_handling", "konflikthåndtering", "conflict handling")
+
+
+class LifecycleStatus(LabelledEnum):
+    """Where the collaboration is: exploring → agreeing goals → active → evaluating → ..."""
+
+    EXPLORING = ("exploring", "undersøgende", "exploring")
+    AGREEING_GOALS = ("agreeing_goals", "afklaring af mål", "agreeing goals")
+    ACTIVE = ("active", "aktiv", "active")
+    EVALUATING = ("evaluating", "under evaluering", "evaluating")
+    CONTINUED = ("continued", "videreført", "continued")
+    ADJUSTED = ("adjusted", "justeret", "adjusted")
+    ENDED = ("ended", "afsluttet", "ended")
+
+
+@attrs.frozen(kw_only=True)
+class ValueCase:
+    """The value the collaboration has, from the three perspectives the talk names.
+
+    Attributes:
+        institution: The value for the institution.
+        employees: The value for the employees.
+        citizens: The value for the citizens or users of the institution.
+    """
+
+    institution: str | None = attrs.field(default=None, validator=optional_text())
+    employees: str | None = attrs.field(default=None, validator=optional_text())
+    citizens: str | None = attrs.field(default=None, validator=optional_text())
+
+
+@attrs.frozen(kw_only=True)
+class AgreementDocument:
+    """The written agreement behind the collaboration, if there is one.
+
+    Attributes:
+        title: The document's title.
+        signed_on: The date the parties signed it.
+        reference: Where it is kept: a case number or a link.
+        parties: The ids of the parties that signed it.
+    """
+
+    title: str = attrs.field(validator=text(MAX_TITLE))
+    signed_on: dt.date | None = None
+    reference: str | None = attrs.field(default=None, validator=optional_text(MAX_TITLE))
+    parties: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
+
+
+@attrs.frozen(kw_only=True)
+class Forum:
+    """A forum where the parties meet and set the agenda: the room for dialogue between equals.
+
+    Attributes:
+        name: What the forum is called, e.g. ``"Styregruppen"``.
+        meetings_per_year: How often it meets.
+        agenda_set_by: The ids of the parties that set its agenda together.
+    """
+
+    name: str = attrs.field(validator=text(MAX_TITLE))
+    meetings_per_year: int | None = attrs.field(
+        default=None, validator=number_range(0, 366, optional=True)
+    )
+    agenda_set_by: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
+
+
+def _responsibilities(
+    _: object, attribute: "attrs.Attribute[Any]", value: FrozenMap[ManagementTask, str]
+) -> None:
+    for task, holder in value.items():
+        if not isinstance(task, ManagementTask):
+            raise FieldError((attribute.name,), "keys must be volunteer-management tasks", "choice")
+        if not isinstance(holder, str) or not is_identifier(holder):
+            raise FieldError((attribute.name, task.value), "expected the id of a party", "format")
+
+
+@attrs.frozen(kw_only=True)
+class Collaboration:
+    """A collaboration between a municipality and civil society.
+
+    Single-field rules (ranges, formats, non-empty text, ordered dates) are
+    checked when the object is made; cross-references between its parts (a goal
+    agreed by a party that is not in the collaboration, say) are checked by
+    [`validate`][frivillig.validate] and by the loader.
+
+    Attributes:
+        id: The collaboration's id, unique in its portfolio.
+        title: A short title.
+        municipality_code: The municipality the collaboration belongs to.
+        participants: The parties, each an actor with roles and resources.
+        initiator: The id of the party that took the initiative.
+        purposes: Why the collaboration exists.
+        value_case: The value it has for institution, employees and citizens.
+        governance_mode: Autonomous self-governance or negotiated co-governance.
+        welfare_role: Supplement, corrective or element of welfare production.
+        volunteer_model: Association, the institution's own volunteers, or both.
+        responsibilities: Who holds each volunteer-management responsibility,
+            by party id.
+        goals: The collaboration's goals.
+        tasks: What volunteers do.
+        volunteers: The volunteers, by pseudonymous id.
+        formalisation: How formal the collaboration is.
+        agreement: The written agreement, if any.
+        forum: Where the parties meet and set the agenda, if anywhere.
+        start_on: When it started (or starts).
+        end_on: When it ended (or is planned to end), if set.
+        status: Where it is in its lifecycle.
+        evaluation_plan: When and how it is evaluated, if planned.
+        rounds: The evaluation rounds held so far.
+        description: More about the collaboration, in words.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=text(MAX_TITLE))
+    municipality_code: int = attrs.field(validator=municipality_code)
+    participants: tuple[Participant, ...] = attrs.field(validator=unique_ids())
+    initiator: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(identifier)
+    )
+    purposes: tuple[Purpose, ...] = attrs.field(default=(), validator=distinct)
+    value_case: ValueCase | None = None
+    governance_mode: GovernanceMode = GovernanceMode.NEGOTIATED
+    welfare_role: WelfareRole = WelfareRole.SUPPLEMENT
+    volunteer_model: VolunteerModel = VolunteerModel.ASSOCIATION
+    responsibilities: FrozenMap[ManagementTask, str] = attrs.field(
+        factory=FrozenMap, converter=FrozenMap, validator=_responsibilities
+    )
+    goals: tuple[Goal, ...] = attrs.field(default=(), validator=unique_ids())
+    tasks: tuple[Task, ...] = attrs.field(default=(), validator=unique_ids())
+    volunteers: tuple[Volunteer, ...] = attrs.field(default=(), validator=unique_ids())
+    formalisation: FormalisationLevel = FormalisationLevel.COLLABORATION_AGREEMENT
+    agreement: AgreementDocument | None = None
+    forum: Forum | None = None
+    start_on: dt.date
+    end_on: dt.date | None = attrs.field(
+        default=None,
+        validator=not_before("start_on", what="a collaboration cannot end before it starts"),
+    )
+    status: LifecycleStatus = LifecycleStatus.EXPLORING
+    evaluation_plan: EvaluationPlan | None = None
+    rounds: tuple[EvaluationRound, ...] = attrs.field(default=(), validator=unique_ids())
+    description: str | None = attrs.field(default=None, validator=optional_text())
+
+    def participant(self, party_id: str) -> Participant | None:
+        """Return the participant with the given id, or ``None``."""
+        for participant in self.participants:
+            if participant.id == party_id:
+                return participant
+        return None
+
+    @property
+    def party_ids(self) -> frozenset[str]:
+        """The ids of all parties to the collaboration."""
+        return frozenset(participant.id for participant in self.participants)

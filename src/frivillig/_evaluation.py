@@ -1,0 +1,196 @@
+"""Evaluation: plans, rounds, responses and dyadic ratings, as data.
+
+"A good collaboration is not built overnight": the talk asks the parties to
+evaluate again and again whether the form they chose satisfies them. An
+evaluation plan is a recurrence (an RFC 5545 RRULE, as calendars use) from a
+first date; each round records every party's response and the decision taken.
+The scheduling itself lives in [`frivillig.schedules`][].
+"""
+
+import datetime as dt
+from typing import Any
+
+import attrs
+from dateutil.rrule import rrulestr
+
+from ._formalisation import CollaborationLevel
+from ._frozenmap import FrozenMap
+from ._labels import LabelledEnum
+from ._validators import (
+    FieldError,
+    id_mapping,
+    identifier,
+    identifiers,
+    number_range,
+    optional_text,
+    unique_ids,
+)
+
+__all__ = [
+    "Decision",
+    "DyadicRating",
+    "EvaluationPlan",
+    "EvaluationRound",
+    "Response",
+]
+
+DEFAULT_TIMEZONE = "Europe/Copenhagen"
+
+
+class Decision(LabelledEnum):
+    """What the parties decided after an evaluation round."""
+
+    CONTINUE = ("continue", "fortsæt", "continue")
+    ADJUST_FORMALISATION = (
+        "adjust_formalisation",
+        "justér formaliseringen",
+        "adjust the formalisation",
+    )
+    ADJUST_GOALS = ("adjust_goals", "justér målene", "adjust the goals")
+    END = ("end", "afslut samarbejdet", "end the collaboration")
+
+
+def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise FieldError(
+            (attribute.name,), "expected RRULE text such as 'FREQ=MONTHLY;INTERVAL=6'", "type"
+        )
+    if len(value) > 500:
+        raise FieldError((attribute.name,), "is longer than 500 characters", "length")
+    if "DTSTART" in value.upper() or "\n" in value:
+        raise FieldError(
+            (attribute.name,),
+            "give only the RRULE part (e.g. 'FREQ=YEARLY'); the first date goes in 'first_date'",
+            "format",
+        )
+    body = value[6:] if value.upper().startswith("RRULE:") else value
+    try:
+        rrulestr(body, dtstart=dt.datetime(2000, 1, 1))  # noqa: DTZ001 - parse check only
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as error:
+        raise FieldError(
+            (attribute.name,),
+            f"is not a valid RFC 5545 recurrence rule ({error}); e.g. 'FREQ=MONTHLY;INTERVAL=6'",
+            "format",
+        ) from None
+
+
+def _timezone(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+        raise FieldError(
+            (attribute.name,),
+            f"{value!r} is not an IANA time zone such as 'Europe/Copenhagen'",
+            "choice",
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class EvaluationPlan:
+    """When and how the collaboration is evaluated.
+
+    Attributes:
+        rrule: The recurrence, as RFC 5545 RRULE text without DTSTART, e.g.
+            ``"FREQ=MONTHLY;INTERVAL=6"`` for every six months.
+        first_date: The date of the first evaluation; the recurrence counts from it.
+        instruments: The ids of the instruments the parties answer.
+        respondents: The ids of the parties that must answer.
+        timezone: The IANA time zone the dates are in; Danish local time by default.
+    """
+
+    rrule: str = attrs.field(validator=_rrule)
+    first_date: dt.date
+    instruments: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
+    respondents: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
+    timezone: str = attrs.field(default=DEFAULT_TIMEZONE, validator=_timezone)
+
+
+@attrs.frozen(kw_only=True)
+class Response:
+    """One party's response in an evaluation round.
+
+    Attributes:
+        party: The id of the responding party.
+        satisfaction: Satisfaction with the form of collaboration, 1 (very
+            dissatisfied) to 5 (very satisfied).
+        goal_progress: Reported value of each goal's indicator, by goal id.
+        instrument: The id of the instrument answered, if any.
+        answers: Answers to the instrument's items, by item id; ``None`` for an
+            item left unanswered.
+        comment: A free-text comment.
+    """
+
+    party: str = attrs.field(validator=identifier)
+    satisfaction: int | None = attrs.field(
+        default=None, validator=number_range(1, 5, optional=True)
+    )
+    goal_progress: FrozenMap[str, float] = attrs.field(
+        factory=FrozenMap, converter=FrozenMap, validator=id_mapping(allow_none=False)
+    )
+    instrument: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(identifier)
+    )
+    answers: FrozenMap[str, float | None] = attrs.field(
+        factory=FrozenMap, converter=FrozenMap, validator=id_mapping(allow_none=True)
+    )
+    comment: str | None = attrs.field(default=None, validator=optional_text())
+
+
+@attrs.frozen(kw_only=True)
+class DyadicRating:
+    """How one party rates its relation to another, on the Levels of Collaboration scale.
+
+    Attributes:
+        rater: The id of the party that rates.
+        ratee: The id of the party rated.
+        level: The level of collaboration, from none (0) to collaboration (5).
+    """
+
+    rater: str = attrs.field(validator=identifier)
+    ratee: str = attrs.field(validator=identifier)
+    level: CollaborationLevel
+
+    @ratee.validator
+    def _check_ratee(self, attribute: "attrs.Attribute[Any]", value: str) -> None:
+        if value == self.rater:
+            raise FieldError(
+                (attribute.name,), "a party cannot rate its relation to itself", "conflict"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class EvaluationRound:
+    """One evaluation of the collaboration: who answered what, and what was decided.
+
+    Attributes:
+        id: The round's id within the collaboration.
+        held_on: The date the round was held.
+        responses: The parties' responses, at most one per party.
+        ratings: Dyadic ratings between parties, at most one per ordered pair.
+        decision: What the parties decided, once they have.
+        final: Whether this is the final evaluation before the collaboration ends.
+        summary: What came out of the round, in words.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    held_on: dt.date
+    responses: tuple[Response, ...] = attrs.field(default=(), validator=unique_ids("party"))
+    ratings: tuple[DyadicRating, ...] = attrs.field(default=())
+    decision: Decision | None = None
+    final: bool = False
+    summary: str | None = attrs.field(default=None, validator=optional_text())
+
+    @ratings.validator
+    def _check_ratings(
+        self, attribute: "attrs.Attribute[Any]", value: tuple[DyadicRating, ...]
+    ) -> None:
+        seen: set[tuple[str, str]] = set()
+        for index, rating in enumerate(value):
+            pair = (rating.rater, rating.ratee)
+            if pair in seen:
+                raise FieldError(
+                    (attribute.name, index), f"{pair[0]!r} rates {pair[1]!r} twice", "duplicate"
+                )
+            seen.add(pair)

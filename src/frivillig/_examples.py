@@ -1,0 +1,55 @@
+"""Example documents shipped with the package, read through the public loader."""
+
+from importlib.resources import files
+
+from ._collaboration import Collaboration
+from .errors import Problem, ValidationError
+
+__all__ = ["example_names", "load_example"]
+
+DEFAULT_EXAMPLE = "visiting_friends"
+
+
+def example_names() -> tuple[str, ...]:
+    """Return the names of the example collaborations shipped with frivillig."""
+    folder = files("frivillig") / "data" / "examples"
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".json")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".json")
+        )
+    )
+
+
+def load_example(name: str = DEFAULT_EXAMPLE) -> Collaboration:
+    """Load one of the example collaborations shipped with frivillig.
+
+    The default, ``"visiting_friends"``, is a collaboration between a municipal
+    care home, a visiting-friends association and the local volunteer centre,
+    with agreed goals, tasks, volunteers and two evaluation rounds.
+
+    Args:
+        name: Which example; see [`example_names`][frivillig.example_names].
+
+    Returns:
+        The collaboration, loaded and validated like any other document.
+
+    Raises:
+        ValidationError: there is no example of that name.
+    """
+    from .serialization import loads
+
+    if name not in example_names():
+        choices = ", ".join(example_names())
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    message=f"no example named {name!r}; choose one of {choices}",
+                    code="choice",
+                )
+            ]
+        )
+    data = (files("frivillig") / "data" / "examples" / f"{name}.json").read_bytes()
+    return loads(data, Collaboration)

@@ -1,0 +1,105 @@
+"""Participation: how an actor takes part in a collaboration.
+
+A participant is an actor seen from inside one collaboration: the roles it
+plays, the resources it brings, how far it depends economically on the
+municipality, and how ready it is for co-creation. The talk's point on
+equality is that a collaboration "cannot fully escape that one party depends
+economically on the other"; the share of a party's budget that comes from the
+municipality is what makes that dependence visible.
+"""
+
+from typing import Any
+
+import attrs
+
+from ._actors import Actor
+from ._labels import LabelledEnum
+from ._validators import FieldError, distinct, identifier, number_range
+
+__all__ = ["Participant", "ParticipantRole", "Readiness", "Resource"]
+
+
+class ParticipantRole(LabelledEnum):
+    """The roles a party can play in a collaboration."""
+
+    OWNER = ("owner", "ejer", "owner")
+    FUNDER = ("funder", "bevillingsgiver", "funder")
+    HOST = ("host", "vært (lægger rammer til)", "host (provides the setting)")
+    VOLUNTEER_PROVIDER = ("volunteer_provider", "stiller frivillige", "provides volunteers")
+    COORDINATOR = ("coordinator", "koordinator (tovholder)", "coordinator")
+    ADVISER = ("adviser", "rådgiver", "adviser")
+    USER_REPRESENTATIVE = ("user_representative", "repræsenterer brugerne", "represents users")
+
+
+class Resource(LabelledEnum):
+    """What a party brings to the collaboration."""
+
+    MONEY = ("money", "penge", "money")
+    PREMISES = ("premises", "lokaler", "premises")
+    STAFF_TIME = ("staff_time", "medarbejdertid", "staff time")
+    VOLUNTEERS = ("volunteers", "frivillige", "volunteers")
+    KNOWLEDGE = ("knowledge", "viden", "knowledge")
+    NETWORK = ("network", "netværk", "network")
+    EQUIPMENT = ("equipment", "udstyr", "equipment")
+    USER_ACCESS = ("user_access", "adgang til brugerne", "access to users")
+
+
+_LIKERT = number_range(1, 5, optional=True)
+
+
+@attrs.frozen(kw_only=True)
+class Readiness:
+    """A party's own view of the three preconditions of co-creation, on a 1-5 scale.
+
+    The talk: co-creation "presupposes openness, equality and willingness to
+    take risks". Each may be unknown (``None``).
+
+    Attributes:
+        openness: How open the party is to other ways of solving the task.
+        equality: How far the party meets the others as equals.
+        risk_willingness: How willing the party is to try something that may fail.
+    """
+
+    openness: int | None = attrs.field(default=None, validator=_LIKERT)
+    equality: int | None = attrs.field(default=None, validator=_LIKERT)
+    risk_willingness: int | None = attrs.field(default=None, validator=_LIKERT)
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """An actor taking part in a collaboration: a party to it.
+
+    Attributes:
+        id: The party's id within the collaboration, used by goals, tasks,
+            responsibilities and evaluation responses to refer to it.
+        actor: Who the party is.
+        roles: The roles it plays.
+        resources: What it brings.
+        budget_share_from_municipality: The share (0-1) of the party's own
+            budget that comes from the municipality, if known: its economic
+            dependence.
+        key_persons: How many key persons (ildsjæle) carry the party's part of
+            the collaboration, if known.
+        readiness: The party's own view of the preconditions of co-creation.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    actor: Actor
+    roles: tuple[ParticipantRole, ...] = attrs.field(default=(), validator=distinct)
+    resources: tuple[Resource, ...] = attrs.field(default=(), validator=distinct)
+    budget_share_from_municipality: float | None = attrs.field(
+        default=None, validator=number_range(0.0, 1.0, optional=True)
+    )
+    key_persons: int | None = attrs.field(
+        default=None, validator=number_range(0, 100_000, optional=True)
+    )
+    readiness: Readiness | None = None
+
+    @budget_share_from_municipality.validator
+    def _check_share(self, attribute: "attrs.Attribute[Any]", value: float | None) -> None:
+        if value is not None and self.actor.kind.value == "municipality" and value != 1.0:
+            raise FieldError(
+                (attribute.name,),
+                "a municipality's own budget comes from the municipality; leave it empty",
+                "conflict",
+            )

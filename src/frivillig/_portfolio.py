@@ -1,0 +1,37 @@
+"""Portfolios: many collaborations, e.g. one municipality's, for aggregate views."""
+
+import attrs
+
+from ._collaboration import Collaboration
+from ._policy import VolunteerPolicy
+from ._validators import (
+    MAX_TITLE,
+    identifier,
+    optional_municipality_code,
+    optional_text,
+    text,
+    unique_ids,
+)
+
+__all__ = ["Portfolio"]
+
+
+@attrs.frozen(kw_only=True)
+class Portfolio:
+    """A set of collaborations looked at together, with the policy that frames them.
+
+    Attributes:
+        id: The portfolio's id.
+        title: A title, e.g. ``"Københavns Kommunes frivilligsamarbejder 2026"``.
+        municipality_code: The municipality the portfolio belongs to, if one.
+        policy: The municipality's volunteer policy, if given.
+        collaborations: The collaborations, each with a distinct id.
+        description: More about the portfolio, in words.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    title: str = attrs.field(validator=text(MAX_TITLE))
+    municipality_code: int | None = attrs.field(default=None, validator=optional_municipality_code)
+    policy: VolunteerPolicy | None = None
+    collaborations: tuple[Collaboration, ...] = attrs.field(default=(), validator=unique_ids())
+    description: str | None = attrs.field(default=None, validator=optional_text())

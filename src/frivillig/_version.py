@@ -1,0 +1,3 @@
+"""The version of frivillig, defined once and read by the build backend."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,156 @@
+"""The exceptions and warnings that frivillig raises.
+
+Every exception the library raises on purpose derives from
+[`FrivilligError`][frivillig.errors.FrivilligError]. Errors about bad input also
+derive from `ValueError`, so code that already catches `ValueError` keeps working.
+The classes, the attributes and the problem ``code`` values are part of the public
+API; the wording of messages is not and may improve between releases.
+
+A [`ValidationError`][frivillig.errors.ValidationError] lists *every* problem it
+found, each with a JSON path in the form ``$.goals[0].agreements[1].party``, so
+that a loading error and a rule finding read alike:
+
+>>> from frivillig.errors import Problem, ValidationError
+>>> error = ValidationError([Problem(path="$.title", message="must not be empty", code="empty")])
+>>> print(error)
+1 problem:
+  $.title: must not be empty
+"""
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "FrivilligError",
+    "FrivilligWarning",
+    "InvalidChecksum",
+    "InvalidComponent",
+    "InvalidFormat",
+    "InvalidLength",
+    "Problem",
+    "SchemaVersionError",
+    "TransitionError",
+    "ValidationError",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong with a value, and where it is.
+
+    Attributes:
+        path: Where the problem is, as a JSON path from the document's root
+            (``$`` is the root, ``$.participants[2].actor.kind`` a nested field).
+        message: What is wrong and what was expected, in English.
+        code: A short, stable, machine-readable kind of problem, for example
+            ``"type"``, ``"missing"``, ``"unknown_field"``, ``"choice"``,
+            ``"range"``, ``"format"``, ``"checksum"``, ``"reference"``,
+            ``"order"``, ``"duplicate"``, ``"schema_version"`` or ``"json"``.
+    """
+
+    path: str
+    message: str
+    code: str
+
+    def __str__(self) -> str:
+        """Render the problem as ``path: message``."""
+        return f"{self.path}: {self.message}"
+
+
+class FrivilligError(Exception):
+    """The base of every exception frivillig raises on purpose."""
+
+
+class ValidationError(FrivilligError, ValueError):
+    """A value, an object or a document breaks one or more of the model's rules.
+
+    Attributes:
+        problems: Every problem found, in document order.
+    """
+
+    message = "The value is not valid."
+
+    def __init__(self, problems: Iterable[Problem] = (), message: str | None = None) -> None:
+        """Create the error from the problems found.
+
+        Args:
+            problems: The problems; at least one is expected, but an error made
+                without any still renders its class's default message.
+            message: A summary line to show instead of the count of problems.
+        """
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.summary = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """Render a summary line and one line per problem."""
+        if not self.problems:
+            return self.summary or self.message
+        count = len(self.problems)
+        head = self.summary or f"{count} problem{'s' if count != 1 else ''}:"
+        return "\n".join([head, *(f"  {problem}" for problem in self.problems)])
+
+    def __reduce__(self) -> tuple[type["ValidationError"], tuple[tuple[Problem, ...], str | None]]:
+        """Pickle and copy with the problems intact."""
+        return (type(self), (self.problems, self.summary))
+
+
+class InvalidFormat(ValidationError):
+    """A value has the wrong shape: a bad identifier, a date not in ISO form, ..."""
+
+    message = "The value has an invalid format."
+
+
+class InvalidLength(InvalidFormat):
+    """A value has the wrong length, for example a CVR number without 8 digits."""
+
+    message = "The value has an invalid length."
+
+
+class InvalidChecksum(ValidationError):
+    """A number's check digit does not match, for example a mistyped CVR number."""
+
+    message = "The number's check digit is invalid."
+
+
+class InvalidComponent(ValidationError):
+    """A value is well formed but refers to something that does not exist.
+
+    For example a municipality code that no Danish municipality has.
+    """
+
+    message = "The value refers to something unknown."
+
+
+class SchemaVersionError(ValidationError):
+    """A document's ``schema_version`` is missing, malformed or not supported."""
+
+    message = "The document's schema version is not supported."
+
+
+class TransitionError(FrivilligError, ValueError):
+    """A collaboration cannot move to the asked lifecycle status.
+
+    Attributes:
+        problems: Each precondition that failed, with the path of the object
+            that blocks the transition.
+    """
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        """Create the error from a summary and the failed preconditions."""
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.summary = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        """Render the summary and one line per failed precondition."""
+        return "\n".join([self.summary, *(f"  {problem}" for problem in self.problems)])
+
+    def __reduce__(self) -> tuple[type["TransitionError"], tuple[str, tuple[Problem, ...]]]:
+        """Pickle and copy with the problems intact."""
+        return (type(self), (self.summary, self.problems))
+
+
+class FrivilligWarning(UserWarning):
+    """The base of every warning frivillig emits, so all can be filtered at once."""

@@ -1,0 +1,309 @@
+"""Check Danish identifiers: CVR numbers and municipality codes.
+
+Each identifier has three functions, in the style of python-stdnum:
+
+* ``validate_*`` takes what a person typed, normalises it and returns the stored
+  form, or raises one of frivillig's errors (all are also ``ValueError``);
+* ``is_valid_*`` answers the same question with ``True`` or ``False``;
+* ``*_problem`` checks a value *as frivillig stores it* (the compact form of a
+  JSON document) and returns ``None`` or a ``(message, code)`` pair, without
+  raising, so a loader can collect every problem of a document.
+
+**CVR numbers.** A CVR number (Det Centrale Virksomhedsregister) identifies a
+Danish company or association, including a registered voluntary association. It
+has 8 digits; the last is a modulus-11 check digit, computed with python-stdnum's
+``stdnum.dk.cvr``. ``validate_cvr`` accepts spaces, the usual separators and a
+``DK`` prefix (as on a VAT number) and returns the 8 digits:
+
+>>> from frivillig.identifiers import cvr_problem, is_valid_cvr, validate_cvr
+>>> validate_cvr("DK 13 74 81 36")
+'13748136'
+>>> is_valid_cvr("24256791")
+False
+>>> cvr_problem("1358562")
+("'1358562' has 7 digits; a CVR number has 8", 'length')
+>>> cvr_problem("DK13748136")[1]
+'format'
+>>> validate_cvr("13585627")
+Traceback (most recent call last):
+    ...
+frivillig.errors.InvalidChecksum: 1 problem:
+  $: '13585627' fails the CVR check digit (modulus 11); check for a mistyped digit
+
+**Municipality codes.** A kommunekode identifies one of Denmark's 98
+municipalities. Danmarks Statistik writes it as a number (``101`` for
+København), DAR/DAWA as 4 zero-padded digits (``"0101"``); frivillig stores the
+number. ``validate_municipality_code`` accepts either form:
+
+>>> from frivillig.identifiers import (
+...     is_valid_municipality_code, municipality_code_problem, validate_municipality_code)
+>>> validate_municipality_code("0101")
+101
+>>> is_valid_municipality_code(411)
+False
+>>> municipality_code_problem(999)
+('999 is not one of the 98 municipality codes; frivillig.municipalities() lists them', 'unknown')
+
+``411`` (Christiansø) appears in address code lists but is not one of the 98
+municipalities, so it is rejected with a message that says so.
+"""
+
+import re
+import reprlib
+
+from stdnum.dk import cvr as stdnum_cvr
+from stdnum.exceptions import ValidationError as StdnumError
+
+from frivillig._municipalities import _known_codes, _table
+from frivillig.errors import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    Problem,
+    ValidationError,
+)
+
+__all__ = [
+    "cvr_problem",
+    "is_valid_cvr",
+    "is_valid_municipality_code",
+    "municipality_code_problem",
+    "validate_cvr",
+    "validate_municipality_code",
+]
+
+_CVR_LENGTH = 8
+_CHRISTIANSOE = 411
+_MUNICIPALITY_TEXT = re.compile(r"[0-9]{3,4}")
+
+_repr = reprlib.Repr()
+_repr.maxstring = 40
+_repr.maxother = 40
+
+_CVR_ERRORS: dict[str, type[ValidationError]] = {
+    "type": InvalidFormat,
+    "format": InvalidFormat,
+    "length": InvalidLength,
+    "checksum": InvalidChecksum,
+}
+
+
+def _show(value: object) -> str:
+    """Render a value for a message, shortening a long one."""
+    return _repr.repr(value)
+
+
+def _type_name(value: object) -> str:
+    """Name a value's type for a message."""
+    return type(value).__name__
+
+
+def _cvr_type_message(value: object) -> str:
+    """Say that a CVR number must be a string."""
+    return (
+        f"expected a CVR number as a string of {_CVR_LENGTH} digits, "
+        f"got {_type_name(value)} {_show(value)}"
+    )
+
+
+def _cvr_problem(digits: str, shown: str, *, compact_only: bool) -> tuple[str, str] | None:
+    """Check the compact form of a CVR number; ``shown`` is how messages name it."""
+    if not digits:
+        return f"{shown} is empty; a CVR number has {_CVR_LENGTH} digits", "length"
+    stray = next((char for char in digits if char not in "0123456789"), None)
+    if stray is not None:
+        expected = (
+            "a CVR number is stored as 8 digits with no spaces, separators or 'DK' prefix"
+            if compact_only
+            else "a CVR number is 8 digits, optionally with spaces and a 'DK' prefix"
+        )
+        return f"{shown} contains {stray!r}; {expected}", "format"
+    if len(digits) != _CVR_LENGTH:
+        unit = "digit" if len(digits) == 1 else "digits"
+        return f"{shown} has {len(digits)} {unit}; a CVR number has {_CVR_LENGTH}", "length"
+    if digits.startswith("0"):
+        return f"{shown} starts with 0; no CVR number starts with 0", "format"
+    if stdnum_cvr.checksum(digits) != 0:
+        message = f"{shown} fails the CVR check digit (modulus 11); check for a mistyped digit"
+        return message, "checksum"
+    return None
+
+
+def cvr_problem(value: object) -> tuple[str, str] | None:
+    """Check a CVR number in the compact form frivillig stores.
+
+    The compact form is exactly 8 digits. Spaces, separators and a ``DK`` prefix
+    are *not* accepted here; [`validate_cvr`][frivillig.identifiers.validate_cvr]
+    accepts and removes them.
+
+    Args:
+        value: The value to check, of any type.
+
+    Returns:
+        ``None`` if ``value`` is a valid CVR number, else ``(message, code)``:
+        the message says what is wrong and what is expected, and the code is
+        ``"type"`` (not a string), ``"format"`` (a character other than a digit,
+        or a leading 0), ``"length"`` (not 8 digits) or ``"checksum"`` (the
+        modulus-11 check digit does not match).
+    """
+    if not isinstance(value, str):
+        return _cvr_type_message(value), "type"
+    return _cvr_problem(value, _show(value), compact_only=True)
+
+
+def validate_cvr(number: str) -> str:
+    """Normalise a CVR number and check it.
+
+    Args:
+        number: The CVR number as typed: 8 digits, optionally with spaces or the
+            separators ``-.,/:`` and a ``DK`` prefix (``"DK 13 74 81 36"``).
+
+    Returns:
+        The 8 digits (``"13748136"``), the form frivillig stores.
+
+    Raises:
+        InvalidFormat: ``number`` is not a string, contains something other than
+            digits, or starts with 0.
+        InvalidLength: ``number`` does not have 8 digits (also an InvalidFormat).
+        InvalidChecksum: The modulus-11 check digit does not match.
+    """
+    return _validate_cvr(number)
+
+
+def _validate_cvr(number: object) -> str:
+    """Implement validate_cvr for a value of any type."""
+    if not isinstance(number, str):
+        raise InvalidFormat([Problem(path="$", message=_cvr_type_message(number), code="type")])
+    try:
+        digits = stdnum_cvr.compact(number)
+    except StdnumError:  # pragma: no cover - stdnum only raises here for non-strings
+        digits = number
+    shown = _show(number) if digits == number else f"{_show(number)} (read as {_show(digits)})"
+    problem = _cvr_problem(digits, shown, compact_only=False)
+    if problem is not None:
+        message, code = problem
+        raise _CVR_ERRORS[code]([Problem(path="$", message=message, code=code)])
+    return digits
+
+
+def is_valid_cvr(number: object) -> bool:
+    """Tell whether ``number`` is a valid CVR number, in any form validate_cvr accepts."""
+    try:
+        _validate_cvr(number)
+    except ValidationError:
+        return False
+    return True
+
+
+def _municipality_type_message(value: object) -> str:
+    """Say that a municipality code must be an int."""
+    return (
+        "expected a municipality code as an int such as 101, "
+        f"got {_type_name(value)} {_show(value)}"
+    )
+
+
+def _municipality_code_problem(value: int, shown: str) -> tuple[str, str] | None:
+    """Check an integer municipality code; ``shown`` is how messages name it."""
+    codes = _known_codes()
+    if not 100 <= value <= 999:
+        message = (
+            f"{shown} is not a 3-digit number; municipality codes run from "
+            f"{min(codes)} to {max(codes)}"
+        )
+        region = next((r for r in _table().regions if r.code == value), None)
+        if region is not None:
+            message += f" ({value} is the region code of {region.name_da})"
+        return message, "range"
+    if value == _CHRISTIANSOE:
+        message = (
+            f"{shown} is Christiansø (Ertholmene), which is not one of the 98 municipalities: "
+            "it lies outside the municipal division and has no municipality or region"
+        )
+        return message, "unknown"
+    if value not in codes:
+        message = (
+            f"{shown} is not one of the 98 municipality codes; "
+            "frivillig.municipalities() lists them"
+        )
+        return message, "unknown"
+    return None
+
+
+def municipality_code_problem(value: object) -> tuple[str, str] | None:
+    """Check a municipality code in the form frivillig stores: an ``int``.
+
+    Args:
+        value: The value to check, of any type. A ``bool`` is not a code, and a
+            string such as ``"0101"`` is reported as a wrong type (use
+            [`validate_municipality_code`][frivillig.identifiers.validate_municipality_code]
+            to read one).
+
+    Returns:
+        ``None`` if ``value`` is the code of one of the 98 municipalities, else
+        ``(message, code)`` with code ``"type"`` (not an ``int``), ``"range"``
+        (not a 3-digit number) or ``"unknown"`` (3 digits, but no
+        municipality has it, for example 411 Christiansø).
+    """
+    if isinstance(value, bool) or not isinstance(value, int):
+        message = _municipality_type_message(value)
+        if isinstance(value, str):
+            message += "; validate_municipality_code() reads '101' or '0101'"
+        return message, "type"
+    return _municipality_code_problem(value, str(value))
+
+
+def validate_municipality_code(code: int | str) -> int:
+    """Read a municipality code and check that one of the 98 municipalities has it.
+
+    Args:
+        code: The code as an ``int`` (``101``) or as a string of 3 digits or 4
+            zero-padded digits (``"101"``, ``"0101"``); whitespace around a
+            string is ignored.
+
+    Returns:
+        The code as an ``int``, the form frivillig stores.
+
+    Raises:
+        InvalidFormat: ``code`` is not a municipality code in form: another
+            type, a string of other characters, or a number that does not have
+            3 digits.
+        InvalidComponent: ``code`` is well formed but none of the 98
+            municipalities has it, for example ``411`` (Christiansø).
+    """
+    return _validate_municipality_code(code)
+
+
+def _validate_municipality_code(code: object) -> int:
+    """Implement validate_municipality_code for a value of any type."""
+    if isinstance(code, str):
+        text = code.strip()
+        if not _MUNICIPALITY_TEXT.fullmatch(text):
+            message = (
+                f"{_show(code)} is not a municipality code; expected 3 digits or 4 "
+                "zero-padded digits, such as '101' or '0101'"
+            )
+            raise InvalidFormat([Problem(path="$", message=message, code="format")])
+        number = int(text)
+        problem = _municipality_code_problem(number, _show(code))
+    elif isinstance(code, int) and not isinstance(code, bool):
+        number = code
+        problem = _municipality_code_problem(number, str(number))
+    else:
+        message = _municipality_type_message(code)
+        raise InvalidFormat([Problem(path="$", message=message, code="type")])
+    if problem is not None:
+        message, kind = problem
+        error = InvalidComponent if kind == "unknown" else InvalidFormat
+        raise error([Problem(path="$", message=message, code=kind)])
+    return number
+
+
+def is_valid_municipality_code(code: object) -> bool:
+    """Tell whether ``code`` is one of the 98 codes, in a form validate_municipality_code reads."""
+    try:
+        _validate_municipality_code(code)
+    except ValidationError:
+        return False
+    return True

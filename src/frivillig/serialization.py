@@ -1,0 +1,689 @@
+"""The JSON form: dump and load every top-level type, with a schema version.
+
+Every document frivillig writes is a JSON object with two envelope keys beside
+the object's own fields: ``schema_version`` (an integer, currently
+[`SCHEMA_VERSION`][frivillig.serialization.SCHEMA_VERSION]) and ``type`` (which
+top-level type it holds: ``"collaboration"``, ``"portfolio"`` or
+``"volunteer_policy"``). Loading is strict: types must match exactly (``"3"``
+is not the number 3, ``3.7`` is not an integer), unknown fields are rejected,
+enumerations accept only their listed values, dates must be ISO ``YYYY-MM-DD``,
+and every id named inside a collaboration must exist in it. A document that
+breaks any of this raises [`ValidationError`][frivillig.errors.ValidationError]
+listing *every* problem with its JSON path. Documents written by an older
+release are upgraded through explicit migrations before they are read.
+
+>>> import frivillig
+>>> collaboration = frivillig.load_example()
+>>> text = frivillig.dumps(collaboration)
+>>> frivillig.loads(text) == collaboration
+True
+"""
+
+import datetime as dt
+import enum
+import json
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import attrs
+from cattrs.gen import make_dict_unstructure_fn
+from cattrs.preconf.json import make_converter
+
+from ._actors import ACTOR_CLASSES, Actor, ActorKind
+from ._collaboration import Collaboration
+from ._frozenmap import FrozenMap
+from ._integrity import integrity_problems
+from ._labels import LabelledEnum
+from ._policy import VolunteerPolicy
+from ._portfolio import Portfolio
+from ._validators import FieldError, render_path
+from .errors import Problem, SchemaVersionError, ValidationError
+
+__all__ = [
+    "DOCUMENT_TYPES",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Document",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "to_dict",
+]
+
+SCHEMA_VERSION = 1
+"""The schema version this release writes, and the newest it reads."""
+
+Document = Collaboration | Portfolio | VolunteerPolicy
+"""The top-level types that can be a JSON document of their own."""
+
+DOCUMENT_TYPES: dict[str, type[Any]] = {
+    "collaboration": Collaboration,
+    "portfolio": Portfolio,
+    "volunteer_policy": VolunteerPolicy,
+}
+"""The value of the ``type`` key for each top-level type."""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""Upgrades, keyed by the version they read: ``MIGRATIONS[n]`` turns a version
+``n`` document into a version ``n + 1`` document. Each returns a new dict and
+leaves its argument as it was. Schema version 1 is the first, so none exist yet."""
+
+T = TypeVar("T")
+Segment = str | int
+_ENVELOPE = ("schema_version", "type")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SHOWN = 60
+
+
+class _Invalid(Exception):
+    """Problems found while structuring, with paths relative to the value."""
+
+    def __init__(self, problems: list[tuple[tuple[Segment, ...], str, str]]) -> None:
+        self.problems = problems
+        super().__init__(problems)
+
+
+def _fail(message: str, code: str) -> typing.NoReturn:
+    raise _Invalid([((), message, code)])
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _shown(value: str) -> str:
+    return repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "…")
+
+
+# -- structure hooks -------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        _fail(f"expected text, got {_json_type(value)}", "type")
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        _fail(f"expected an integer, got {_json_type(value)}", "type")
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    if type(value) is float:
+        if value != value or value in (float("inf"), float("-inf")):
+            _fail("expected a finite number", "range")
+        return value
+    if type(value) is int:
+        if abs(value) > 2**53:
+            _fail("the number is too large", "range")
+        return float(value)
+    _fail(f"expected a number, got {_json_type(value)}", "type")
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        _fail(f"expected true or false, got {_json_type(value)}", "type")
+    return value
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if type(value) is not str:
+        _fail(f"expected a date as text 'YYYY-MM-DD', got {_json_type(value)}", "type")
+    if not _DATE.fullmatch(value):
+        _fail(f"{_shown(value)} is not a date in the form 'YYYY-MM-DD'", "format")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{_shown(value)} is not a real calendar date", "format")
+
+
+def _enum_hook(cls: type[LabelledEnum]) -> Callable[[Any, Any], Any]:
+    by_value = {member.value: member for member in cls}
+    choices = ", ".join(by_value)
+
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not str:
+            _fail(f"expected one of {choices}; got {_json_type(value)}", "type")
+        try:
+            return by_value[value]
+        except KeyError:
+            _fail(f"{_shown(value)} is not one of {choices}", "choice")
+
+    return hook
+
+
+def _optional_hook(inner: Callable[[Any, Any], Any], inner_type: Any) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        return None if value is None else inner(value, inner_type)
+
+    return hook
+
+
+def _tuple_hook(inner: Callable[[Any, Any], Any], inner_type: Any) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> tuple[Any, ...]:
+        if type(value) is not list:
+            _fail(f"expected an array, got {_json_type(value)}", "type")
+        items = []
+        problems: list[tuple[tuple[Segment, ...], str, str]] = []
+        for index, item in enumerate(value):
+            try:
+                items.append(inner(item, inner_type))
+            except _Invalid as error:
+                problems.extend(
+                    ((index, *path), message, code) for path, message, code in error.problems
+                )
+        if problems:
+            raise _Invalid(problems)
+        return tuple(items)
+
+    return hook
+
+
+def _mapping_hook(
+    key_hook: Callable[[Any, Any], Any],
+    key_type: Any,
+    value_hook: Callable[[Any, Any], Any],
+    value_type: Any,
+) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> FrozenMap[Any, Any]:
+        if type(value) is not dict:
+            _fail(f"expected an object, got {_json_type(value)}", "type")
+        items = {}
+        problems: list[tuple[tuple[Segment, ...], str, str]] = []
+        for key, item in value.items():
+            try:
+                structured_key = key_hook(key, key_type)
+            except _Invalid as error:
+                problems.extend(
+                    ((key, *path), f"key: {message}", code)
+                    for path, message, code in error.problems
+                )
+                continue
+            try:
+                items[structured_key] = value_hook(item, value_type)
+            except _Invalid as error:
+                problems.extend(
+                    ((key, *path), message, code) for path, message, code in error.problems
+                )
+        if problems:
+            raise _Invalid(problems)
+        return FrozenMap(items)
+
+    return hook
+
+
+def _actor_hook(value: Any, _: Any) -> Actor:
+    if type(value) is not dict:
+        _fail(f"expected an actor object, got {_json_type(value)}", "type")
+    kinds = ", ".join(kind.value for kind in ActorKind)
+    if "kind" not in value:
+        raise _Invalid(
+            [(("kind",), f"is missing; it says what the actor is: one of {kinds}", "missing")]
+        )
+    tag = value["kind"]
+    kind = next((k for k in ActorKind if k.value == tag), None) if type(tag) is str else None
+    if kind is None:
+        shown = _shown(tag) if type(tag) is str else _json_type(tag)
+        raise _Invalid([(("kind",), f"{shown} is not one of {kinds}", "choice")])
+    cls = ACTOR_CLASSES[kind]
+    body = {key: item for key, item in value.items() if key != "kind"}
+    return cast(Actor, _converter.get_structure_hook(cls)(body, cls))
+
+
+def _attrs_hook_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
+    fields = attrs.fields(cls)
+    names = frozenset(field.name for field in fields)
+    plan = [
+        (
+            field,
+            _converter.get_structure_hook(field.type),
+            field.type,
+            field.default is attrs.NOTHING,
+        )
+        for field in fields
+    ]
+
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not dict:
+            _fail(f"expected an object, got {_json_type(value)}", "type")
+        problems: list[tuple[tuple[Segment, ...], str, str]] = []
+        kwargs: dict[str, Any] = {}
+        for field, field_hook, field_type, required in plan:
+            name = field.name
+            if name not in value:
+                if required:
+                    problems.append(((name,), "is required but missing", "missing"))
+                continue
+            try:
+                kwargs[name] = field_hook(value[name], field_type)
+            except _Invalid as error:
+                problems.extend(
+                    ((name, *path), message, code) for path, message, code in error.problems
+                )
+        for key in value:
+            if key not in names:
+                shown = key if isinstance(key, str) else str(key)
+                problems.append(
+                    (
+                        (shown,),
+                        f"is not a field of {_kind_name(cls)}; remove it or check its spelling",
+                        "unknown_field",
+                    )
+                )
+        if problems:
+            problems.extend(_field_problems(cls, kwargs, failed={p[0][0] for p in problems}))
+            raise _Invalid(problems)
+        try:
+            return cls(**kwargs)
+        except FieldError as error:
+            raise _Invalid([(error.path, error.message, error.code)]) from None
+
+    return hook
+
+
+def _field_problems(
+    cls: type[Any], kwargs: dict[str, Any], failed: set[Segment]
+) -> list[tuple[tuple[Segment, ...], str, str]]:
+    """Run each field's validator on the fields that structured, to report them all at once."""
+    namespace = types.SimpleNamespace(
+        **{
+            field.name: field.converter(kwargs[field.name])
+            if field.converter and field.name in kwargs
+            else kwargs.get(field.name, field.default)
+            for field in attrs.fields(cls)
+        }
+    )
+    problems: list[tuple[tuple[Segment, ...], str, str]] = []
+    for field in attrs.fields(cls):
+        if field.validator is None or field.name in failed or field.name not in kwargs:
+            continue
+        try:
+            field.validator(namespace, field, getattr(namespace, field.name))
+        except FieldError as error:
+            problems.append((error.path, error.message, error.code))
+        except (AttributeError, TypeError, ValueError):
+            continue
+    return problems
+
+
+def _kind_name(cls: type[Any]) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+
+
+_converter = make_converter()
+_converter.register_structure_hook(str, _structure_str)
+_converter.register_structure_hook(int, _structure_int)
+_converter.register_structure_hook(float, _structure_float)
+_converter.register_structure_hook(bool, _structure_bool)
+_converter.register_structure_hook(dt.date, _structure_date)
+_converter.register_structure_hook_factory(
+    lambda t: isinstance(t, type) and issubclass(t, LabelledEnum), _enum_hook
+)
+
+
+def _origin(tp: Any) -> Any:
+    return typing.get_origin(tp)
+
+
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return _origin(tp) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_factory(tp: Any) -> Callable[[Any, Any], Any]:
+    inner_type = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+    return _optional_hook(_converter.get_structure_hook(inner_type), inner_type)
+
+
+def _is_actor(tp: Any) -> bool:
+    return bool(tp == Actor)
+
+
+def _tuple_factory(tp: Any) -> Callable[[Any, Any], Any]:
+    inner_type = typing.get_args(tp)[0]
+    return _tuple_hook(_converter.get_structure_hook(inner_type), inner_type)
+
+
+def _mapping_factory(tp: Any) -> Callable[[Any, Any], Any]:
+    key_type, value_type = typing.get_args(tp)
+    return _mapping_hook(
+        _converter.get_structure_hook(key_type),
+        key_type,
+        _converter.get_structure_hook(value_type),
+        value_type,
+    )
+
+
+_converter.register_structure_hook_factory(attrs.has, _attrs_hook_factory)
+_converter.register_structure_hook_factory(
+    lambda t: (
+        _origin(t) is tuple and len(typing.get_args(t)) == 2 and typing.get_args(t)[1] is Ellipsis
+    ),
+    _tuple_factory,
+)
+_converter.register_structure_hook_factory(lambda t: _origin(t) is FrozenMap, _mapping_factory)
+_converter.register_structure_hook_factory(_is_optional, _optional_factory)
+_converter.register_structure_hook_factory(_is_actor, lambda _: _actor_hook)
+
+
+def _actor_unstructure(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    inner = make_dict_unstructure_fn(cls, _converter)
+
+    def hook(actor: Any) -> dict[str, Any]:
+        return {"kind": actor.kind.value, **inner(actor)}
+
+    return hook
+
+
+for _actor_class in ACTOR_CLASSES.values():
+    _converter.register_unstructure_hook(_actor_class, _actor_unstructure(_actor_class))
+_converter.register_unstructure_hook_func(
+    lambda t: _origin(t) is FrozenMap or t is FrozenMap,
+    lambda m: {
+        (k.value if isinstance(k, enum.Enum) else k): _converter.unstructure(v)
+        for k, v in m.items()
+    },
+)
+
+
+# -- documents ---------------------------------------------------------------------
+
+
+def _type_name(cls: type[Any]) -> str:
+    for name, document_type in DOCUMENT_TYPES.items():
+        if document_type is cls:
+            return name
+    names = ", ".join(t.__name__ for t in DOCUMENT_TYPES.values())
+    msg = f"{cls.__name__} is not a top-level type; use one of {names}"
+    raise TypeError(msg)
+
+
+def to_dict(obj: Document) -> dict[str, Any]:
+    """Turn a top-level object into its JSON form as plain Python data.
+
+    Args:
+        obj: A [`Collaboration`][frivillig.Collaboration],
+            [`Portfolio`][frivillig.Portfolio] or
+            [`VolunteerPolicy`][frivillig.VolunteerPolicy].
+
+    Returns:
+        A dict of JSON-compatible values, starting with ``schema_version`` and ``type``.
+
+    Raises:
+        ValidationError: ``obj`` is not a top-level type.
+    """
+    try:
+        name = _type_name(type(obj))
+    except TypeError as error:
+        raise ValidationError([Problem(path="$", message=str(error), code="type")]) from None
+    body = _converter.unstructure(obj)
+    return {"schema_version": SCHEMA_VERSION, "type": name, **body}
+
+
+def dumps(obj: Document, *, indent: int | None = None) -> str:
+    """Write a top-level object as a JSON document.
+
+    The output is deterministic: the same object always gives the same text.
+
+    Args:
+        obj: The object to write.
+        indent: Indent nested levels by this many spaces; compact when ``None``.
+
+    Returns:
+        The JSON text, with non-ASCII letters (æ, ø, å) written as they are.
+    """
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def dump(obj: Document, path: str | Path, *, indent: int | None = 2) -> None:
+    """Write a top-level object to a file as UTF-8 JSON (indented by default)."""
+    Path(path).write_text(dumps(obj, indent=indent) + "\n", encoding="utf-8")
+
+
+def _problem(path: tuple[Segment, ...], message: str, code: str) -> Problem:
+    return Problem(path=render_path(path), message=message, code=code)
+
+
+def _check_envelope(data: Mapping[str, Any], cls: type[Any] | None) -> tuple[int, type[Any]]:
+    names = ", ".join(DOCUMENT_TYPES)
+    if "schema_version" not in data:
+        raise SchemaVersionError(
+            [
+                _problem(
+                    ("schema_version",),
+                    f"is missing; documents of this release carry {SCHEMA_VERSION}",
+                    "schema_version",
+                )
+            ]
+        )
+    version = data["schema_version"]
+    if type(version) is not int:
+        raise SchemaVersionError(
+            [
+                _problem(
+                    ("schema_version",),
+                    f"expected an integer, got {_json_type(version)}",
+                    "schema_version",
+                )
+            ]
+        )
+    if version > SCHEMA_VERSION:
+        raise SchemaVersionError(
+            [
+                _problem(
+                    ("schema_version",),
+                    f"{version} is newer than this release of frivillig reads "
+                    f"({SCHEMA_VERSION}); upgrade frivillig",
+                    "schema_version",
+                )
+            ]
+        )
+    if version < 1 or (
+        version < SCHEMA_VERSION
+        and any(v not in MIGRATIONS for v in range(version, SCHEMA_VERSION))
+    ):
+        raise SchemaVersionError(
+            [
+                _problem(
+                    ("schema_version",),
+                    f"{version} is not a schema version frivillig has released",
+                    "schema_version",
+                )
+            ]
+        )
+    tag = data.get("type")
+    if tag is None:
+        if cls is None:
+            raise ValidationError(
+                [
+                    _problem(
+                        ("type",),
+                        f"is missing; say which document this is: one of {names}",
+                        "missing",
+                    )
+                ]
+            )
+        return version, cls
+    if type(tag) is not str or tag not in DOCUMENT_TYPES:
+        shown = _shown(tag) if type(tag) is str else _json_type(tag)
+        raise ValidationError([_problem(("type",), f"{shown} is not one of {names}", "choice")])
+    found = DOCUMENT_TYPES[tag]
+    if cls is not None and found is not cls:
+        raise ValidationError(
+            [_problem(("type",), f"the document holds a {tag}, not a {_type_name(cls)}", "choice")]
+        )
+    return version, found
+
+
+def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
+    for step in range(version, SCHEMA_VERSION):
+        data = MIGRATIONS[step](data)
+        data["schema_version"] = step + 1
+    return data
+
+
+@typing.overload
+def from_dict(data: Any, cls: type[T]) -> T: ...
+@typing.overload
+def from_dict(data: Any, cls: None = None) -> Document: ...
+def from_dict(data: Any, cls: type[Any] | None = None) -> Any:
+    """Read a top-level object from its JSON form as plain Python data.
+
+    Args:
+        data: The parsed JSON document (a dict). It is never changed.
+        cls: The type expected; when ``None``, the document's ``type`` decides.
+
+    Returns:
+        The object, validated: every field, and every id it refers to.
+
+    Raises:
+        SchemaVersionError: ``schema_version`` is missing, not an integer, or
+            newer than this release reads.
+        ValidationError: anything else is wrong; ``problems`` lists every
+            problem found, each with its JSON path.
+    """
+    if cls is not None and cls not in DOCUMENT_TYPES.values():
+        names = ", ".join(t.__name__ for t in DOCUMENT_TYPES.values())
+        raise ValidationError([_problem((), f"cannot load a {cls!r}; use one of {names}", "type")])
+    if type(data) is not dict:
+        raise ValidationError(
+            [_problem((), f"expected a JSON object, got {_json_type(data)}", "type")]
+        )
+    version, target = _check_envelope(data, cls)
+    if version < SCHEMA_VERSION:
+        data = _migrate(dict(data), version)
+    body = {key: value for key, value in data.items() if key not in _ENVELOPE}
+    obj = _structure_value(body, target)
+    problems: list[Problem] = []
+    if isinstance(obj, Collaboration):
+        problems = integrity_problems(obj)
+    elif isinstance(obj, Portfolio):
+        for index, collaboration in enumerate(obj.collaborations):
+            problems.extend(integrity_problems(collaboration, root=f"$.collaborations[{index}]"))
+    if problems:
+        raise ValidationError(problems)
+    return obj
+
+
+def _structure_value(data: Any, cls: type[T]) -> T:
+    try:
+        return cast(T, _converter.get_structure_hook(cls)(data, cls))
+    except _Invalid as error:
+        raise ValidationError(_problem(*problem) for problem in error.problems) from None
+    except RecursionError:
+        raise ValidationError(
+            [_problem((), "the document is nested too deeply", "depth")]
+        ) from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise _Invalid([((), f"{name} is not allowed; JSON numbers must be finite", "json")])
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _Invalid(
+                [((key,), "appears twice in the same object; keep one", "duplicate_key")]
+            )
+        result[key] = value
+    return result
+
+
+def _parse(text: str | bytes | bytearray) -> Any:
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise ValidationError(
+                [
+                    _problem(
+                        (),
+                        f"the document is not UTF-8 text (byte {error.start} is invalid)",
+                        "encoding",
+                    )
+                ]
+            ) from None
+    if not isinstance(text, str):
+        raise ValidationError(
+            [_problem((), f"expected JSON text or bytes, got {type(text).__name__}", "type")]
+        )
+    if text.startswith("\ufeff"):
+        raise ValidationError(
+            [_problem((), "the document starts with a byte-order mark; remove it", "encoding")]
+        )
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except _Invalid as error:
+        raise ValidationError([_problem(*problem) for problem in error.problems]) from None
+    except json.JSONDecodeError as error:
+        raise ValidationError(
+            [
+                _problem(
+                    (),
+                    f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}",
+                    "json",
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise ValidationError(
+            [_problem((), "the document is nested too deeply", "depth")]
+        ) from None
+    except ValueError as error:
+        raise ValidationError([_problem((), f"not valid JSON: {error}", "json")]) from None
+
+
+@typing.overload
+def loads(text: str | bytes | bytearray, cls: type[T]) -> T: ...
+@typing.overload
+def loads(text: str | bytes | bytearray, cls: None = None) -> Document: ...
+def loads(text: str | bytes | bytearray, cls: type[Any] | None = None) -> Any:
+    """Read a top-level object from a JSON document.
+
+    Args:
+        text: The document, as text or as UTF-8 bytes.
+        cls: The type expected; when ``None``, the document's ``type`` decides.
+
+    Returns:
+        The validated object.
+
+    Raises:
+        ValidationError: the text is not JSON, or the document breaks the
+            model's rules; ``problems`` lists every problem with its path.
+    """
+    return from_dict(_parse(text), cls)
+
+
+@typing.overload
+def load(path: str | Path, cls: type[T]) -> T: ...
+@typing.overload
+def load(path: str | Path, cls: None = None) -> Document: ...
+def load(path: str | Path, cls: type[Any] | None = None) -> Any:
+    """Read a top-level object from a JSON file; see [`loads`][frivillig.loads]."""
+    return loads(Path(path).read_bytes(), cls)
