@@ -50,6 +50,10 @@ class Decision(LabelledEnum):
     END = ("end", "afslut samarbejdet", "end the collaboration")
 
 
+_FREQUENCIES = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
+_HORIZON_YEARS = 20
+
+
 def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     if not isinstance(value, str) or not value.strip():
         raise FieldError(
@@ -64,14 +68,39 @@ def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
             "format",
         )
     body = value[6:] if value.upper().startswith("RRULE:") else value
+    start = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - a parse check on wall-clock dates only
     try:
-        rrulestr(body, dtstart=dt.datetime(2000, 1, 1))  # noqa: DTZ001 - parse check only
+        rule = rrulestr(body, dtstart=start)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as error:
         raise FieldError(
             (attribute.name,),
             f"is not a valid RFC 5545 recurrence rule ({error}); e.g. 'FREQ=MONTHLY;INTERVAL=6'",
             "format",
         ) from None
+    frequency = next(
+        (
+            part.split("=", 1)[1].upper()
+            for part in body.split(";")
+            if part.upper().startswith("FREQ=")
+        ),
+        "",
+    )
+    if frequency not in _FREQUENCIES:
+        raise FieldError(
+            (attribute.name,),
+            "an evaluation plan recurs DAILY, WEEKLY, MONTHLY or YEARLY",
+            "format",
+        )
+    # dateutil searches up to year 9999 for a rule that never matches; starting the search
+    # _HORIZON_YEARS before that bounds the work (milliseconds instead of seconds).
+    late_start = dt.datetime(dt.MAXYEAR - _HORIZON_YEARS, 1, 1)  # noqa: DTZ001 - as above
+    if rule.replace(dtstart=late_start, count=None).after(late_start, inc=True) is None:
+        raise FieldError(
+            (attribute.name,),
+            f"yields no date within {_HORIZON_YEARS} years (e.g. BYMONTH=2;BYMONTHDAY=30); "
+            "check the BY... parts",
+            "format",
+        )
 
 
 def _timezone(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:

@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from .errors import Problem, ValidationError
+
 __all__ = ["FieldError"]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -23,8 +25,12 @@ MAX_TITLE = 300
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
 
 
-class FieldError(ValueError):
+class FieldError(ValidationError):
     """A field's value breaks a rule of the model.
+
+    It is a [`ValidationError`][frivillig.errors.ValidationError] with one
+    problem, whose path is relative to the object being made (``$.title``);
+    the loader re-roots it at the object's place in the document.
 
     Attributes:
         path: Path segments relative to the object: the field name first, then
@@ -38,7 +44,11 @@ class FieldError(ValueError):
         self.path = tuple(path)
         self.message = message
         self.code = code
-        super().__init__(f"{render_path(self.path)}: {message}")
+        super().__init__([Problem(path=render_path(self.path), message=message, code=code)])
+
+    def __reduce__(self) -> Any:
+        """Pickle and copy with the path intact."""
+        return (type(self), (self.path, self.message, self.code))
 
 
 def render_path(segments: Iterable[str | int], root: str = "$") -> str:

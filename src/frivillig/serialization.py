@@ -257,6 +257,7 @@ def _actor_hook(value: Any, _: Any) -> Actor:
 def _attrs_hook_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
     fields = attrs.fields(cls)
     names = frozenset(field.name for field in fields)
+    order: dict[Segment, int] = {field.name: index for index, field in enumerate(fields)}
     plan = [
         (
             field,
@@ -296,6 +297,9 @@ def _attrs_hook_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
                 )
         if problems:
             problems.extend(_field_problems(cls, kwargs, failed={p[0][0] for p in problems}))
+            problems.sort(
+                key=lambda problem: order.get(problem[0][0], len(order)) if problem[0] else -1
+            )
             raise _Invalid(problems)
         try:
             return cls(**kwargs)

@@ -1,0 +1,36 @@
+"""The public API surface: what is exported, once, sorted, and nothing private."""
+
+import subprocess
+import sys
+
+import frivillig
+
+
+def test_all_is_sorted_and_unique() -> None:
+    names = frivillig.__all__
+    assert len(names) == len(set(names))
+    assert names == sorted(names, key=lambda name: (not name.isupper(), name))
+
+
+def test_every_exported_name_exists_and_is_public() -> None:
+    for name in frivillig.__all__:
+        assert hasattr(frivillig, name), name
+        assert not name.startswith("_") or name == "__version__"
+
+
+def test_version_is_single_sourced() -> None:
+    from importlib.metadata import version
+
+    assert frivillig.__version__ == version("frivillig")
+
+
+def test_importing_frivillig_imports_no_optional_dependency() -> None:
+    code = (
+        "import sys, frivillig; "
+        "heavy = {'hypothesis', 'pandas', 'polars', 'matplotlib', 'numpy'} & set(sys.modules); "
+        "assert not heavy, heavy"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
