@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 import attrs
+from dateutil.rrule import rrule as RRule
 from dateutil.rrule import rrulestr
 
 from ._formalisation import CollaborationLevel
@@ -77,6 +78,8 @@ def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
             f"is not a valid RFC 5545 recurrence rule ({error}); e.g. 'FREQ=MONTHLY;INTERVAL=6'",
             "format",
         ) from None
+    if not isinstance(rule, RRule):
+        raise FieldError((attribute.name,), "give exactly one RRULE", "format")
     frequency = next(
         (
             part.split("=", 1)[1].upper()
