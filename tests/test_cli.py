@@ -79,3 +79,75 @@ def test_python_dash_m(argv: list[str]) -> None:
     result = subprocess.run([sys.executable, *argv], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "frivillig" in result.stdout.lower() or "valid" in result.stdout
+
+
+def test_check_prints_findings_and_gates_on_errors() -> None:
+    code, out, _ = run("check", "--example", "limits_broken")
+    assert code == 1
+    assert "FR101 authority-task-given-to-volunteers" in out
+    assert "$.tasks[1]" in out
+    assert "FAILS" in out
+
+
+def test_check_json_output_is_the_report() -> None:
+    code, out, _ = run("check", "--example", "limits_broken", "--format", "json")
+    assert code == 1
+    report = json.loads(out)
+    codes = {finding["code"] for finding in report["findings"]}
+    assert {"FR101", "FR103", "FR107"} <= codes
+
+
+def test_check_on_a_given_day(tmp_path: Path) -> None:
+    # the example's association declared its child-certificate routine for 2026 only
+    code, out, _ = run("check", "--today", "2027-02-01")
+    assert code == 1
+    assert "FR115" in out
+    code, out, _ = run("check", "--today", "2026-11-27")
+    assert code == 0
+    assert "PASSES" in out
+
+
+def test_check_with_a_bad_date_is_a_usage_error() -> None:
+    code, _, err = run("check", "--today", "2026-13-01")
+    assert code == 2
+    assert "YYYY-MM-DD" in err
+
+
+def test_check_in_danish_translates_the_report() -> None:
+    _, out, _ = run("--lang", "da", "check", "--example", "limits_broken")
+    assert "IKKE GODKENDT" in out
+
+
+def test_score_prints_every_score_with_its_parts() -> None:
+    code, out, _ = run("score")
+    assert code == 0
+    for label in ("Goal alignment", "Equality", "Formalisation fit", "Collaboration health"):
+        assert label in out
+    assert "weight" in out
+
+
+def test_score_json_is_machine_readable() -> None:
+    code, out, _ = run("score", "--format", "json", "--example", "limits_broken")
+    assert code == 0
+    scores = json.loads(out)["esbjerg-oest-lektier-og-weekendklub"]
+    assert 0 <= scores["collaboration_health"]["value"] <= 100
+
+
+def test_schedule_prints_due_dates() -> None:
+    code, out, _ = run("schedule", "--count", "2")
+    assert code == 0
+    assert "2026-12-01" in out
+    code, out, _ = run("--lang", "da", "schedule")
+    assert "Evalueringsplan" in out
+
+
+def test_schedule_without_a_plan() -> None:
+    code, out, _ = run("schedule", "--example", "limits_broken")
+    assert code == 0
+    assert "No evaluation plan" in out
+
+
+def test_check_shows_the_scores_and_next_dates() -> None:
+    _, out, _ = run("check")
+    assert "Collaboration health" in out
+    assert "Next evaluations due: 2026-12-01" in out

@@ -4,14 +4,16 @@ The library models how a municipality (kommune) works together with voluntary
 organisations, volunteers, private actors and citizens (frivillighed,
 samskabelse): the actors, the collaboration, its goals, tasks, formalisation,
 lifecycle and evaluation, with a strict JSON form. Everything a caller needs is
-importable from the top-level package:
+importable from the top-level package.
 
->>> import frivillig
->>> collaboration = frivillig.load_example()
->>> collaboration.formalisation.label("da")
-'samarbejdsaftale med en forening'
+Examples:
+    >>> import frivillig
+    >>> collaboration = frivillig.load_example()
+    >>> collaboration.formalisation.label("da")
+    'samarbejdsaftale med en forening'
 """
 
+from . import schedules
 from ._actors import (
     Actor,
     ActorKind,
@@ -24,6 +26,8 @@ from ._actors import (
     VolunteerCentre,
     VolunteerCouncil,
 )
+from ._catalogue import rule_catalogue, rule_page
+from ._checking import check, check_portfolio
 from ._collaboration import (
     AgreementDocument,
     Collaboration,
@@ -41,6 +45,25 @@ from ._examples import example_names, load_example
 from ._formalisation import CollaborationLevel, FormalisationLevel
 from ._frozenmap import FrozenMap
 from ._goals import Agreement, Goal, GoalStatus, Indicator, Wish
+from ._instruments import (
+    Aggregation,
+    Anchor,
+    Band,
+    Category,
+    Factor,
+    Instrument,
+    InstrumentResult,
+    InstrumentScore,
+    Item,
+    Note,
+    Provenance,
+    Scale,
+    ScoringRule,
+    Verification,
+    get_instrument,
+    instrument_ids,
+    score_instrument,
+)
 from ._integrity import integrity_problems, is_valid, validate
 from ._labels import LabelledEnum, Language, OrderedLabelledEnum
 from ._lifecycle import ALLOWED_TRANSITIONS, transition, transition_problems
@@ -55,7 +78,69 @@ from ._municipalities import (
 from ._participation import Participant, ParticipantRole, Readiness, Resource
 from ._policy import PolicyProcess, VolunteerPolicy
 from ._portfolio import Portfolio
+from ._privacy import (
+    CPR_MASK,
+    PSEUDONYMISATION,
+    REDACTION,
+    FieldTreatment,
+    cpr_problems,
+    find_cpr_like,
+    mask_cpr_like,
+    personal_fields,
+    pseudonym,
+    pseudonymise,
+    redact,
+)
+from ._rulebook import BUILTIN_RULES, DEFAULT_RULEBOOK
+from ._rules import (
+    CheckSettings,
+    Evidence,
+    Finding,
+    Hit,
+    Report,
+    Rule,
+    Rulebook,
+    RuleContext,
+    RuleExample,
+    Severity,
+    Source,
+    SourceKind,
+)
+from ._scores import (
+    DEFAULT_HEALTH_WEIGHTS,
+    FormalisationDriver,
+    FormalisationRecommendation,
+    FormalisationSettings,
+    Score,
+    ScorePart,
+    ScoreSettings,
+    co_creation_readiness,
+    collaboration_health,
+    equality,
+    evaluation_health,
+    formalisation_fit,
+    goal_alignment,
+    recommend_formalisation,
+    render_scores,
+    score_all,
+    volunteer_fit,
+)
 from ._tasks import ReservedKind, Task, TaskKind
+from ._trends import (
+    CollaborationTrends,
+    DyadicPair,
+    DyadicSummary,
+    PeriodPoint,
+    PortfolioSeries,
+    PortfolioTrends,
+    RoundPoint,
+    RoundSeries,
+    Spread,
+    TrendDirection,
+    collaboration_trends,
+    dyadic_summary,
+    portfolio_trends,
+)
 from ._version import __version__
 from ._volunteers import (
     AgeBand,
@@ -67,6 +152,7 @@ from ._volunteers import (
     VolunteerFunction,
     is_personal,
 )
+from .batch import iter_documents, load_portfolio
 from .errors import (
     FrivilligError,
     FrivilligWarning,
@@ -75,27 +161,58 @@ from .errors import (
     TransitionError,
     ValidationError,
 )
-from .serialization import SCHEMA_VERSION, dump, dumps, from_dict, load, loads, to_dict
+from .serialization import (
+    SCHEMA_VERSION,
+    LoadLimits,
+    dump,
+    dumps,
+    from_dict,
+    load,
+    loads,
+    to_dict,
+)
+from .synthetic import generate_portfolio
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
+    "BUILTIN_RULES",
+    "CPR_MASK",
+    "DEFAULT_HEALTH_WEIGHTS",
+    "DEFAULT_RULEBOOK",
+    "PSEUDONYMISATION",
+    "REDACTION",
     "SCHEMA_VERSION",
     "Actor",
     "ActorKind",
     "AgeBand",
+    "Aggregation",
     "Agreement",
     "AgreementDocument",
+    "Anchor",
     "Attachment",
+    "Band",
+    "Category",
+    "CheckSettings",
     "ChildCertificateCheck",
     "CitizenGroup",
     "Collaboration",
     "CollaborationLevel",
+    "CollaborationTrends",
     "Decision",
+    "DyadicPair",
     "DyadicRating",
+    "DyadicSummary",
     "Engagement",
     "EvaluationPlan",
     "EvaluationRound",
+    "Evidence",
+    "Factor",
+    "FieldTreatment",
+    "Finding",
+    "FormalisationDriver",
     "FormalisationLevel",
+    "FormalisationRecommendation",
+    "FormalisationSettings",
     "Forum",
     "FrivilligError",
     "FrivilligWarning",
@@ -103,36 +220,65 @@ __all__ = [
     "Goal",
     "GoalStatus",
     "GovernanceMode",
+    "Hit",
     "Indicator",
+    "Instrument",
+    "InstrumentResult",
+    "InstrumentScore",
+    "Item",
     "LabelledEnum",
     "Language",
     "LifecycleStatus",
+    "LoadLimits",
     "ManagementTask",
     "Municipality",
     "MunicipalityInfo",
+    "Note",
     "OrderedLabelledEnum",
     "Participant",
     "ParticipantRole",
+    "PeriodPoint",
     "PolicyProcess",
     "Portfolio",
+    "PortfolioSeries",
+    "PortfolioTrends",
     "PrivateCompany",
     "Problem",
+    "Provenance",
     "PublicInstitution",
     "Purpose",
     "Readiness",
     "Region",
     "RegionMembership",
     "Remuneration",
+    "Report",
     "ReservedKind",
     "Resource",
     "Response",
+    "RoundPoint",
+    "RoundSeries",
+    "Rule",
+    "RuleContext",
+    "RuleExample",
+    "Rulebook",
+    "Scale",
     "SchemaVersionError",
+    "Score",
+    "ScorePart",
+    "ScoreSettings",
+    "ScoringRule",
     "Sector",
+    "Severity",
+    "Source",
+    "SourceKind",
+    "Spread",
     "Task",
     "TaskKind",
     "TransitionError",
+    "TrendDirection",
     "ValidationError",
     "ValueCase",
+    "Verification",
     "VoluntaryOrganisation",
     "Volunteer",
     "VolunteerCentre",
@@ -143,21 +289,52 @@ __all__ = [
     "WelfareRole",
     "Wish",
     "__version__",
+    "check",
+    "check_portfolio",
+    "co_creation_readiness",
+    "collaboration_health",
+    "collaboration_trends",
+    "cpr_problems",
     "dump",
     "dumps",
+    "dyadic_summary",
+    "equality",
+    "evaluation_health",
     "example_names",
+    "find_cpr_like",
+    "formalisation_fit",
     "from_dict",
+    "generate_portfolio",
+    "get_instrument",
     "get_municipality",
+    "goal_alignment",
+    "instrument_ids",
     "integrity_problems",
     "is_personal",
     "is_valid",
+    "iter_documents",
     "load",
     "load_example",
+    "load_portfolio",
     "loads",
+    "mask_cpr_like",
     "municipalities",
+    "personal_fields",
+    "portfolio_trends",
+    "pseudonym",
+    "pseudonymise",
+    "recommend_formalisation",
+    "redact",
     "regions",
+    "render_scores",
+    "rule_catalogue",
+    "rule_page",
+    "schedules",
+    "score_all",
+    "score_instrument",
     "to_dict",
     "transition",
     "transition_problems",
     "validate",
+    "volunteer_fit",
 ]

@@ -10,6 +10,7 @@ is evaluated.
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -105,6 +106,10 @@ class LifecycleStatus(LabelledEnum):
     CONTINUED = ("continued", "videreført", "continued")
     ADJUSTED = ("adjusted", "justeret", "adjusted")
     ENDED = ("ended", "afsluttet", "ended")
+
+
+def _responsibility_map(value: Mapping[ManagementTask, str]) -> FrozenMap[ManagementTask, str]:
+    return FrozenMap(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -215,7 +220,7 @@ class Collaboration:
     welfare_role: WelfareRole = WelfareRole.SUPPLEMENT
     volunteer_model: VolunteerModel = VolunteerModel.ASSOCIATION
     responsibilities: FrozenMap[ManagementTask, str] = attrs.field(
-        factory=FrozenMap, converter=FrozenMap, validator=_responsibilities
+        factory=FrozenMap, converter=_responsibility_map, validator=_responsibilities
     )
     goals: tuple[Goal, ...] = attrs.field(default=(), validator=unique_ids())
     tasks: tuple[Task, ...] = attrs.field(default=(), validator=unique_ids())

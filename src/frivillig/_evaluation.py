@@ -8,6 +8,7 @@ The scheduling itself lives in [`frivillig.schedules`][].
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -97,7 +98,7 @@ def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     # dateutil searches up to year 9999 for a rule that never matches; starting the search
     # _HORIZON_YEARS before that bounds the work (milliseconds instead of seconds).
     late_start = dt.datetime(dt.MAXYEAR - _HORIZON_YEARS, 1, 1)  # noqa: DTZ001 - as above
-    if rule.replace(dtstart=late_start, count=None).after(late_start, inc=True) is None:
+    if rule.replace(dtstart=late_start, count=None, until=None).after(late_start, inc=True) is None:
         raise FieldError(
             (attribute.name,),
             f"yields no date within {_HORIZON_YEARS} years (e.g. BYMONTH=2;BYMONTHDAY=30); "
@@ -111,12 +112,20 @@ def _timezone(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
 
     try:
         zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError, OSError):
         raise FieldError(
             (attribute.name,),
             f"{value!r} is not an IANA time zone such as 'Europe/Copenhagen'",
             "choice",
         ) from None
+
+
+def _progress_map(value: Mapping[str, float]) -> FrozenMap[str, float]:
+    return FrozenMap(value)
+
+
+def _answer_map(value: Mapping[str, float | None]) -> FrozenMap[str, float | None]:
+    return FrozenMap(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -159,13 +168,13 @@ class Response:
         default=None, validator=number_range(1, 5, optional=True)
     )
     goal_progress: FrozenMap[str, float] = attrs.field(
-        factory=FrozenMap, converter=FrozenMap, validator=id_mapping(allow_none=False)
+        factory=FrozenMap, converter=_progress_map, validator=id_mapping(allow_none=False)
     )
     instrument: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(identifier)
     )
     answers: FrozenMap[str, float | None] = attrs.field(
-        factory=FrozenMap, converter=FrozenMap, validator=id_mapping(allow_none=True)
+        factory=FrozenMap, converter=_answer_map, validator=id_mapping(allow_none=True)
     )
     comment: str | None = attrs.field(default=None, validator=optional_text())
 

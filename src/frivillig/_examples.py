@@ -1,5 +1,6 @@
 """Example documents shipped with the package, read through the public loader."""
 
+import datetime as dt
 from importlib.resources import files
 
 from ._collaboration import Collaboration
@@ -8,6 +9,11 @@ from .errors import Problem, ValidationError
 __all__ = ["example_names", "load_example"]
 
 DEFAULT_EXAMPLE = "visiting_friends"
+
+EXAMPLE_AS_OF = dt.date(2026, 11, 27)
+"""The date the examples describe: the command line checks and scores them as of
+this day unless told otherwise, so that their output does not change with the
+calendar."""
 
 
 def example_names() -> tuple[str, ...]:

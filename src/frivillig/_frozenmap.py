@@ -17,9 +17,10 @@ class FrozenMap(Mapping[K, V]):
     ``Mapping`` with neither problem. It compares equal to any mapping with the
     same items.
 
-    >>> m = FrozenMap({"a": 1})
-    >>> m["a"], m == {"a": 1}, len(m)
-    (1, True, 1)
+    Examples:
+        >>> m = FrozenMap({"a": 1})
+        >>> m["a"], m == {"a": 1}, len(m)
+        (1, True, 1)
     """
 
     __slots__ = ("_data", "_hash")

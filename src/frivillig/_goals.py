@@ -102,6 +102,8 @@ class Goal:
         indicator: How progress is measured, if it is.
         agreements: The parties that agreed to it, and when; at most one per party.
         status: How far it has come.
+        note: Anything the parties want remembered about the goal, in words: why
+            it was changed, what it depends on.
     """
 
     id: str = attrs.field(validator=identifier)

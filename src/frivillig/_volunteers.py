@@ -8,6 +8,7 @@ attrs metadata and are left out of ``repr``.
 """
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -99,6 +100,10 @@ class Remuneration(LabelledEnum):
     PAY = ("pay", "løn", "pay")
 
 
+def _motive_map(value: Mapping[VolunteerFunction, int]) -> FrozenMap[VolunteerFunction, int]:
+    return FrozenMap(value)
+
+
 @attrs.frozen(kw_only=True)
 class ChildCertificateCheck:
     """That a child-protection certificate (børneattest) was obtained, and with what outcome.
@@ -162,7 +167,7 @@ class Volunteer:
     )
     age_band: AgeBand | None = attrs.field(default=None, repr=False, metadata=PERSONAL)
     motives: FrozenMap[VolunteerFunction, int] = attrs.field(
-        factory=FrozenMap, converter=FrozenMap, repr=False, metadata=PERSONAL
+        factory=FrozenMap, converter=_motive_map, repr=False, metadata=PERSONAL
     )
     wants_influence: bool = False
     hours_offered_per_week: float | None = attrs.field(

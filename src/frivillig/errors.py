@@ -8,13 +8,14 @@ API; the wording of messages is not and may improve between releases.
 
 A [`ValidationError`][frivillig.errors.ValidationError] lists *every* problem it
 found, each with a JSON path in the form ``$.goals[0].agreements[1].party``, so
-that a loading error and a rule finding read alike:
+that a loading error and a rule finding read alike.
 
->>> from frivillig.errors import Problem, ValidationError
->>> error = ValidationError([Problem(path="$.title", message="must not be empty", code="empty")])
->>> print(error)
-1 problem:
-  $.title: must not be empty
+Examples:
+    >>> from frivillig.errors import Problem, ValidationError
+    >>> problem = Problem(path="$.title", message="must not be empty", code="empty")
+    >>> print(ValidationError([problem]))
+    1 problem:
+      $.title: must not be empty
 """
 
 from collections.abc import Iterable

@@ -13,39 +13,46 @@ Each identifier has three functions, in the style of python-stdnum:
 Danish company or association, including a registered voluntary association. It
 has 8 digits; the last is a modulus-11 check digit, computed with python-stdnum's
 ``stdnum.dk.cvr``. ``validate_cvr`` accepts spaces, the usual separators and a
-``DK`` prefix (as on a VAT number) and returns the 8 digits:
-
->>> from frivillig.identifiers import cvr_problem, is_valid_cvr, validate_cvr
->>> validate_cvr("DK 13 74 81 36")
-'13748136'
->>> is_valid_cvr("24256791")
-False
->>> cvr_problem("1358562")
-("'1358562' has 7 digits; a CVR number has 8", 'length')
->>> cvr_problem("DK13748136")[1]
-'format'
->>> validate_cvr("13585627")
-Traceback (most recent call last):
-    ...
-frivillig.errors.InvalidChecksum: 1 problem:
-  $: '13585627' fails the CVR check digit (modulus 11); check for a mistyped digit
+``DK`` prefix (as on a VAT number) and returns the 8 digits.
 
 **Municipality codes.** A kommunekode identifies one of Denmark's 98
 municipalities. Danmarks Statistik writes it as a number (``101`` for
 København), DAR/DAWA as 4 zero-padded digits (``"0101"``); frivillig stores the
-number. ``validate_municipality_code`` accepts either form:
-
->>> from frivillig.identifiers import (
-...     is_valid_municipality_code, municipality_code_problem, validate_municipality_code)
->>> validate_municipality_code("0101")
-101
->>> is_valid_municipality_code(411)
-False
->>> municipality_code_problem(999)
-('999 is not one of the 98 municipality codes; frivillig.municipalities() lists them', 'unknown')
-
-``411`` (Christiansø) appears in address code lists but is not one of the 98
+number. ``validate_municipality_code`` accepts either form. ``411``
+(Christiansø) appears in address code lists but is not one of the 98
 municipalities, so it is rejected with a message that says so.
+
+Examples:
+    CVR numbers:
+
+    >>> from frivillig.identifiers import cvr_problem, is_valid_cvr, validate_cvr
+    >>> validate_cvr("DK 13 74 81 36")
+    '13748136'
+    >>> is_valid_cvr("24256791")
+    False
+    >>> cvr_problem("1358562")
+    ("'1358562' has 7 digits; a CVR number has 8", 'length')
+    >>> cvr_problem("DK13748136")[1]
+    'format'
+    >>> validate_cvr("13585627")
+    Traceback (most recent call last):
+        ...
+    frivillig.errors.InvalidChecksum: 1 problem:
+      $: '13585627' fails the CVR check digit (modulus 11); check for a mistyped digit
+
+    Municipality codes:
+
+    >>> from frivillig.identifiers import (
+    ...     is_valid_municipality_code, municipality_code_problem, validate_municipality_code)
+    >>> validate_municipality_code("0101")
+    101
+    >>> is_valid_municipality_code(411)
+    False
+    >>> message, code = municipality_code_problem(999)
+    >>> message
+    '999 is not one of the 98 municipality codes; frivillig.municipalities() lists them'
+    >>> code
+    'unknown'
 """
 
 import re

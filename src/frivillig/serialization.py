@@ -3,8 +3,8 @@
 Every document frivillig writes is a JSON object with two envelope keys beside
 the object's own fields: ``schema_version`` (an integer, currently
 [`SCHEMA_VERSION`][frivillig.serialization.SCHEMA_VERSION]) and ``type`` (which
-top-level type it holds: ``"collaboration"``, ``"portfolio"`` or
-``"volunteer_policy"``). Loading is strict: types must match exactly (``"3"``
+top-level type it holds: ``"collaboration"``, ``"portfolio"``,
+``"volunteer_policy"`` or ``"instrument"``). Loading is strict: types must match exactly (``"3"``
 is not the number 3, ``3.7`` is not an integer), unknown fields are rejected,
 enumerations accept only their listed values, dates must be ISO ``YYYY-MM-DD``,
 and every id named inside a collaboration must exist in it. A document that
@@ -12,20 +12,24 @@ breaks any of this raises [`ValidationError`][frivillig.errors.ValidationError]
 listing *every* problem with its JSON path. Documents written by an older
 release are upgraded through explicit migrations before they are read.
 
->>> import frivillig
->>> collaboration = frivillig.load_example()
->>> text = frivillig.dumps(collaboration)
->>> frivillig.loads(text) == collaboration
-True
+Examples:
+    >>> import frivillig
+    >>> collaboration = frivillig.load_example()
+    >>> text = frivillig.dumps(collaboration)
+    >>> frivillig.loads(text) == collaboration
+    True
 """
 
+import contextvars
 import datetime as dt
 import enum
 import json
+import os
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -36,11 +40,14 @@ from cattrs.preconf.json import make_converter
 from ._actors import ACTOR_CLASSES, Actor, ActorKind
 from ._collaboration import Collaboration
 from ._frozenmap import FrozenMap
-from ._integrity import integrity_problems
+from ._instruments import Instrument
+from ._integrity import _dangling
 from ._labels import LabelledEnum
 from ._policy import VolunteerPolicy
 from ._portfolio import Portfolio
+from ._privacy import mask_cpr_like
 from ._validators import FieldError, render_path
+from ._volunteers import is_personal
 from .errors import Problem, SchemaVersionError, ValidationError
 
 __all__ = [
@@ -48,6 +55,7 @@ __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "Document",
+    "LoadLimits",
     "dump",
     "dumps",
     "from_dict",
@@ -59,13 +67,14 @@ __all__ = [
 SCHEMA_VERSION = 1
 """The schema version this release writes, and the newest it reads."""
 
-Document = Collaboration | Portfolio | VolunteerPolicy
+Document = Collaboration | Portfolio | VolunteerPolicy | Instrument
 """The top-level types that can be a JSON document of their own."""
 
 DOCUMENT_TYPES: dict[str, type[Any]] = {
     "collaboration": Collaboration,
     "portfolio": Portfolio,
     "volunteer_policy": VolunteerPolicy,
+    "instrument": Instrument,
 }
 """The value of the ``type`` key for each top-level type."""
 
@@ -76,19 +85,119 @@ MIGRATIONS: dict[int, Migration] = {}
 ``n`` document into a version ``n + 1`` document. Each returns a new dict and
 leaves its argument as it was. Schema version 1 is the first, so none exist yet."""
 
+
+def _positive(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if type(value) is not int or value < 1:
+        raise FieldError((attribute.name,), "expected a whole number of at least 1", "range")
+
+
+def _digits(instance: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    _positive(instance, attribute, value)
+    if value > _MAX_DIGITS:  # type: ignore[operator]
+        raise FieldError((attribute.name,), f"expected at most {_MAX_DIGITS}", "range")
+
+
+_MAX_DIGITS = 4300
+
+
+@attrs.frozen(kw_only=True)
+class LoadLimits:
+    """How much a document may hold before the loader refuses to read it.
+
+    Documents come from other systems and from people, so the loader bounds
+    the work and memory one document can cost. Every limit is checked before
+    the document is turned into objects: the size before parsing, large
+    integers and overlong keys while parsing, the rest on the parsed data.
+    A document over a limit raises [`ValidationError`][frivillig.ValidationError]
+    with code ``"size"`` (``max_bytes``), ``"depth"`` (``max_depth``),
+    ``"length"`` (``max_items``, ``max_string_length``) or ``"range"``
+    (``max_integer_digits``). The defaults hold a portfolio of about a
+    thousand collaborations like the shipped example; raise them for more.
+
+    Parsing JSON in Python costs memory: in the worst case (a document made of
+    nothing but empty objects) about 25 times ``max_bytes``, and a few times
+    ``max_bytes`` for ordinary documents.
+
+    Attributes:
+        max_bytes: The largest document, in bytes of UTF-8 (in characters
+            when the document is given as text): 16 MiB.
+        max_depth: How deeply arrays and objects may nest: 32 levels (the
+            model itself needs fewer than 10).
+        max_items: The most items in one array or members in one object: 10 000.
+        max_string_length: The longest string or object key, in characters:
+            10 000 (the longest text the model takes is 5 000).
+        max_integer_digits: The most digits in an integer: 100 (at most 4300,
+            Python's own limit for reading an integer from text).
+        max_problems: The most problems one error lists before it stops
+            looking: 1 000.
+
+    Raises:
+        FieldError: a limit is not a whole number of at least 1.
+
+    Examples:
+        >>> import frivillig
+        >>> text = frivillig.dumps(frivillig.load_example())
+        >>> frivillig.loads(text, limits=frivillig.LoadLimits(max_bytes=1000))
+        Traceback (most recent call last):
+        ...
+        frivillig.errors.ValidationError: 1 problem:
+          $: the document is larger than the limit of 1000 characters (LoadLimits.max_bytes); ...
+    """
+
+    max_bytes: int = attrs.field(default=16 * 1024 * 1024, validator=_positive)
+    max_depth: int = attrs.field(default=32, validator=_positive)
+    max_items: int = attrs.field(default=10_000, validator=_positive)
+    max_string_length: int = attrs.field(default=10_000, validator=_positive)
+    max_integer_digits: int = attrs.field(default=100, validator=_digits)
+    max_problems: int = attrs.field(default=1000, validator=_positive)
+
+
 T = TypeVar("T")
 Segment = str | int
 _ENVELOPE = ("schema_version", "type")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SHOWN = 60
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
+_HIDDEN = "the value (hidden: personal data)"
+_LONE_SURROGATE = (
+    "holds an unpaired surrogate (such as \\ud800), which is not text; fix the encoding"
+)
+_DEFAULT_LIMITS = LoadLimits()
+
+# The limits of the load in progress, and whether the loader is inside an object with
+# personal fields (where it must not repeat any value it finds).
+_LIMITS: contextvars.ContextVar[LoadLimits] = contextvars.ContextVar(
+    "frivillig_limits", default=_DEFAULT_LIMITS
+)
+_QUIET: contextvars.ContextVar[bool] = contextvars.ContextVar("frivillig_quiet", default=False)
+
+Found = list[tuple[tuple[Segment, ...], str, str]]
 
 
 class _Invalid(Exception):
-    """Problems found while structuring, with paths relative to the value."""
+    """Problems found while structuring, with paths relative to the value.
 
-    def __init__(self, problems: list[tuple[tuple[Segment, ...], str, str]]) -> None:
+    ``truncated`` says that more problems were found than ``max_problems``
+    allows, and that the search stopped.
+    """
+
+    def __init__(self, problems: Found, *, truncated: bool = False) -> None:
         self.problems = problems
+        self.truncated = truncated
         super().__init__(problems)
+
+
+def _gather(problems: Found, error: _Invalid, *prefix: Segment) -> None:
+    """Add a part's problems under its path; stop the search once too many are found."""
+    problems.extend(((*prefix, *path), message, code) for path, message, code in error.problems)
+    _check_count(problems, truncated=error.truncated)
+
+
+def _check_count(problems: Found, *, truncated: bool = False) -> None:
+    most = _LIMITS.get().max_problems
+    if truncated or len(problems) > most:
+        raise _Invalid(problems[:most], truncated=True)
 
 
 def _fail(message: str, code: str) -> typing.NoReturn:
@@ -114,6 +223,8 @@ def _json_type(value: object) -> str:
 
 
 def _shown(value: str) -> str:
+    if _QUIET.get():
+        return _HIDDEN
     return repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "…")
 
 
@@ -193,9 +304,7 @@ def _tuple_hook(inner: Callable[[Any, Any], Any], inner_type: Any) -> Callable[[
             try:
                 items.append(inner(item, inner_type))
             except _Invalid as error:
-                problems.extend(
-                    ((index, *path), message, code) for path, message, code in error.problems
-                )
+                _gather(problems, error, index)
         if problems:
             raise _Invalid(problems)
         return tuple(items)
@@ -215,20 +324,22 @@ def _mapping_hook(
         items = {}
         problems: list[tuple[tuple[Segment, ...], str, str]] = []
         for key, item in value.items():
+            quiet = _QUIET.get()
             try:
                 structured_key = key_hook(key, key_type)
             except _Invalid as error:
+                where: tuple[Segment, ...] = () if quiet else (key,)
                 problems.extend(
-                    ((key, *path), f"key: {message}", code)
+                    ((*where, *path), f"key: {message}", code)
                     for path, message, code in error.problems
                 )
+                _check_count(problems, truncated=error.truncated)
                 continue
             try:
                 items[structured_key] = value_hook(item, value_type)
             except _Invalid as error:
-                problems.extend(
-                    ((key, *path), message, code) for path, message, code in error.problems
-                )
+                shown_key = "…" if quiet and not isinstance(structured_key, enum.Enum) else key
+                _gather(problems, error, shown_key)
         if problems:
             raise _Invalid(problems)
         return FrozenMap(items)
@@ -267,8 +378,18 @@ def _attrs_hook_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         )
         for field in fields
     ]
+    quiet = any(is_personal(field) for field in fields)
 
     def hook(value: Any, _: Any) -> Any:
+        if quiet and not _QUIET.get():
+            token = _QUIET.set(True)
+            try:
+                return structure(value)
+            finally:
+                _QUIET.reset(token)
+        return structure(value)
+
+    def structure(value: Any) -> Any:
         if type(value) is not dict:
             _fail(f"expected an object, got {_json_type(value)}", "type")
         problems: list[tuple[tuple[Segment, ...], str, str]] = []
@@ -282,24 +403,36 @@ def _attrs_hook_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
             try:
                 kwargs[name] = field_hook(value[name], field_type)
             except _Invalid as error:
-                problems.extend(
-                    ((name, *path), message, code) for path, message, code in error.problems
-                )
+                _gather(problems, error, name)
         for key in value:
             if key not in names:
                 shown = key if isinstance(key, str) else str(key)
-                problems.append(
-                    (
-                        (shown,),
-                        f"is not a field of {_kind_name(cls)}; remove it or check its spelling",
-                        "unknown_field",
+                if quiet and not _FIELD_NAME.fullmatch(shown):
+                    problems.append(
+                        (
+                            (),
+                            f"has a key that is not a field of {_kind_name(cls)} (the key is "
+                            "not shown: it may be personal data); remove it",
+                            "unknown_field",
+                        )
                     )
-                )
+                else:
+                    problems.append(
+                        (
+                            (shown,),
+                            f"is not a field of {_kind_name(cls)}; remove it or check its spelling",
+                            "unknown_field",
+                        )
+                    )
+                _check_count(problems)
         if problems:
-            problems.extend(_field_problems(cls, kwargs, failed={p[0][0] for p in problems}))
+            problems.extend(
+                _field_problems(cls, kwargs, failed={p[0][0] for p in problems if p[0]})
+            )
             problems.sort(
                 key=lambda problem: order.get(problem[0][0], len(order)) if problem[0] else -1
             )
+            _check_count(problems)
             raise _Invalid(problems)
         try:
             return cls(**kwargs)
@@ -403,15 +536,36 @@ def _actor_unstructure(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     return hook
 
 
+# Equal objects must give equal text: a float field holding an int (3 == 3.0) is
+# written as a float, -0.0 as 0.0, and a mapping's keys in a fixed order (enum keys
+# in declaration order, text keys sorted), whatever order the mapping was built in.
+def _is_float(tp: Any) -> bool:
+    return tp is float or (_is_optional(tp) and float in typing.get_args(tp))
+
+
+def _key_order(key: Any) -> tuple[int, Any]:
+    return (0, type(key)._member_names_.index(key.name)) if isinstance(key, enum.Enum) else (1, key)
+
+
+def _mapping_unstructure(tp: Any) -> Callable[[Any], dict[Any, Any]]:
+    args = typing.get_args(tp)
+    value_hook = _converter.get_unstructure_hook(args[1]) if args else _converter.unstructure
+
+    def hook(mapping: Any) -> dict[Any, Any]:
+        items = sorted(mapping.items(), key=lambda item: _key_order(item[0]))
+        return {(k.value if isinstance(k, enum.Enum) else k): value_hook(v) for k, v in items}
+
+    return hook
+
+
+_converter.register_unstructure_hook_func(
+    _is_float, lambda v: None if v is None else float(v) + 0.0
+)
+_converter.register_unstructure_hook_factory(
+    lambda t: _origin(t) is FrozenMap or t is FrozenMap, _mapping_unstructure
+)
 for _actor_class in ACTOR_CLASSES.values():
     _converter.register_unstructure_hook(_actor_class, _actor_unstructure(_actor_class))
-_converter.register_unstructure_hook_func(
-    lambda t: _origin(t) is FrozenMap or t is FrozenMap,
-    lambda m: {
-        (k.value if isinstance(k, enum.Enum) else k): _converter.unstructure(v)
-        for k, v in m.items()
-    },
-)
 
 
 # -- documents ---------------------------------------------------------------------
@@ -469,7 +623,113 @@ def dump(obj: Document, path: str | Path, *, indent: int | None = 2) -> None:
 
 
 def _problem(path: tuple[Segment, ...], message: str, code: str) -> Problem:
-    return Problem(path=render_path(path), message=message, code=code)
+    # A CPR-shaped number is never repeated, wherever the loader found it.
+    return Problem(path=mask_cpr_like(render_path(path)), message=mask_cpr_like(message), code=code)
+
+
+def _problems(found: Found, *, truncated: bool) -> list[Problem]:
+    problems = [_problem(*problem) for problem in found]
+    if truncated:
+        problems.append(
+            _problem(
+                (),
+                f"more problems were found; only the first {len(found)} are listed "
+                "(LoadLimits.max_problems)",
+                "limit",
+            )
+        )
+    return problems
+
+
+def _limit_problems(data: Any, limits: LoadLimits) -> tuple[Found, bool]:
+    """Check parsed data against the limits, without recursion, before anything else reads it."""
+    found: Found = []
+    bound = 10**limits.max_integer_digits
+    longest = limits.max_string_length
+    stack: list[tuple[Any, tuple[Segment, ...]]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        kind = type(value)
+        if kind is str:
+            if len(value) > longest:
+                found.append(
+                    (
+                        path,
+                        f"is {len(value)} characters long; at most {longest} are allowed "
+                        "(LoadLimits.max_string_length)",
+                        "length",
+                    )
+                )
+            elif _SURROGATE.search(value):
+                found.append((path, _LONE_SURROGATE, "encoding"))
+        elif kind is dict or kind is list:
+            if len(path) >= limits.max_depth:
+                found.append(
+                    (
+                        path,
+                        f"is nested more than {limits.max_depth} levels deep "
+                        "(LoadLimits.max_depth)",
+                        "depth",
+                    )
+                )
+            elif len(value) > limits.max_items:
+                what = "members" if kind is dict else "items"
+                found.append(
+                    (
+                        path,
+                        f"has {len(value)} {what}; at most {limits.max_items} are allowed "
+                        "(LoadLimits.max_items)",
+                        "length",
+                    )
+                )
+            elif kind is list:
+                stack.extend((value[i], (*path, i)) for i in range(len(value) - 1, -1, -1))
+            else:
+                children = []
+                for key, item in value.items():
+                    if type(key) is not str:
+                        found.append(
+                            (path, f"has a key that is {_json_type(key)}, not text", "type")
+                        )
+                    elif len(key) > longest:
+                        found.append(
+                            (
+                                path,
+                                f"has a key {len(key)} characters long; at most {longest} are "
+                                "allowed (LoadLimits.max_string_length)",
+                                "length",
+                            )
+                        )
+                    elif _SURROGATE.search(key):
+                        found.append((path, f"has a key that {_LONE_SURROGATE}", "encoding"))
+                    else:
+                        children.append((item, (*path, key)))
+                stack.extend(reversed(children))
+        elif kind is int:
+            if not -bound < value < bound:
+                found.append(
+                    (
+                        path,
+                        f"has more than {limits.max_integer_digits} digits "
+                        "(LoadLimits.max_integer_digits)",
+                        "range",
+                    )
+                )
+        elif not (kind is float or kind is bool or value is None):
+            found.append((path, f"is a {kind.__name__}, which is not a JSON value", "type"))
+        if len(found) > limits.max_problems:
+            return found[: limits.max_problems], True
+    return found, False
+
+
+def _limits(limits: object) -> LoadLimits:
+    if limits is None:
+        return _DEFAULT_LIMITS
+    if not isinstance(limits, LoadLimits):
+        raise ValidationError(
+            [_problem((), f"limits must be LoadLimits, got {type(limits).__name__}", "type")]
+        )
+    return limits
 
 
 def _check_envelope(data: Mapping[str, Any], cls: type[Any] | None) -> tuple[int, type[Any]]:
@@ -551,15 +811,17 @@ def _migrate(data: dict[str, Any], version: int) -> dict[str, Any]:
 
 
 @typing.overload
-def from_dict(data: Any, cls: type[T]) -> T: ...
+def from_dict(data: Any, cls: type[T], *, limits: LoadLimits | None = None) -> T: ...
 @typing.overload
-def from_dict(data: Any, cls: None = None) -> Document: ...
-def from_dict(data: Any, cls: type[Any] | None = None) -> Any:
+def from_dict(data: Any, cls: None = None, *, limits: LoadLimits | None = None) -> Document: ...
+def from_dict(data: Any, cls: type[Any] | None = None, *, limits: LoadLimits | None = None) -> Any:
     """Read a top-level object from its JSON form as plain Python data.
 
     Args:
         data: The parsed JSON document (a dict). It is never changed.
         cls: The type expected; when ``None``, the document's ``type`` decides.
+        limits: How much the document may hold; [`LoadLimits`][frivillig.LoadLimits]'
+            defaults when ``None``.
 
     Returns:
         The object, validated: every field, and every id it refers to.
@@ -567,9 +829,19 @@ def from_dict(data: Any, cls: type[Any] | None = None) -> Any:
     Raises:
         SchemaVersionError: ``schema_version`` is missing, not an integer, or
             newer than this release reads.
-        ValidationError: anything else is wrong; ``problems`` lists every
-            problem found, each with its JSON path.
+        ValidationError: anything else is wrong, including a document over a
+            limit; ``problems`` lists the problems found (at most
+            ``limits.max_problems``), each with its JSON path.
     """
+    checked = _limits(limits)
+    token = _LIMITS.set(checked)
+    try:
+        return _from_dict(data, cls, checked)
+    finally:
+        _LIMITS.reset(token)
+
+
+def _from_dict(data: Any, cls: type[Any] | None, limits: LoadLimits) -> Any:
     if cls is not None and cls not in DOCUMENT_TYPES.values():
         names = ", ".join(t.__name__ for t in DOCUMENT_TYPES.values())
         raise ValidationError([_problem((), f"cannot load a {cls!r}; use one of {names}", "type")])
@@ -577,19 +849,30 @@ def from_dict(data: Any, cls: type[Any] | None = None) -> Any:
         raise ValidationError(
             [_problem((), f"expected a JSON object, got {_json_type(data)}", "type")]
         )
+    found, truncated = _limit_problems(data, limits)
+    if found:
+        raise ValidationError(_problems(found, truncated=truncated))
     version, target = _check_envelope(data, cls)
     if version < SCHEMA_VERSION:
         data = _migrate(dict(data), version)
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
     obj = _structure_value(body, target)
-    problems: list[Problem] = []
     if isinstance(obj, Collaboration):
-        problems = integrity_problems(obj)
+        dangling: Iterator[tuple[tuple[Segment, ...], str]] = _dangling(obj)
     elif isinstance(obj, Portfolio):
-        for index, collaboration in enumerate(obj.collaborations):
-            problems.extend(integrity_problems(collaboration, root=f"$.collaborations[{index}]"))
-    if problems:
-        raise ValidationError(problems)
+        dangling = (
+            (("collaborations", index, *path), message)
+            for index, collaboration in enumerate(obj.collaborations)
+            for path, message in _dangling(collaboration)
+        )
+    else:
+        dangling = iter(())
+    found = [
+        (path, message, "reference") for path, message in islice(dangling, limits.max_problems + 1)
+    ]
+    if found:
+        truncated = len(found) > limits.max_problems
+        raise ValidationError(_problems(found[: limits.max_problems], truncated=truncated))
     return obj
 
 
@@ -597,7 +880,7 @@ def _structure_value(data: Any, cls: type[T]) -> T:
     try:
         return cast(T, _converter.get_structure_hook(cls)(data, cls))
     except _Invalid as error:
-        raise ValidationError(_problem(*problem) for problem in error.problems) from None
+        raise ValidationError(_problems(error.problems, truncated=error.truncated)) from None
     except RecursionError:
         raise ValidationError(
             [_problem((), "the document is nested too deeply", "depth")]
@@ -608,19 +891,78 @@ def _reject_constant(name: str) -> Any:
     raise _Invalid([((), f"{name} is not allowed; JSON numbers must be finite", "json")])
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
+def _object_hook(limits: LoadLimits) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        if len(pairs) > limits.max_items:
             raise _Invalid(
-                [((key,), "appears twice in the same object; keep one", "duplicate_key")]
+                [
+                    (
+                        (),
+                        f"an object has {len(pairs)} members; at most {limits.max_items} are "
+                        "allowed (LoadLimits.max_items)",
+                        "length",
+                    )
+                ]
             )
-        result[key] = value
-    return result
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if len(key) > limits.max_string_length:
+                raise _Invalid(
+                    [
+                        (
+                            (),
+                            f"an object has a key {len(key)} characters long; at most "
+                            f"{limits.max_string_length} are allowed "
+                            "(LoadLimits.max_string_length)",
+                            "length",
+                        )
+                    ]
+                )
+            if key in result:
+                raise _Invalid(
+                    [((key,), "appears twice in the same object; keep one", "duplicate_key")]
+                )
+            result[key] = value
+        return result
+
+    return no_duplicates
 
 
-def _parse(text: str | bytes | bytearray) -> Any:
+def _int_hook(limits: LoadLimits) -> Callable[[str], int]:
+    def parse_int(literal: str) -> int:
+        if len(literal) - literal.startswith("-") > limits.max_integer_digits:
+            raise _Invalid(
+                [
+                    (
+                        (),
+                        f"an integer has more than {limits.max_integer_digits} digits "
+                        "(LoadLimits.max_integer_digits)",
+                        "range",
+                    )
+                ]
+            )
+        return int(literal)
+
+    return parse_int
+
+
+def _too_big(limits: LoadLimits, unit: str) -> ValidationError:
+    return ValidationError(
+        [
+            _problem(
+                (),
+                f"the document is larger than the limit of {limits.max_bytes} {unit} "
+                "(LoadLimits.max_bytes); raise the limit to read it",
+                "size",
+            )
+        ]
+    )
+
+
+def _parse(text: str | bytes | bytearray, limits: LoadLimits = _DEFAULT_LIMITS) -> Any:
     if isinstance(text, bytes | bytearray):
+        if len(text) > limits.max_bytes:
+            raise _too_big(limits, "bytes")
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
@@ -637,12 +979,19 @@ def _parse(text: str | bytes | bytearray) -> Any:
         raise ValidationError(
             [_problem((), f"expected JSON text or bytes, got {type(text).__name__}", "type")]
         )
+    if len(text) > limits.max_bytes:
+        raise _too_big(limits, "characters")
     if text.startswith("\ufeff"):
         raise ValidationError(
             [_problem((), "the document starts with a byte-order mark; remove it", "encoding")]
         )
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+        return json.loads(
+            text,
+            object_pairs_hook=_object_hook(limits),
+            parse_int=_int_hook(limits),
+            parse_constant=_reject_constant,
+        )
     except _Invalid as error:
         raise ValidationError([_problem(*problem) for problem in error.problems]) from None
     except json.JSONDecodeError as error:
@@ -664,30 +1013,60 @@ def _parse(text: str | bytes | bytearray) -> Any:
 
 
 @typing.overload
-def loads(text: str | bytes | bytearray, cls: type[T]) -> T: ...
+def loads(
+    text: str | bytes | bytearray, cls: type[T], *, limits: LoadLimits | None = None
+) -> T: ...
 @typing.overload
-def loads(text: str | bytes | bytearray, cls: None = None) -> Document: ...
-def loads(text: str | bytes | bytearray, cls: type[Any] | None = None) -> Any:
+def loads(
+    text: str | bytes | bytearray, cls: None = None, *, limits: LoadLimits | None = None
+) -> Document: ...
+def loads(
+    text: str | bytes | bytearray, cls: type[Any] | None = None, *, limits: LoadLimits | None = None
+) -> Any:
     """Read a top-level object from a JSON document.
+
+    Any text or bytes may come in: whatever is wrong with it, the only
+    exception is a [`ValidationError`][frivillig.ValidationError], and the
+    work and memory are bounded by ``limits``.
 
     Args:
         text: The document, as text or as UTF-8 bytes.
         cls: The type expected; when ``None``, the document's ``type`` decides.
+        limits: How much the document may hold; [`LoadLimits`][frivillig.LoadLimits]'
+            defaults when ``None``.
 
     Returns:
         The validated object.
 
     Raises:
-        ValidationError: the text is not JSON, or the document breaks the
-            model's rules; ``problems`` lists every problem with its path.
+        ValidationError: the text is not JSON, is over a limit, or the document
+            breaks the model's rules; ``problems`` lists the problems with their paths.
     """
-    return from_dict(_parse(text), cls)
+    checked = _limits(limits)
+    return from_dict(_parse(text, checked), cls, limits=checked)
 
 
 @typing.overload
-def load(path: str | Path, cls: type[T]) -> T: ...
+def load(path: str | Path, cls: type[T], *, limits: LoadLimits | None = None) -> T: ...
 @typing.overload
-def load(path: str | Path, cls: None = None) -> Document: ...
-def load(path: str | Path, cls: type[Any] | None = None) -> Any:
-    """Read a top-level object from a JSON file; see [`loads`][frivillig.loads]."""
-    return loads(Path(path).read_bytes(), cls)
+def load(path: str | Path, cls: None = None, *, limits: LoadLimits | None = None) -> Document: ...
+def load(
+    path: str | Path, cls: type[Any] | None = None, *, limits: LoadLimits | None = None
+) -> Any:
+    """Read a top-level object from a JSON file; see [`loads`][frivillig.loads].
+
+    At most ``limits.max_bytes`` bytes (and one more, to tell) are read, so a
+    huge file or a device that never ends costs no more than the limit.
+
+    Raises:
+        ValidationError: as [`loads`][frivillig.loads], or ``path`` is not a path.
+        OSError: the file cannot be read (it does not exist, is a folder, ...).
+    """
+    checked = _limits(limits)
+    if not isinstance(path, str | os.PathLike):
+        raise ValidationError(
+            [_problem((), f"expected a file path, got {type(path).__name__}", "type")]
+        )
+    with Path(path).open("rb") as file:
+        data = file.read(checked.max_bytes + 1)
+    return loads(data, cls, limits=checked)

@@ -1,0 +1,803 @@
+"""Instruments: questionnaires as data, and how their answers are scored.
+
+An instrument is a questionnaire the parties (or the volunteers) answer in an
+evaluation round: factors grouped in categories, the items (statements) of each
+factor, a response scale, items scored in reverse, a scoring rule, and bands
+that say how to read a score. Every instrument carries its citation, a licence
+note, and its *provenance*: for each aspect (factors, items, scale, scoring,
+bands) whether the library's source verified it, saw it only second-hand, or
+could not verify it. Unverified aspects are defaults to override, not authority.
+
+The built-in instruments follow the structure of published ones; their item
+wording is the library's own. Call [`instrument_ids`][frivillig.instrument_ids]
+for the list and [`get_instrument`][frivillig.get_instrument] to load one; write
+your own in Python or as a JSON document of type ``"instrument"``.
+
+How answers are scored is documented on
+[`score_instrument`][frivillig.score_instrument].
+"""
+
+import functools
+import math
+import statistics
+from collections.abc import Mapping
+from importlib.resources import files
+from typing import Any
+
+import attrs
+
+from ._labels import LabelledEnum, Language
+from ._validators import (
+    MAX_TITLE,
+    FieldError,
+    identifier,
+    optional_text,
+    render_path,
+    text,
+    unique_ids,
+)
+from .errors import Problem, ValidationError
+
+__all__ = [
+    "Aggregation",
+    "Anchor",
+    "Band",
+    "Category",
+    "Factor",
+    "Instrument",
+    "InstrumentResult",
+    "InstrumentScore",
+    "Item",
+    "Note",
+    "Provenance",
+    "Scale",
+    "ScoringRule",
+    "Verification",
+    "get_instrument",
+    "instrument_ids",
+    "score_instrument",
+]
+
+_EPSILON = 1e-9
+
+
+class Verification(LabelledEnum):
+    """How well an aspect of an instrument is backed by the library's sources."""
+
+    VERIFIED = ("verified", "bekræftet i kilden", "verified against a source")
+    SECONDARY = ("secondary", "kun set i en sekundær kilde", "seen only in a secondary source")
+    UNVERIFIED = ("unverified", "ikke bekræftet", "unverified")
+    NOT_FOUND = ("not_found", "ikke fundet i kilderne", "not found in the sources")
+    CHOICE = ("choice", "bibliotekets eget valg", "the library's own choice")
+
+
+class Aggregation(LabelledEnum):
+    """How the answers to a factor's items become the factor's score."""
+
+    MEAN = ("mean", "gennemsnit", "mean")
+    SUM = ("sum", "sum", "sum")
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """A short text in Danish and English.
+
+    Attributes:
+        da: The Danish text.
+        en: The English text.
+    """
+
+    da: str = attrs.field(validator=text())
+    en: str = attrs.field(validator=text())
+
+    def get(self, lang: Language = "en") -> str:
+        """Return the text in the given language."""
+        return self.da if lang == "da" else self.en
+
+
+@attrs.frozen(kw_only=True)
+class Anchor:
+    """The words that go with one point of a response scale.
+
+    Attributes:
+        value: The point on the scale.
+        label_da: What the point means, in Danish.
+        label_en: What the point means, in English.
+    """
+
+    value: int
+    label_da: str = attrs.field(validator=text(MAX_TITLE))
+    label_en: str = attrs.field(validator=text(MAX_TITLE))
+
+
+def _whole(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 1_000_000:
+        raise FieldError((attribute.name,), "expected a whole number", "type")
+
+
+@attrs.frozen(kw_only=True)
+class Scale:
+    """The response scale of an instrument's items.
+
+    Attributes:
+        minimum: The lowest answer, e.g. 1.
+        maximum: The highest answer, e.g. 5.
+        anchors: The words for some or all points of the scale.
+        whole_numbers: Whether answers must be whole numbers (they usually are).
+    """
+
+    minimum: int = attrs.field(validator=_whole)
+    maximum: int = attrs.field(validator=_whole)
+    anchors: tuple[Anchor, ...] = attrs.field(default=())
+    whole_numbers: bool = True
+
+    @maximum.validator
+    def _check_maximum(self, attribute: "attrs.Attribute[Any]", value: int) -> None:
+        if isinstance(self.minimum, int) and value <= self.minimum:
+            raise FieldError((attribute.name,), "must be greater than the scale's minimum", "order")
+
+    @anchors.validator
+    def _check_anchors(self, attribute: "attrs.Attribute[Any]", value: tuple[Anchor, ...]) -> None:
+        seen: set[int] = set()
+        for index, anchor in enumerate(value):
+            if not self.minimum <= anchor.value <= self.maximum:
+                raise FieldError((attribute.name, index, "value"), "is outside the scale", "range")
+            if anchor.value in seen:
+                raise FieldError((attribute.name, index, "value"), "has two anchors", "duplicate")
+            seen.add(anchor.value)
+
+
+@attrs.frozen(kw_only=True)
+class Item:
+    """One statement (item) of an instrument.
+
+    Attributes:
+        id: The item's id, unique in the instrument; answers are keyed by it.
+        text_da: The statement in Danish.
+        text_en: The statement in English.
+        reverse: Whether agreeing means *less* of the factor, so that answers
+            are reversed before scoring.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    text_da: str = attrs.field(validator=text(1000))
+    text_en: str = attrs.field(validator=text(1000))
+    reverse: bool = False
+
+    def text(self, lang: Language = "en") -> str:
+        """Return the statement in the given language."""
+        return self.text_da if lang == "da" else self.text_en
+
+
+def _non_empty(_: object, attribute: "attrs.Attribute[Any]", value: tuple[Any, ...]) -> None:
+    if not value:
+        raise FieldError((attribute.name,), "must not be empty", "empty")
+
+
+@attrs.frozen(kw_only=True)
+class Factor:
+    """A factor (dimension, principle or function) an instrument measures with its items.
+
+    Attributes:
+        id: The factor's id, unique in the instrument.
+        label_da: The factor's name in Danish.
+        label_en: The factor's name in English.
+        category: The id of the category it belongs to, if the instrument has categories.
+        items: Its items; at least one.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    label_da: str = attrs.field(validator=text(MAX_TITLE))
+    label_en: str = attrs.field(validator=text(MAX_TITLE))
+    category: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(identifier)
+    )
+    items: tuple[Item, ...] = attrs.field(validator=[_non_empty, unique_ids()])
+
+    def label(self, lang: Language = "en") -> str:
+        """Return the factor's name in the given language."""
+        return self.label_da if lang == "da" else self.label_en
+
+
+@attrs.frozen(kw_only=True)
+class Category:
+    """A group of factors, e.g. the Wilder inventory's *environment* or *resources*.
+
+    Attributes:
+        id: The category's id, unique in the instrument.
+        label_da: Its name in Danish.
+        label_en: Its name in English.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    label_da: str = attrs.field(validator=text(MAX_TITLE))
+    label_en: str = attrs.field(validator=text(MAX_TITLE))
+
+    def label(self, lang: Language = "en") -> str:
+        """Return the category's name in the given language."""
+        return self.label_da if lang == "da" else self.label_en
+
+
+def _finite(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or abs(value) > 1e12
+    ):
+        raise FieldError((attribute.name,), "expected a finite number", "type")
+
+
+@attrs.frozen(kw_only=True)
+class Band:
+    """An interpretation band: scores from ``lower`` up to the next band's lower bound.
+
+    Attributes:
+        key: A stable id, e.g. ``"strength"``.
+        lower: The lowest score in the band (inclusive).
+        label_da: The band's name in Danish.
+        label_en: The band's name in English.
+        meaning_da: What a score in the band suggests, in Danish.
+        meaning_en: What a score in the band suggests, in English.
+    """
+
+    key: str = attrs.field(validator=identifier)
+    lower: float = attrs.field(validator=_finite)
+    label_da: str = attrs.field(validator=text(MAX_TITLE))
+    label_en: str = attrs.field(validator=text(MAX_TITLE))
+    meaning_da: str | None = attrs.field(default=None, validator=optional_text())
+    meaning_en: str | None = attrs.field(default=None, validator=optional_text())
+
+    def label(self, lang: Language = "en") -> str:
+        """Return the band's name in the given language."""
+        return self.label_da if lang == "da" else self.label_en
+
+
+def _share(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+        raise FieldError(
+            (attribute.name,), "must be a share above 0 and at most 1, e.g. 0.5", "range"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ScoringRule:
+    """How answers become scores, and how missing answers are handled.
+
+    Attributes:
+        aggregation: ``mean`` (the default) or ``sum`` of a factor's items.
+        min_answered: The share of a factor's items that must be answered for
+            the factor to be scored, and the share of factors that must be scored
+            for a category or the overall score; 0.5 by default (the library's
+            choice). The count needed is rounded up and is at least one.
+        overall: Whether to report an overall score across all factors.
+    """
+
+    aggregation: Aggregation = Aggregation.MEAN
+    min_answered: float = attrs.field(default=0.5, validator=_share)
+    overall: bool = True
+
+    def needed(self, count: int) -> int:
+        """How many of ``count`` parts must be present for a score."""
+        return max(1, math.ceil(self.min_answered * count - _EPSILON))
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """How well each aspect of an instrument is backed, with notes on what is uncertain.
+
+    Attributes:
+        factors: The factors and categories (names and grouping).
+        items: The items: how many per factor and their key. The wording of the
+            built-in instruments is always the library's own.
+        scale: The response scale.
+        scoring: The scoring rule.
+        bands: The interpretation bands.
+        notes: What is uncertain and why, in Danish and English.
+    """
+
+    factors: Verification
+    items: Verification
+    scale: Verification
+    scoring: Verification
+    bands: Verification
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def unverified(self) -> tuple[str, ...]:
+        """The aspects marked unverified or not found in the sources."""
+        weak = (Verification.UNVERIFIED, Verification.NOT_FOUND)
+        return tuple(
+            name
+            for name in ("factors", "items", "scale", "scoring", "bands")
+            if getattr(self, name) in weak
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Instrument:
+    """A questionnaire as data: factors, items, scale, scoring rule and bands, with its source.
+
+    Built-in instruments are loaded with [`get_instrument`][frivillig.get_instrument];
+    your own can be made here or loaded from a JSON document of type
+    ``"instrument"`` with [`loads`][frivillig.loads].
+
+    Attributes:
+        id: The instrument's id; responses name it in their ``instrument`` field.
+        name_da: Its name in Danish.
+        name_en: Its name in English.
+        edition: Which edition of the published instrument it follows, if any.
+        citation: The published source of its structure.
+        licence: What may and may not be reused, and what the library did about it.
+        description_da: What it measures, in Danish.
+        description_en: What it measures, in English.
+        scale: The response scale, the same for every item.
+        categories: The categories that group the factors, if any.
+        factors: The factors, each with its items.
+        scoring: How answers become scores.
+        bands: Interpretation bands, by increasing lower bound; may be empty.
+        provenance: How well each aspect is backed by the sources.
+
+    Raises:
+        ValidationError: ids repeat, a factor names an unknown category (or
+            none while the instrument has categories), or the bands are not in
+            increasing order.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    name_da: str = attrs.field(validator=text(MAX_TITLE))
+    name_en: str = attrs.field(validator=text(MAX_TITLE))
+    edition: str | None = attrs.field(default=None, validator=optional_text(MAX_TITLE))
+    citation: str = attrs.field(validator=text())
+    licence: str = attrs.field(validator=text())
+    description_da: str | None = attrs.field(default=None, validator=optional_text())
+    description_en: str | None = attrs.field(default=None, validator=optional_text())
+    scale: Scale
+    categories: tuple[Category, ...] = attrs.field(default=(), validator=unique_ids())
+    factors: tuple[Factor, ...] = attrs.field(validator=[_non_empty, unique_ids()])
+    scoring: ScoringRule = ScoringRule()
+    bands: tuple[Band, ...] = attrs.field(default=())
+    provenance: Provenance
+
+    @factors.validator
+    def _check_factors(self, attribute: "attrs.Attribute[Any]", value: tuple[Factor, ...]) -> None:
+        categories = {category.id for category in self.categories}
+        seen: set[str] = set()
+        for f, factor in enumerate(value):
+            if factor.category is None and categories:
+                raise FieldError(
+                    (attribute.name, f, "category"),
+                    "is missing; the instrument has categories, so every factor needs one",
+                    "missing",
+                )
+            if factor.category is not None and factor.category not in categories:
+                raise FieldError(
+                    (attribute.name, f, "category"),
+                    f"category {factor.category!r} is not one of the instrument's categories",
+                    "reference",
+                )
+            for i, item in enumerate(factor.items):
+                if item.id in seen:
+                    raise FieldError(
+                        (attribute.name, f, "items", i, "id"),
+                        f"item id {item.id!r} is used twice in the instrument",
+                        "duplicate",
+                    )
+                seen.add(item.id)
+        used = {factor.category for factor in value}
+        for category in self.categories:
+            if category.id not in used:
+                raise FieldError(
+                    ("categories",),
+                    f"category {category.id!r} has no factors",
+                    "empty",
+                )
+
+    @bands.validator
+    def _check_bands(self, attribute: "attrs.Attribute[Any]", value: tuple[Band, ...]) -> None:
+        keys: set[str] = set()
+        for index, band in enumerate(value):
+            if index and band.lower <= value[index - 1].lower:
+                raise FieldError(
+                    (attribute.name, index, "lower"),
+                    "bands must be listed by strictly increasing lower bound",
+                    "order",
+                )
+            if band.key in keys:
+                raise FieldError(
+                    (attribute.name, index, "key"), f"key {band.key!r} is used twice", "duplicate"
+                )
+            keys.add(band.key)
+
+    def name(self, lang: Language = "en") -> str:
+        """Return the instrument's name in the given language."""
+        return self.name_da if lang == "da" else self.name_en
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Every item, factor by factor."""
+        return tuple(item for factor in self.factors for item in factor.items)
+
+    @property
+    def verified(self) -> bool:
+        """Whether no aspect of the instrument is marked unverified or not found."""
+        return not self.provenance.unverified
+
+    def factor(self, factor_id: str) -> Factor:
+        """Return the factor with the given id.
+
+        Raises:
+            ValidationError: the instrument has no such factor.
+        """
+        for factor in self.factors:
+            if factor.id == factor_id:
+                return factor
+        raise ValidationError(
+            [
+                Problem(
+                    path="$.factors",
+                    message=f"instrument {self.id!r} has no factor {factor_id!r}",
+                    code="reference",
+                )
+            ]
+        )
+
+    def band_for(self, value: float | None) -> Band | None:
+        """Return the band a score falls in: the last band whose lower bound it reaches."""
+        if value is None:
+            return None
+        found = None
+        for band in self.bands:
+            if value + _EPSILON >= band.lower:
+                found = band
+        return found
+
+
+# -- results -------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class InstrumentScore:
+    """The score of one factor, one category or the whole instrument, with its band.
+
+    Attributes:
+        key: The factor's or category's id, or ``"overall"``.
+        label_da: Its name in Danish.
+        label_en: Its name in English.
+        value: The score, or ``None`` when too few answers (or factors) were
+            there to score it.
+        low: The lowest score possible.
+        high: The highest score possible.
+        band: The band the score falls in, if the instrument has bands.
+        answered: How many items were answered (for a factor) or factors
+            scored (for a category or overall).
+        expected: How many items (or factors) there are.
+        category: The category a factor belongs to, if any.
+    """
+
+    key: str
+    label_da: str
+    label_en: str
+    value: float | None
+    low: float
+    high: float
+    band: Band | None = None
+    answered: int
+    expected: int
+    category: str | None = None
+
+    def label(self, lang: Language = "en") -> str:
+        """Return the name in the given language."""
+        return self.label_da if lang == "da" else self.label_en
+
+
+@attrs.frozen(kw_only=True)
+class InstrumentResult:
+    """One respondent's answers to an instrument, scored per factor, per category and overall.
+
+    Attributes:
+        instrument: The instrument's id.
+        factors: One score per factor, in the instrument's order.
+        categories: One score per category, in the instrument's order.
+        overall: The overall score, unless the scoring rule leaves it out.
+        missing: The ids of the items not answered.
+        unverified: The instrument's aspects marked unverified (see
+            [`Provenance`][frivillig.Provenance]), so that a reader of the
+            result sees it.
+    """
+
+    instrument: str
+    factors: tuple[InstrumentScore, ...]
+    categories: tuple[InstrumentScore, ...] = ()
+    overall: InstrumentScore | None = None
+    missing: tuple[str, ...] = ()
+    unverified: tuple[str, ...] = ()
+
+    def factor(self, factor_id: str) -> InstrumentScore:
+        """Return the score of the factor with the given id.
+
+        Raises:
+            ValidationError: the result has no such factor.
+        """
+        for score in self.factors:
+            if score.key == factor_id:
+                return score
+        raise ValidationError(
+            [Problem(path="$.factors", message=f"no factor {factor_id!r}", code="reference")]
+        )
+
+    def to_text(self, lang: Language = "en") -> str:
+        """Render the result for a terminal, in Danish or English."""
+        lines = []
+        for score in (*self.factors, *self.categories):
+            lines.append(_score_line(score, lang))
+        if self.overall is not None:
+            lines.append(_score_line(self.overall, lang))
+        if self.unverified:
+            word = "ikke bekræftet" if lang == "da" else "unverified"
+            lines.append(f"({word}: {', '.join(self.unverified)})")
+        return "\n".join(lines)
+
+
+def _number(value: float, lang: Language) -> str:
+    shown = f"{value:.2f}"
+    return shown.replace(".", ",") if lang == "da" else shown
+
+
+def _score_line(score: InstrumentScore, lang: Language) -> str:
+    if score.value is None:
+        value = "ikke scoret" if lang == "da" else "not scored"
+    else:
+        value = _number(score.value, lang)
+    band = f" [{score.band.label(lang)}]" if score.band is not None else ""
+    return f"{score.label(lang)}: {value}{band} ({score.answered}/{score.expected})"
+
+
+def _answer_problems(
+    instrument: Instrument, answers: Mapping[Any, Any], root: str
+) -> list[Problem]:
+    known = {item.id for item in instrument.items}
+    scale = instrument.scale
+    problems = []
+    for key, value in answers.items():
+        path = render_path((str(key),), root)
+        if key not in known:
+            problems.append(
+                Problem(
+                    path=path,
+                    message=f"{str(key)[:60]!r} is not an item of instrument {instrument.id!r}",
+                    code="reference",
+                )
+            )
+            continue
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            problems.append(Problem(path=path, message="expected a number or null", code="type"))
+        elif not math.isfinite(value) or not scale.minimum <= value <= scale.maximum:
+            problems.append(
+                Problem(
+                    path=path,
+                    message=f"is outside the scale; expected {scale.minimum} to {scale.maximum}",
+                    code="range",
+                )
+            )
+        elif scale.whole_numbers and value != int(value):
+            problems.append(
+                Problem(path=path, message="expected a whole number on the scale", code="format")
+            )
+    return problems
+
+
+def score_instrument(
+    instrument: Instrument, answers: Mapping[str, float | None], *, root: str = "$"
+) -> InstrumentResult:
+    """Score one respondent's answers to an instrument.
+
+    1. Every answer is checked against the scale: a number from the scale's
+       minimum to its maximum, a whole number when the scale says so. ``None``
+       (or leaving the item out) means *not answered*.
+    2. Reverse-coded items are turned around: an answer ``x`` counts as
+       ``minimum + maximum - x``.
+    3. A factor's score is the mean of its answered items (with a ``sum`` rule,
+       that mean times the number of items: a sum prorated over unanswered items).
+    4. **Missing answers**: a factor is scored only when at least
+       ``scoring.min_answered`` of its items are answered (by default half,
+       rounded up, and always at least one); otherwise its score is ``None``.
+       This rule is the library's choice; none of the sources prescribes one.
+    5. A category's score is the mean of its scored factors and the overall
+       score the mean of all scored factors: each factor weighs the same (a
+       ``sum`` rule prorates the sum of factor scores). Each is scored only
+       when at least ``min_answered`` of its factors are.
+    6. Each score falls in the band with the highest lower bound at or below it.
+
+    Args:
+        instrument: The instrument answered.
+        answers: The answers by item id; ``None`` or a left-out item means not answered.
+        root: The JSON path of ``answers`` in its document, used in error messages.
+
+    Returns:
+        The scores per factor, per category and overall, each with its band.
+
+    Raises:
+        ValidationError: an answer names an unknown item, is not a number, lies
+            outside the scale, or is not a whole number on a whole-number scale;
+            every such problem is listed with its path.
+
+    Examples:
+        >>> from frivillig import get_instrument, score_instrument
+        >>> barometer = get_instrument("barometer")
+        >>> result = score_instrument(barometer, {"b01": 5, "b02": 4, "b03": 4, "b04": 2})
+        >>> result.factor("goal_clarity").value
+        4.5
+        >>> result.factor("equality").value  # b04 is reverse-coded: 2 counts as 4
+        4.0
+        >>> result.factor("equality").band.label_en
+        'working well'
+        >>> result.factor("meaning_for_volunteers").value is None
+        True
+    """
+    if not isinstance(instrument, Instrument):
+        raise ValidationError([Problem(path="$", message="expected an instrument", code="type")])
+    if not isinstance(answers, Mapping):
+        raise ValidationError(
+            [Problem(path=root, message="expected the answers as a mapping", code="type")]
+        )
+    problems = _answer_problems(instrument, answers, root)
+    if problems:
+        raise ValidationError(problems)
+    scale = instrument.scale
+    rule = instrument.scoring
+    total = scale.minimum + scale.maximum
+    values: dict[str, float] = {}
+    for item in instrument.items:
+        answer = answers.get(item.id)
+        if answer is not None:
+            values[item.id] = float(total - answer if item.reverse else answer)
+    factor_scores = tuple(
+        _factor_score(instrument, factor, values) for factor in instrument.factors
+    )
+    categories = tuple(
+        _group_score(
+            instrument,
+            category.id,
+            category.label_da,
+            category.label_en,
+            [score for score in factor_scores if score.category == category.id],
+        )
+        for category in instrument.categories
+    )
+    overall = (
+        _group_score(instrument, "overall", "samlet", "overall", list(factor_scores))
+        if rule.overall
+        else None
+    )
+    missing = tuple(item.id for item in instrument.items if item.id not in values)
+    return InstrumentResult(
+        instrument=instrument.id,
+        factors=factor_scores,
+        categories=categories,
+        overall=overall,
+        missing=missing,
+        unverified=instrument.provenance.unverified,
+    )
+
+
+def _factor_score(
+    instrument: Instrument, factor: Factor, values: dict[str, float]
+) -> InstrumentScore:
+    rule = instrument.scoring
+    scale = instrument.scale
+    answered = [values[item.id] for item in factor.items if item.id in values]
+    count = len(factor.items)
+    value: float | None = None
+    if len(answered) >= rule.needed(count):
+        mean = statistics.fmean(answered)
+        value = mean if rule.aggregation is Aggregation.MEAN else mean * count
+    factor_range = 1 if rule.aggregation is Aggregation.MEAN else count
+    return InstrumentScore(
+        key=factor.id,
+        label_da=factor.label_da,
+        label_en=factor.label_en,
+        value=value,
+        low=float(scale.minimum * factor_range),
+        high=float(scale.maximum * factor_range),
+        band=instrument.band_for(value),
+        answered=len(answered),
+        expected=count,
+        category=factor.category,
+    )
+
+
+def _group_score(
+    instrument: Instrument,
+    key: str,
+    label_da: str,
+    label_en: str,
+    parts: list[InstrumentScore],
+) -> InstrumentScore:
+    rule = instrument.scoring
+    scored = [part.value for part in parts if part.value is not None]
+    value: float | None = None
+    if rule.aggregation is Aggregation.MEAN:
+        low, high = float(instrument.scale.minimum), float(instrument.scale.maximum)
+    else:
+        low = math.fsum(part.low for part in parts)
+        high = math.fsum(part.high for part in parts)
+    if parts and len(scored) >= rule.needed(len(parts)):
+        mean = statistics.fmean(scored)
+        value = mean if rule.aggregation is Aggregation.MEAN else mean * len(parts)
+        value = min(max(value, low), high)
+    return InstrumentScore(
+        key=key,
+        label_da=label_da,
+        label_en=label_en,
+        value=value,
+        low=low,
+        high=high,
+        band=instrument.band_for(value),
+        answered=len(scored),
+        expected=len(parts),
+    )
+
+
+# -- the built-in instruments -----------------------------------------------------------
+
+
+@functools.cache
+def _shipped() -> dict[str, Instrument]:
+    from .serialization import loads
+
+    folder = files("frivillig") / "data" / "instruments"
+    found: dict[str, Instrument] = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json"):
+            instrument = loads(entry.read_bytes(), Instrument)
+            found[instrument.id] = instrument
+    return found
+
+
+def instrument_ids() -> tuple[str, ...]:
+    """Return the ids of the instruments shipped with frivillig, sorted.
+
+    Examples:
+        >>> from frivillig import instrument_ids
+        >>> instrument_ids()
+        ('barometer', 'pat-2003', 'vfi-1998', 'wilder-2001')
+    """
+    return tuple(sorted(_shipped()))
+
+
+def get_instrument(instrument_id: str) -> Instrument:
+    """Return one of the instruments shipped with frivillig.
+
+    The four built-in instruments are: ``"wilder-2001"`` (the structure of the
+    Wilder Collaboration Factors Inventory, 2nd edition), ``"pat-2003"`` (the six
+    principles of the Partnership Assessment Tool), ``"vfi-1998"`` (the six
+    functions of the Volunteer Functions Inventory) and ``"barometer"`` (a short
+    collaboration barometer built from the talk the library starts from). Their
+    item wording is the library's own; check ``provenance`` for what is unverified.
+
+    Args:
+        instrument_id: The instrument's id; see [`instrument_ids`][frivillig.instrument_ids].
+
+    Returns:
+        The instrument, loaded and validated like any other document.
+
+    Raises:
+        ValidationError: no built-in instrument has that id.
+    """
+    shipped = _shipped()
+    if instrument_id not in shipped:
+        choices = ", ".join(sorted(shipped))
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    message=f"no built-in instrument {str(instrument_id)[:60]!r}; "
+                    f"choose one of {choices}",
+                    code="choice",
+                )
+            ]
+        )
+    return shipped[instrument_id]

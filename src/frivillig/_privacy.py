@@ -1,0 +1,685 @@
+"""Personal data: which fields hold it, pseudonymisation, redaction and CPR-shaped numbers.
+
+Volunteers are people, and municipal systems that use frivillig are bound by
+GDPR and the Danish Data Protection Act (databeskyttelsesloven). The library
+keeps personal data to a minimum by design: a volunteer is a pseudonymous id
+with a few fields marked ``personal`` in their attrs metadata, and it never
+asks for or stores a CPR number (databeskyttelsesloven § 11 lets public
+authorities use CPR numbers to identify people; frivillig has no need to).
+
+This module holds what a caller needs on top of that:
+
+- [`personal_fields`][frivillig.personal_fields] lists the fields of a class
+  marked personal;
+- [`pseudonymise`][frivillig.pseudonymise] makes an analysis export: volunteer
+  ids become keyed hashes ([`pseudonym`][frivillig.pseudonym]) and personal
+  fields are dropped or coarsened, as
+  [`PSEUDONYMISATION`][frivillig.PSEUDONYMISATION] lists;
+- [`redact`][frivillig.redact] makes a copy to share outside the municipality,
+  without volunteers or internal notes, as
+  [`REDACTION`][frivillig.REDACTION] lists;
+- [`find_cpr_like`][frivillig.find_cpr_like],
+  [`mask_cpr_like`][frivillig.mask_cpr_like] and
+  [`cpr_problems`][frivillig.cpr_problems] find numbers shaped like a CPR
+  number in free text, and report where they are without repeating them.
+"""
+
+import base64
+import datetime as dt
+import enum
+import hashlib
+import hmac
+import math
+import re
+from collections.abc import Collection, Iterator, Mapping
+from typing import Any, TypeVar, cast
+
+import attrs
+from stdnum.dk import cpr
+from stdnum.exceptions import ValidationError as NumberError
+
+from ._collaboration import Collaboration
+from ._frozenmap import FrozenMap
+from ._labels import LabelledEnum
+from ._portfolio import Portfolio
+from ._validators import FieldError, is_identifier, render_path
+from ._volunteers import AgeBand, Volunteer, is_personal
+from .errors import Problem, ValidationError
+
+__all__ = [
+    "CPR_MASK",
+    "PSEUDONYMISATION",
+    "REDACTION",
+    "FieldTreatment",
+    "cpr_problems",
+    "find_cpr_like",
+    "mask_cpr_like",
+    "personal_fields",
+    "pseudonym",
+    "pseudonymise",
+    "redact",
+]
+
+Shareable = TypeVar("Shareable", Collaboration, Portfolio)
+Segment = str | int
+
+MIN_KEY_BYTES = 16
+"""The shortest key [`pseudonymise`][frivillig.pseudonymise] accepts: 128 bits."""
+
+CPR_MASK = "[CPR]"
+"""What [`mask_cpr_like`][frivillig.mask_cpr_like] puts in place of a CPR-shaped number."""
+
+_HMAC_CONTEXT = b"frivillig volunteer id\x00"
+
+# Six digits (DDMMYY), an optional separator (hyphen, a Unicode dash, a space or a
+# no-break space), four digits, and no digit on either side.
+_CPR_SHAPE = re.compile(
+    r"(?<![0-9])([0-9]{6})[-\u2010\u2011\u2012\u2013\u2014\u2212 \u00a0]?([0-9]{4})(?![0-9])"
+)
+
+
+class FieldTreatment(LabelledEnum):
+    """What pseudonymisation or redaction does to one field."""
+
+    KEPT = ("kept", "bevares", "kept as it is")
+    DROPPED = ("dropped", "fjernes", "dropped")
+    COARSENED = ("coarsened", "gøres grovere", "coarsened")
+    PSEUDONYMISED = ("pseudonymised", "pseudonymiseres", "replaced by a keyed hash")
+    MASKED = ("masked", "maskeres", "CPR-shaped numbers masked")
+
+
+PSEUDONYMISATION: FrozenMap[str, FieldTreatment] = FrozenMap(
+    {
+        "id": FieldTreatment.PSEUDONYMISED,
+        "birth_year": FieldTreatment.COARSENED,
+        "age_band": FieldTreatment.KEPT,
+        "motives": FieldTreatment.DROPPED,
+        "hours_offered_per_week": FieldTreatment.COARSENED,
+        "authorisations": FieldTreatment.DROPPED,
+        "occasions_with_children": FieldTreatment.DROPPED,
+        "longest_continuous_days": FieldTreatment.DROPPED,
+        "child_certificate": FieldTreatment.DROPPED,
+        "confidentiality_signed_on": FieldTreatment.DROPPED,
+        "remuneration": FieldTreatment.KEPT,
+        "on_unemployment_benefit": FieldTreatment.KEPT,
+        "for_own_family": FieldTreatment.KEPT,
+    }
+)
+"""What [`pseudonymise`][frivillig.pseudonymise] does to each personal field of a volunteer.
+
+``birth_year`` is dropped, after it has filled an empty ``age_band`` when an
+``as_of`` date is given; ``hours_offered_per_week`` is rounded to whole hours.
+``remuneration``, ``on_unemployment_benefit`` and ``for_own_family`` are kept,
+because the model has no "unknown" for them: dropping them would state
+something false. Every field that is not personal is kept as it is."""
+
+REDACTION: FrozenMap[str, FieldTreatment] = FrozenMap(
+    {
+        "$.volunteers": FieldTreatment.DROPPED,
+        "$.tasks[*].volunteers": FieldTreatment.DROPPED,
+        "$.tasks[*].description": FieldTreatment.DROPPED,
+        "$.goals[*].note": FieldTreatment.DROPPED,
+        "$.rounds[*].summary": FieldTreatment.DROPPED,
+        "$.rounds[*].responses[*].comment": FieldTreatment.DROPPED,
+        "$.agreement.reference": FieldTreatment.DROPPED,
+        "$.description": FieldTreatment.DROPPED,
+        "every other text": FieldTreatment.MASKED,
+    }
+)
+"""What [`redact`][frivillig.redact] removes from a collaboration, by JSON path.
+
+A portfolio is redacted collaboration by collaboration, and loses its own
+``description`` too; its volunteer policy is a public document and is kept."""
+
+
+# -- CPR-shaped numbers ---------------------------------------------------------------
+
+
+def _require_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise ValidationError(
+            [Problem(path="$", message=f"expected text, got {type(text).__name__}", code="type")]
+        )
+    return text
+
+
+def find_cpr_like(text: str) -> list[tuple[int, int]]:
+    """Find the numbers in a text that are shaped like a Danish CPR number.
+
+    A CPR number is ten digits, DDMMYY-SSSS, whose first six digits are a
+    birth date; the seventh digit and the year decide the century. A match is
+    ten digits with no digit on either side, optionally split after the sixth
+    by a hyphen, a dash or a space, whose embedded date is a real calendar date
+    by that rule (python-stdnum's ``stdnum.dk.cpr.get_birth_date``). There is
+    no modulus-11 check: CPR numbers issued since 2007 need not pass one. Nor
+    is a birth date in the future excluded, since the library does not read
+    the clock, and a mistyped number is as personal as a correct one.
+
+    Args:
+        text: Any text, e.g. a note typed by a caseworker.
+
+    Returns:
+        The ``(start, end)`` character positions of each match, in order; the
+        numbers themselves are not returned, so that a report built from the
+        result cannot repeat them.
+
+    Raises:
+        ValidationError: ``text`` is not a string.
+
+    Examples:
+        >>> from frivillig import find_cpr_like
+        >>> find_cpr_like("Ring til Anna, cpr 211062-5629, om torsdagen.")
+        [(19, 30)]
+        >>> find_cpr_like("Sag 2026-0417, tlf. 12345678, konto 3213991234")
+        []
+    """
+    spans = []
+    for match in _CPR_SHAPE.finditer(_require_text(text)):
+        try:
+            cpr.get_birth_date(match.group(1) + match.group(2))
+        except NumberError:
+            continue
+        spans.append(match.span())
+    return spans
+
+
+def mask_cpr_like(text: str) -> str:
+    """Return ``text`` with every CPR-shaped number replaced by ``"[CPR]"``.
+
+    Use it on free text before it goes into a log, a report or an export. The
+    mask is never longer than the number it replaces.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The text, with each match of [`find_cpr_like`][frivillig.find_cpr_like]
+        replaced by [`CPR_MASK`][frivillig.CPR_MASK].
+
+    Raises:
+        ValidationError: ``text`` is not a string.
+
+    Examples:
+        >>> from frivillig import mask_cpr_like
+        >>> mask_cpr_like("Anna (211062-5629) kan tirsdag.")
+        'Anna ([CPR]) kan tirsdag.'
+    """
+    spans = find_cpr_like(text)
+    if not spans:
+        return text
+    parts: list[str] = []
+    position = 0
+    for start, end in spans:
+        parts.extend((text[position:start], CPR_MASK))
+        position = end
+    parts.append(text[position:])
+    return "".join(parts)
+
+
+def _texts(value: object, path: tuple[Segment, ...]) -> Iterator[tuple[tuple[Segment, ...], str]]:
+    """Yield every string inside a model object with its path (mapping keys at the mapping)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, enum.Enum):
+        return
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):  # type: ignore[arg-type]
+            yield from _texts(getattr(value, field.name), (*path, field.name))
+    elif isinstance(value, tuple | list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*path, index))
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield path, key
+            segment = mask_cpr_like(key) if isinstance(key, str) else str(key)
+            yield from _texts(item, (*path, segment))
+
+
+def cpr_problems(obj: object) -> list[Problem]:
+    """Flag every text in an object that holds a number shaped like a CPR number.
+
+    The library must not store CPR numbers, and a caseworker may still type
+    one into a note, a comment or an id. Every string is checked: free text,
+    titles, ids and mapping keys. A problem names where the number is and
+    never repeats it.
+
+    Args:
+        obj: A collaboration, portfolio, volunteer policy or any other model
+            object (or a plain string).
+
+    Returns:
+        One [`Problem`][frivillig.errors.Problem] with code ``"cpr"`` per text
+        that holds one or more CPR-shaped numbers, in document order; empty when
+        there are none.
+
+    Examples:
+        >>> import attrs
+        >>> from frivillig import cpr_problems, load_example
+        >>> collaboration = load_example()
+        >>> cpr_problems(collaboration)
+        []
+        >>> noted = attrs.evolve(collaboration, description="Kontakt: 211062-5629")
+        >>> [(p.path, p.code) for p in cpr_problems(noted)]
+        [('$.description', 'cpr')]
+    """
+    problems = []
+    for path, text in _texts(obj, ()):
+        spans = find_cpr_like(text)
+        if spans:
+            where = ", ".join(f"{start + 1}-{end}" for start, end in spans)
+            count = "a number" if len(spans) == 1 else f"{len(spans)} numbers"
+            problems.append(
+                Problem(
+                    path=render_path(path),
+                    message=(
+                        f"holds {count} shaped like a CPR number (characters {where}); "
+                        "frivillig must not store CPR numbers: remove it at the source"
+                    ),
+                    code="cpr",
+                )
+            )
+    return problems
+
+
+def _masked(value: Any, path: tuple[Segment, ...], problems: list[Problem]) -> Any:
+    """Return ``value`` with CPR-shaped numbers masked in its strings, rebuilt where needed."""
+    if isinstance(value, str):
+        return mask_cpr_like(value)
+    if isinstance(value, enum.Enum):
+        return value
+    if attrs.has(type(value)):
+        changes = {}
+        for field in attrs.fields(type(value)):
+            old = getattr(value, field.name)
+            new = _masked(old, (*path, field.name), problems)
+            if new is not old:
+                changes[field.name] = new
+        if not changes:
+            return value
+        try:
+            return attrs.evolve(value, **changes)
+        except FieldError as error:
+            problems.append(
+                Problem(
+                    path=render_path((*path, *error.path)),
+                    message=(
+                        "holds a number shaped like a CPR number where it cannot be masked "
+                        "(an id or a key); change it at the source"
+                    ),
+                    code="cpr",
+                )
+            )
+            return value
+    if isinstance(value, tuple):
+        items = tuple(_masked(item, (*path, index), problems) for index, item in enumerate(value))
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, FrozenMap):
+        pairs = [
+            (
+                _masked(key, path, problems),
+                _masked(item, (*path, mask_cpr_like(str(key))), problems),
+            )
+            for key, item in value.items()
+        ]
+        unchanged = all(
+            a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True)
+        )
+        return value if unchanged else FrozenMap(pairs)
+    return value
+
+
+def _mask_all(obj: Collaboration | Portfolio) -> Collaboration | Portfolio:
+    problems: list[Problem] = []
+    masked: Collaboration | Portfolio = _masked(obj, (), problems)
+    if problems:
+        raise ValidationError(problems)
+    return masked
+
+
+# -- personal fields ------------------------------------------------------------------
+
+
+def personal_fields(cls: type[Any]) -> tuple[str, ...]:
+    """Name the fields of a model class that hold personal data.
+
+    A field is personal when its attrs metadata says ``personal``; such fields
+    are left out of ``repr``, never repeated in an error message, and dropped or
+    coarsened by [`pseudonymise`][frivillig.pseudonymise]. Today only
+    [`Volunteer`][frivillig.Volunteer] has them.
+
+    Args:
+        cls: An attrs class of the model, e.g. ``Volunteer``.
+
+    Returns:
+        The names of its personal fields, in declaration order (empty if none).
+
+    Raises:
+        ValidationError: ``cls`` is not an attrs class.
+
+    Examples:
+        >>> from frivillig import Collaboration, Volunteer, personal_fields
+        >>> personal_fields(Volunteer)[:3]
+        ('birth_year', 'age_band', 'motives')
+        >>> personal_fields(Collaboration)
+        ()
+    """
+    if not (isinstance(cls, type) and attrs.has(cls)):
+        raise ValidationError(
+            [Problem(path="$", message=f"{cls!r} is not a model class", code="type")]
+        )
+    return tuple(field.name for field in attrs.fields(cls) if is_personal(field))
+
+
+# -- pseudonymisation -----------------------------------------------------------------
+
+
+def _check_key(key: object) -> bytes:
+    if not isinstance(key, bytes | bytearray):
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    message=f"the key must be bytes, got {type(key).__name__}",
+                    code="type",
+                )
+            ]
+        )
+    if len(key) < MIN_KEY_BYTES:
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    message=(
+                        f"the key is {len(key)} bytes; use at least {MIN_KEY_BYTES}, "
+                        "e.g. secrets.token_bytes(32)"
+                    ),
+                    code="key",
+                )
+            ]
+        )
+    return bytes(key)
+
+
+def pseudonym(volunteer_id: str, *, key: bytes) -> str:
+    """Return the keyed pseudonym [`pseudonymise`][frivillig.pseudonymise] gives a volunteer id.
+
+    The pseudonym is the lower-case, unpadded base32 (RFC 4648) form of
+    HMAC-SHA256 with the caller's key over the ASCII bytes
+    ``frivillig volunteer id``, a zero byte, and the id in UTF-8: 52
+    characters of ``a-z`` and ``2-7``, a valid id in its own right. The same
+    id and key always give the same pseudonym; without the key it cannot be
+    computed, nor turned back into the id. The
+    holder of the key can compute it for a known id, e.g. to find one person in
+    an export when they ask for their data.
+
+    Args:
+        volunteer_id: A volunteer id.
+        key: A secret key of at least 16 bytes, kept by the data controller.
+
+    Returns:
+        The pseudonym.
+
+    Raises:
+        ValidationError: ``volunteer_id`` is not a valid id, or ``key`` is not
+            bytes or is shorter than 16 bytes.
+
+    Examples:
+        >>> from frivillig import pseudonym
+        >>> key = bytes(range(32))
+        >>> len(pseudonym("v01", key=key))
+        52
+        >>> pseudonym("v01", key=key) == pseudonym("v01", key=key)
+        True
+        >>> pseudonym("v01", key=key) == pseudonym("v01", key=bytes(32))
+        False
+    """
+    secret = _check_key(key)
+    if not is_identifier(volunteer_id):
+        raise ValidationError(
+            [Problem(path="$", message="is not a valid volunteer id", code="format")]
+        )
+    digest = hmac.new(secret, _HMAC_CONTEXT + volunteer_id.encode("utf-8"), hashlib.sha256)
+    return base64.b32encode(digest.digest()).decode("ascii").rstrip("=").lower()
+
+
+_AGE_BANDS = (
+    (15, AgeBand.UNDER_15),
+    (18, AgeBand.FROM_15_TO_17),
+    (30, AgeBand.FROM_18_TO_29),
+    (50, AgeBand.FROM_30_TO_49),
+    (67, AgeBand.FROM_50_TO_66),
+)
+
+
+def _age_band(birth_year: int, as_of: dt.date) -> AgeBand | None:
+    """The band of the age a person born in ``birth_year`` reaches in ``as_of``'s year."""
+    age = as_of.year - birth_year
+    if age < 0:
+        return None
+    for upper, band in _AGE_BANDS:
+        if age < upper:
+            return band
+    return AgeBand.FROM_67
+
+
+def _default(field: "attrs.Attribute[Any]") -> Any:
+    default: Any = field.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return default.factory()
+    return default
+
+
+def _pseudonymous_volunteer(
+    volunteer: Volunteer, new_id: str, as_of: dt.date | None, keep: frozenset[str]
+) -> Volunteer:
+    changes: dict[str, Any] = {"id": new_id}
+    for field in attrs.fields(Volunteer):
+        name = field.name
+        if not is_personal(field) or name in keep:
+            continue
+        treatment = PSEUDONYMISATION.get(name, FieldTreatment.DROPPED)
+        value = getattr(volunteer, name)
+        if treatment is FieldTreatment.KEPT:
+            continue
+        if name == "birth_year":
+            if value is not None and volunteer.age_band is None and as_of is not None:
+                changes["age_band"] = _age_band(value, as_of)
+            changes[name] = None
+        elif name == "hours_offered_per_week":
+            changes[name] = None if value is None else float(math.floor(value + 0.5))
+        else:
+            changes[name] = _default(field)
+    return attrs.evolve(volunteer, **changes)
+
+
+def _pseudonymise_collaboration(
+    collaboration: Collaboration, key: bytes, as_of: dt.date | None, keep: frozenset[str]
+) -> Collaboration:
+    cache: dict[str, str] = {}
+
+    def rename(volunteer_id: str) -> str:
+        if volunteer_id not in cache:
+            cache[volunteer_id] = pseudonym(volunteer_id, key=key)
+        return cache[volunteer_id]
+
+    volunteers = tuple(
+        _pseudonymous_volunteer(volunteer, rename(volunteer.id), as_of, keep)
+        for volunteer in collaboration.volunteers
+    )
+    tasks = tuple(
+        attrs.evolve(task, volunteers=tuple(rename(v) for v in task.volunteers))
+        for task in collaboration.tasks
+    )
+    return attrs.evolve(collaboration, volunteers=volunteers, tasks=tasks)
+
+
+def _check_shareable(obj: object) -> None:
+    if not isinstance(obj, Collaboration | Portfolio):
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    message=f"expected a collaboration or a portfolio, got {type(obj).__name__}",
+                    code="type",
+                )
+            ]
+        )
+
+
+def pseudonymise(
+    obj: Shareable,
+    *,
+    key: bytes,
+    as_of: dt.date | None = None,
+    keep: Collection[str] = (),
+) -> Shareable:
+    """Make an analysis export of a collaboration or portfolio: keyed ids, less personal data.
+
+    Every volunteer id becomes its [`pseudonym`][frivillig.pseudonym], and so
+    does every reference to it (the volunteers of each task). The same id gets
+    the same pseudonym in every collaboration of a portfolio and in every export
+    made with the same key, so exports can be joined; with another key they
+    cannot. Personal fields are dropped or coarsened as
+    [`PSEUDONYMISATION`][frivillig.PSEUDONYMISATION] lists, unless named in
+    ``keep``; every field that is not personal is kept as it is. A number shaped
+    like a CPR number anywhere in the text is masked.
+
+    The result is pseudonymised, not anonymous: whoever holds the key can link
+    it back to the volunteers, so under GDPR it is still personal data.
+
+    Args:
+        obj: A collaboration or a portfolio.
+        key: A secret key of at least 16 bytes (e.g. ``secrets.token_bytes(32)``),
+            kept apart from the export.
+        as_of: The date ages are reckoned at; when given, a birth year fills an
+            empty age band with the age reached in that year. Without it, birth
+            years are dropped without a trace.
+        keep: Personal fields of a volunteer to keep unchanged, e.g.
+            ``{"motives"}`` for an analysis of motivation.
+
+    Returns:
+        A new object of the same type.
+
+    Raises:
+        ValidationError: ``obj`` is not a collaboration or portfolio, the key
+            is too short, ``keep`` names a field that is not personal, or an
+            id or key holds a CPR-shaped number that cannot be masked.
+
+    Examples:
+        >>> import datetime as dt
+        >>> from frivillig import load_example, pseudonymise
+        >>> collaboration = load_example()
+        >>> export = pseudonymise(collaboration, key=bytes(range(32)), as_of=dt.date(2026, 6, 1))
+        >>> [len(volunteer.id) for volunteer in export.volunteers][:2]
+        [52, 52]
+        >>> export.tasks[0].volunteers[0] == export.volunteers[0].id
+        True
+        >>> export.volunteers[0].motives
+        FrozenMap({})
+    """
+    _check_shareable(obj)
+    secret = _check_key(key)
+    allowed = set(personal_fields(Volunteer))
+    kept = frozenset(keep)
+    unknown = sorted(kept - allowed, key=str)
+    if unknown:
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    message=(
+                        f"keep names {', '.join(map(repr, unknown))}, which "
+                        f"{'is' if len(unknown) == 1 else 'are'} not personal fields of a "
+                        f"volunteer; choose from {', '.join(sorted(allowed))}"
+                    ),
+                    code="choice",
+                )
+            ]
+        )
+    target: Collaboration | Portfolio = obj
+    if isinstance(target, Portfolio):
+        result: Collaboration | Portfolio = attrs.evolve(
+            target,
+            collaborations=tuple(
+                _pseudonymise_collaboration(c, secret, as_of, kept) for c in target.collaborations
+            ),
+        )
+    else:
+        result = _pseudonymise_collaboration(target, secret, as_of, kept)
+    return cast(Shareable, _mask_all(result))
+
+
+# -- redaction ------------------------------------------------------------------------
+
+
+def _redact_collaboration(collaboration: Collaboration) -> Collaboration:
+    agreement = collaboration.agreement
+    if agreement is not None:
+        agreement = attrs.evolve(agreement, reference=None)
+    return attrs.evolve(
+        collaboration,
+        volunteers=(),
+        tasks=tuple(
+            attrs.evolve(task, volunteers=(), description=None) for task in collaboration.tasks
+        ),
+        goals=tuple(attrs.evolve(goal, note=None) for goal in collaboration.goals),
+        rounds=tuple(
+            attrs.evolve(
+                round_,
+                summary=None,
+                responses=tuple(
+                    attrs.evolve(response, comment=None) for response in round_.responses
+                ),
+            )
+            for round_ in collaboration.rounds
+        ),
+        agreement=agreement,
+        description=None,
+    )
+
+
+def redact(obj: Shareable) -> Shareable:
+    """Make a copy of a collaboration or portfolio to share outside the municipality.
+
+    Sharing a good collaboration with another municipality, a researcher or
+    the public needs its goals, tasks, parties and evaluation, not the people
+    in it or the notes written about them. [`REDACTION`][frivillig.REDACTION]
+    lists what goes: every volunteer record (and each task's list of
+    volunteers), and the free-text fields where internal notes are kept (the
+    descriptions, goal notes, evaluation summaries and comments, and the
+    agreement's internal reference). In every text that stays, numbers shaped
+    like a CPR number are masked.
+
+    Redaction cannot find names or other details in the text it keeps (titles,
+    goals, wishes, value case, party names): read them before sharing.
+
+    Args:
+        obj: A collaboration or a portfolio.
+
+    Returns:
+        A new object of the same type.
+
+    Raises:
+        ValidationError: ``obj`` is not a collaboration or portfolio, or an id
+            or key holds a CPR-shaped number that cannot be masked.
+
+    Examples:
+        >>> from frivillig import load_example, redact
+        >>> shared = redact(load_example())
+        >>> shared.volunteers, shared.tasks[0].volunteers
+        ((), ())
+        >>> shared.goals == load_example().goals
+        True
+    """
+    _check_shareable(obj)
+    target: Collaboration | Portfolio = obj
+    if isinstance(target, Portfolio):
+        result: Collaboration | Portfolio = attrs.evolve(
+            target,
+            description=None,
+            collaborations=tuple(_redact_collaboration(c) for c in target.collaborations),
+        )
+    else:
+        result = _redact_collaboration(target)
+    return cast(Shareable, _mask_all(result))

@@ -1,0 +1,1001 @@
+"""The rule model: rules, their sources and settings, findings, reports and rulebooks.
+
+The rule check answers a caseworker's question "what is wrong or risky in this
+collaboration, and what do I do about it?". Each rule has a stable code (like a
+linter's, ``FR101``) and a readable name, a severity, a rationale and the
+sources that justify it. A rule is a plain function that looks at a
+collaboration and yields [`Hit`][frivillig.Hit]s; the check turns each hit
+into a [`Finding`][frivillig.Finding] with the rule's metadata, a message in
+Danish and English and the JSON paths of the objects it points at, and
+gathers the findings in a [`Report`][frivillig.Report].
+
+Municipalities differ, so the rules come in a [`Rulebook`][frivillig.Rulebook]
+that a caller copies and changes without touching the library: disable a
+rule, change its severity, set the thresholds in
+[`CheckSettings`][frivillig.CheckSettings], or add a rule of their own.
+"""
+
+import datetime as dt
+import json
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Literal
+
+import attrs
+
+from ._collaboration import Collaboration
+from ._frozenmap import FrozenMap
+from ._labels import LabelledEnum, Language, OrderedLabelledEnum
+from ._scores import FormalisationSettings
+from ._validators import FieldError, number_range, render_path, text
+from ._volunteers import Attachment
+from .errors import Problem, ValidationError
+from .schedules import DEFAULT_TOLERANCE, EvaluationTolerance
+
+__all__ = [
+    "CheckSettings",
+    "Evidence",
+    "Finding",
+    "Hit",
+    "Report",
+    "Rule",
+    "RuleContext",
+    "RuleExample",
+    "Rulebook",
+    "Severity",
+    "Source",
+    "SourceKind",
+]
+
+PathSegments = tuple[str | int, ...]
+
+_CODE = re.compile(r"[A-Z]{2,6}[0-9]{3,4}")
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
+class Severity(OrderedLabelledEnum):
+    """How serious a finding is: an error must not happen, a warning is a risk, info is advice.
+
+    Severities are ordered, ``Severity.ERROR > Severity.WARNING > Severity.INFO``,
+    so a caller can ask for "warnings and worse" with ``>=``.
+    """
+
+    INFO = ("info", "råd", "info")
+    WARNING = ("warning", "advarsel", "warning")
+    ERROR = ("error", "fejl", "error")
+
+
+class SourceKind(LabelledEnum):
+    """What kind of source justifies a rule: law, guidance, an agreement, practice or the talk."""
+
+    LAW = ("law", "lov eller bekendtgørelse", "law or executive order")
+    GUIDANCE = ("guidance", "vejledning", "official guidance")
+    AGREEMENT = ("agreement", "aftale eller charter", "agreement or charter")
+    PRACTICE = ("practice", "kommunal eller foreningspraksis", "municipal or association practice")
+    TALK = (
+        "talk",
+        "oplægget 'Har frivillighed en grænse?' (2013)",
+        "the talk 'Does volunteering have a limit?' (2013)",
+    )
+    MODEL = ("model", "bibliotekets datamodel", "the library's data model")
+
+
+class Evidence(LabelledEnum):
+    """How firmly a source or a default figure is established.
+
+    ``verified`` means seen in a primary or official text; ``secondary`` means
+    stated by a municipality, an association or another second-hand source;
+    ``unverified`` means sources disagree or none was found; ``choice`` marks a
+    default the library chose itself, with no source behind the figure.
+    """
+
+    VERIFIED = ("verified", "verificeret", "verified")
+    SECONDARY = ("secondary", "sekundær kilde", "secondary source")
+    UNVERIFIED = ("unverified", "ikke verificeret", "unverified")
+    CHOICE = ("choice", "bibliotekets valg", "library's choice")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A source that justifies a rule: a law, a guidance, an agreement, practice or the talk.
+
+    Attributes:
+        kind: What kind of source it is.
+        citation: The citation, short enough for a report line, e.g.
+            ``"Børneattestloven (LBK nr. 362 af 2. april 2014) § 2, stk. 1"``.
+        evidence: How firmly what the rule takes from it is established.
+        note: What the rule takes from the source, or what is uncertain about it.
+    """
+
+    kind: SourceKind
+    citation: str = attrs.field(validator=text(500))
+    evidence: Evidence = Evidence.VERIFIED
+    note: str | None = None
+
+
+def _setting(default: Any, help: str, evidence: Evidence, **kwargs: Any) -> Any:
+    return attrs.field(default=default, metadata={"help": help, "evidence": evidence}, **kwargs)
+
+
+def _attachments(value: Iterable[Attachment]) -> frozenset[Attachment]:
+    return frozenset(value)
+
+
+def _check_attachments(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, frozenset) or not all(isinstance(v, Attachment) for v in value):
+        raise FieldError((attribute.name,), "expected a set of Attachment members", "type")
+
+
+def _positive_int(lo: int, hi: int, *, optional: bool = False) -> Any:
+    inner = number_range(lo, hi, optional=optional)
+
+    def check(instance: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+            raise FieldError((attribute.name,), "expected a whole number", "type")
+        inner(instance, attribute, value)
+
+    return check
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(value)
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _codes(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def _grades(value: Mapping[str, "Severity"]) -> FrozenMap[str, "Severity"]:
+    return FrozenMap(value)
+
+
+def _extras(value: Mapping[str, Any]) -> FrozenMap[str, Any]:
+    return FrozenMap(value)
+
+
+def _instance(cls: type) -> Any:
+    def check(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+        if not isinstance(value, cls):
+            raise FieldError((attribute.name,), f"expected {cls.__name__}", "type")
+
+    return check
+
+
+def _extra(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, FrozenMap) or not all(isinstance(k, str) for k in value):
+        raise FieldError((attribute.name,), "expected a mapping from setting names", "type")
+
+
+@attrs.frozen(kw_only=True)
+class CheckSettings:
+    """The thresholds the rules use, each with a documented default a municipality may change.
+
+    Where the law fixes a figure, the default is the law's; where sources
+    differ or none was found, the default is marked as such (see each field's
+    ``evidence`` in the rule catalogue) and is a setting, never a constant.
+    Change settings with ``attrs.evolve`` or
+    [`Rulebook.configure`][frivillig.Rulebook.configure]; a value out of range
+    raises [`ValidationError`][frivillig.ValidationError].
+
+    Attributes:
+        child_certificate_before_start: The attachments that count as meant from
+            the start to be more than one-off (fast tilknytning): a volunteer
+            with one of them needs the child certificate checked before
+            starting. Default: regular attachment only.
+        child_certificate_backstop_months: For volunteers not attached
+            regularly from the start: attached for more than this many months
+            (with enough occasions) makes the certificate due. Default 3.
+        child_certificate_backstop_occasions: ... on at least this many
+            occasions with children under 15. Default 3.
+        child_certificate_backstop_continuous_days: One continuous period with
+            children of more than this many days also makes the certificate
+            due. Default 7 (a week); FDF's statutes use 4.
+        child_certificate_deadline_days: Days after passing the backstop
+            threshold within which the certificate must be checked. Default 21.
+        child_certificate_renewal_months: How old a certificate check may be
+            before the municipality wants it renewed; ``None`` (the default)
+            sets no renewal rule, as the law sets none.
+        displacement_soft_signs: How many of the softer signs of displacement
+            (a fixed rota with a duty to find a substitute, the institution
+            directing the work) flag a task on their own. Default 2 (both).
+        first_evaluation_within_days: The longest time from the start to the
+            first planned evaluation. Default 183 (six months).
+        evaluation_tolerance: How early and how late a round may be held and
+            still count for its due date (see
+            [`frivillig.schedules`][frivillig.schedules]). Default 14 days each way.
+        formalisation: The thresholds behind the recommended formalisation
+            level (see [`recommend_formalisation`][frivillig.recommend_formalisation]).
+        formalisation_too_loose_steps: Steps below the recommended
+            formalisation level that make the form too loose. Default 1.
+        formalisation_too_tight_steps: Steps above the recommended level that
+            make the form too tight. Default 2.
+        dependence_share: The share of a party's budget from the municipality
+            from which the party counts as economically dependent. Default 0.5.
+        min_key_persons: The fewest key persons a party should have to not
+            depend on a single fiery soul. Default 2.
+        benefit_free_hours_per_month: Unpaid hours a month a volunteer on
+            unemployment benefit (dagpenge) may give a voluntary organisation
+            without deduction. Default 44.
+        benefit_free_hours_public: The same for volunteering directly for a
+            public institution, where every hour is deducted. Default 0.
+        weeks_per_month: Weeks in an average month, to turn weekly hours into
+            monthly ones. Default 52/12.
+        association_min_paying_members: The fewest paying members an approved
+            association must have. Default 5.
+        association_declaration_grace_days: Days into a new year during which
+            last year's child-certificate declaration still counts. Default 0.
+        extra: Settings for a municipality's own rules, by name.
+    """
+
+    child_certificate_before_start: frozenset[Attachment] = _setting(
+        frozenset({Attachment.REGULAR}),
+        "attachments that count as meant from the start to be more than one-off "
+        "(fast tilknytning): the certificate must be checked before the volunteer starts",
+        Evidence.VERIFIED,
+        converter=_attachments,
+        validator=_check_attachments,
+    )
+    child_certificate_backstop_months: int = _setting(
+        3,
+        "for other volunteers: attached for more than this many months, with enough "
+        "occasions, makes the certificate due (Kirkeministeriet BEK 404/2016 verified; "
+        "other sectors' figures differ or were not found)",
+        Evidence.UNVERIFIED,
+        validator=_positive_int(0, 120),
+    )
+    child_certificate_backstop_occasions: int = _setting(
+        3,
+        "the fewest occasions with children under 15 within that period that make the "
+        "certificate due",
+        Evidence.UNVERIFIED,
+        validator=_positive_int(1, 1000),
+    )
+    child_certificate_backstop_continuous_days: int = _setting(
+        7,
+        "one continuous period with children of more than this many days makes the "
+        "certificate due (FDF's statutes: 4)",
+        Evidence.UNVERIFIED,
+        validator=_positive_int(0, 365),
+    )
+    child_certificate_deadline_days: int = _setting(
+        21,
+        "days after passing the backstop threshold within which the certificate must be checked",
+        Evidence.UNVERIFIED,
+        validator=_positive_int(0, 365),
+    )
+    child_certificate_renewal_months: int | None = _setting(
+        None,
+        "months after which a certificate check must be renewed; None: no renewal rule "
+        "(the law sets none; practice: every 12, 24 or 36 months)",
+        Evidence.SECONDARY,
+        validator=_positive_int(1, 600, optional=True),
+    )
+    displacement_soft_signs: int = _setting(
+        2,
+        "how many of the softer signs (fixed rota with a duty to find a substitute, the "
+        "institution directing the work) flag displacement on their own",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 2),
+    )
+    first_evaluation_within_days: int = _setting(
+        183,
+        "the longest time from the start to the first planned evaluation",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 3660),
+    )
+    evaluation_tolerance: EvaluationTolerance = attrs.field(
+        default=DEFAULT_TOLERANCE,
+        validator=_instance(EvaluationTolerance),
+        metadata={
+            "help": "how many days before its due date (early_days) and after it (grace_days) "
+            "a round may be held and still count; after the grace period an unheld evaluation "
+            "is overdue",
+            "evidence": Evidence.CHOICE,
+        },
+    )
+    formalisation: FormalisationSettings = attrs.field(
+        factory=FormalisationSettings,
+        validator=_instance(FormalisationSettings),
+        metadata={
+            "help": "the thresholds behind the recommended formalisation level (short and long "
+            "periods, many parties, how many heavy drivers call for a partnership)",
+            "evidence": Evidence.CHOICE,
+        },
+    )
+    formalisation_too_loose_steps: int = _setting(
+        1,
+        "steps below the recommended formalisation level that make the form too loose",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 5),
+    )
+    formalisation_too_tight_steps: int = _setting(
+        2,
+        "steps above the recommended formalisation level that make the form too tight",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 5),
+    )
+    dependence_share: float = _setting(
+        0.5,
+        "share of a party's budget from the municipality from which it counts as "
+        "economically dependent",
+        Evidence.CHOICE,
+        validator=number_range(0.0, 1.0),
+    )
+    min_key_persons: int = _setting(
+        2,
+        "the fewest key persons (ildsjæle) a party should have",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 1000),
+    )
+    benefit_free_hours_per_month: float = _setting(
+        44.0,
+        "unpaid hours a month a volunteer on unemployment benefit may give a voluntary "
+        "organisation without deduction (a-kasser, bekendtgørelse om udbetaling af dagpenge)",
+        Evidence.SECONDARY,
+        validator=number_range(0.0, 744.0),
+    )
+    benefit_free_hours_public: float = _setting(
+        0.0,
+        "the same when volunteering directly for a public institution: every hour is deducted",
+        Evidence.SECONDARY,
+        validator=number_range(0.0, 744.0),
+    )
+    weeks_per_month: float = _setting(
+        52 / 12,
+        "weeks in an average month, to turn weekly hours into monthly ones",
+        Evidence.CHOICE,
+        validator=number_range(4.0, 5.0),
+    )
+    association_min_paying_members: int = _setting(
+        5,
+        "the fewest paying members of an approved association (Folkeoplysningsloven § 4, stk. 3)",
+        Evidence.VERIFIED,
+        validator=_positive_int(0, 1000),
+    )
+    association_declaration_grace_days: int = _setting(
+        0,
+        "days into a new year during which last year's child-certificate declaration "
+        "still counts (Køge Kommune: a declaration is valid to 31 December)",
+        Evidence.CHOICE,
+        validator=_positive_int(0, 365),
+    )
+    extra: FrozenMap[str, Any] = attrs.field(
+        factory=FrozenMap,
+        converter=_extras,
+        validator=_extra,
+        metadata={"help": "settings for a municipality's own rules", "evidence": Evidence.CHOICE},
+    )
+
+
+@attrs.frozen(kw_only=True)
+class RuleContext:
+    """What a rule function looks at: the collaboration, the date and the settings.
+
+    Attributes:
+        collaboration: The collaboration being checked.
+        today: The date the check is made for; rules that depend on time use
+            it and never read the clock.
+        settings: The thresholds in force.
+    """
+
+    collaboration: Collaboration
+    today: dt.date
+    settings: CheckSettings
+
+
+def _segments(value: Iterable[str | Iterable[str | int]]) -> tuple[PathSegments | str, ...]:
+    return tuple(path if isinstance(path, str) else tuple(path) for path in value)
+
+
+@attrs.frozen(kw_only=True)
+class Hit:
+    """One thing a rule function found: where, what, and what to do, in both languages.
+
+    Rule functions yield hits; the check adds the rule's code, name, severity
+    and source and turns each hit into a [`Finding`][frivillig.Finding].
+
+    Attributes:
+        paths: The objects the hit points at, the most important first: each
+            as path segments relative to the collaboration, e.g.
+            ``("tasks", 1)`` for ``$.tasks[1]``, or as a JSON path from the
+            collaboration's root, ``"$.tasks[1]"``.
+        message_da: What is wrong and what to do, in Danish.
+        message_en: The same in English.
+        reason: A short, stable, machine-readable kind of hit within the rule,
+            e.g. ``"overdue"``.
+        source: The citation to show, when it is narrower than the rule's
+            sources.
+        personal: Whether the hit rests on a volunteer's personal data, so a
+            system can keep it out of logs.
+    """
+
+    paths: tuple[PathSegments | str, ...] = attrs.field(converter=_segments)
+    message_da: str
+    message_en: str
+    reason: str
+    source: str | None = None
+    personal: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class RuleExample:
+    """An example collaboration for a rule, used by the tests and the rule catalogue.
+
+    Attributes:
+        description: What the example shows, in English.
+        build: A function that builds the collaboration.
+        today: The date to check the example on.
+    """
+
+    description: str
+    build: Callable[[], Collaboration] = attrs.field(eq=False)
+    today: dt.date
+
+
+RuleCheck = Callable[[RuleContext], Iterable[Hit]]
+"""A rule's check: a function from a context to the hits it finds."""
+
+
+def _some_source(_: object, attribute: "attrs.Attribute[Any]", value: tuple[object, ...]) -> None:
+    if not value:
+        raise FieldError((attribute.name,), "name at least one source behind the rule", "empty")
+    for index, source in enumerate(value):
+        if not isinstance(source, Source):
+            raise FieldError((attribute.name, index), "expected a Source", "type")
+
+
+def _code(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
+        raise FieldError(
+            (attribute.name,),
+            "expected 2-6 capital letters and 3-4 digits, e.g. 'FR101' or 'KK201'",
+            "format",
+        )
+
+
+def _name(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, str) or not _NAME.fullmatch(value) or len(value) > 80:
+        raise FieldError(
+            (attribute.name,),
+            "expected lower-case words joined by '-', e.g. 'authority-task-given-to-volunteers'",
+            "format",
+        )
+
+
+def _settings_names(
+    _: object, attribute: "attrs.Attribute[Any]", value: tuple[object, ...]
+) -> None:
+    known = {field.name for field in attrs.fields(CheckSettings)}
+    for index, name in enumerate(value):
+        if not isinstance(name, str) or (name not in known and not name.startswith("extra.")):
+            raise FieldError(
+                (attribute.name, index),
+                f"{name!r} is not a setting; use a CheckSettings field or 'extra.<name>'",
+                "choice",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A rule of the check: what it looks for, how serious it is, and why.
+
+    A rule is metadata around a function. The built-in rules are listed in the
+    rule catalogue; a municipality adds its own by making a ``Rule`` and
+    [`Rulebook.add`][frivillig.Rulebook.add]-ing it.
+
+    Attributes:
+        code: A stable code, e.g. ``"FR101"``; never reused for another rule.
+        name: A stable, readable name, e.g. ``"authority-task-given-to-volunteers"``.
+        severity: The severity its findings have unless a rulebook re-grades it.
+        title_da: A short title in Danish.
+        title_en: A short title in English.
+        rationale: Why the rule exists and what it checks exactly, in English.
+        sources: The sources that justify it, the most important first.
+        check: The function that finds the hits.
+        settings: The names of the settings the rule uses.
+        failing_example: A collaboration the rule reports, if given.
+        passing_example: The nearest collaboration the rule does not report, if given.
+
+    Raises:
+        ValidationError: the code or name is malformed, or a setting is unknown.
+    """
+
+    code: str = attrs.field(validator=_code)
+    name: str = attrs.field(validator=_name)
+    severity: Severity
+    title_da: str = attrs.field(validator=text(200))
+    title_en: str = attrs.field(validator=text(200))
+    rationale: str = attrs.field(validator=text())
+    sources: tuple[Source, ...] = attrs.field(converter=_sources, validator=_some_source)
+    check: RuleCheck = attrs.field(eq=False, repr=False)
+    settings: tuple[str, ...] = attrs.field(default=(), converter=_names, validator=_settings_names)
+    failing_example: RuleExample | None = attrs.field(default=None, repr=False)
+    passing_example: RuleExample | None = attrs.field(default=None, repr=False)
+
+    def title(self, lang: Language = "en") -> str:
+        """Return the rule's title in the given language."""
+        return self.title_da if lang == "da" else self.title_en
+
+    @property
+    def source_text(self) -> str:
+        """The citation a finding shows by default: the first (most important) source's."""
+        return self.sources[0].citation if self.sources else ""
+
+
+# -- findings and reports ----------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing wrong or risky in a collaboration, with what to do and why.
+
+    Attributes:
+        code: The code of the rule that found it, e.g. ``"FR101"``.
+        name: The rule's name.
+        severity: How serious it is, after any re-grading by the rulebook.
+        message_da: What is wrong and what to do, in Danish.
+        message_en: The same in English.
+        paths: The objects it points at, as JSON paths into the document, e.g.
+            ``$.tasks[1]``; the most important first.
+        source: The law, agreement, practice or part of the talk behind it.
+        reason: A short, stable, machine-readable kind of finding within the rule.
+        collaboration: The id of the collaboration it was found in.
+        personal: Whether it rests on a volunteer's personal data.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message_da: str
+    message_en: str
+    paths: tuple[str, ...]
+    source: str
+    reason: str
+    collaboration: str | None = None
+    personal: bool = False
+
+    def message(self, lang: Language = "en") -> str:
+        """Return the message in the given language."""
+        return self.message_da if lang == "da" else self.message_en
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the finding as JSON-compatible data."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.value,
+            "reason": self.reason,
+            "collaboration": self.collaboration,
+            "paths": list(self.paths),
+            "message_da": self.message_da,
+            "message_en": self.message_en,
+            "source": self.source,
+            "personal": self.personal,
+        }
+
+
+_SEGMENT = re.compile(r"\d+|\D+")
+
+
+def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in _SEGMENT.findall(path)
+    )
+
+
+def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
+    """Order findings: most severe first, then by code, by path and by message."""
+    return (
+        -finding.severity.rank,
+        finding.code,
+        tuple(_path_key(path) for path in finding.paths),
+        finding.reason,
+        finding.message_en,
+    )
+
+
+def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=finding_sort_key))
+
+
+_HEADINGS: dict[str, dict[Severity, str]] = {
+    "en": {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Advice"},
+    "da": {Severity.ERROR: "Fejl", Severity.WARNING: "Advarsler", Severity.INFO: "Råd"},
+}
+_WORDS = {
+    "en": {
+        "collaboration": "Collaboration",
+        "portfolio": "Portfolio",
+        "checked": "checked on",
+        "passes": "PASSES",
+        "fails": "FAILS",
+        "rules": "rules",
+        "at": "at",
+        "source": "source",
+        "none": "No findings.",
+        "in": "in",
+        Severity.ERROR: ("error", "errors"),
+        Severity.WARNING: ("warning", "warnings"),
+        Severity.INFO: ("advice", "advice"),
+    },
+    "da": {
+        "collaboration": "Samarbejde",
+        "portfolio": "Portefølje",
+        "checked": "tjekket den",
+        "passes": "GODKENDT",
+        "fails": "IKKE GODKENDT",
+        "rules": "regler",
+        "at": "sted",
+        "source": "kilde",
+        "none": "Ingen fund.",
+        "in": "i",
+        Severity.ERROR: ("fejl", "fejl"),
+        Severity.WARNING: ("advarsel", "advarsler"),
+        Severity.INFO: ("råd", "råd"),
+    },
+}
+
+_WIDTH = 100
+
+
+def _severity_filter(value: Severity | str | None) -> Severity | None:
+    if value is None or isinstance(value, Severity):
+        return value
+    for member in Severity:
+        if member.value == value:
+            return member
+    raise ValidationError(
+        [
+            Problem(
+                path="$",
+                message=f"{value!r} is not a severity; use error, warning or info",
+                code="choice",
+            )
+        ]
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The result of a check: every finding, most severe first, and whether it passes.
+
+    Attributes:
+        subject: The id of the collaboration or portfolio checked.
+        subject_type: ``"collaboration"`` or ``"portfolio"``.
+        today: The date the check was made for.
+        rules: The codes of the rules that ran.
+        findings: The findings, sorted by severity (errors first), code and path.
+    """
+
+    subject: str
+    subject_type: Literal["collaboration", "portfolio"] = "collaboration"
+    today: dt.date
+    rules: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_sorted_findings)
+
+    @property
+    def passes(self) -> bool:
+        """Whether the report has no error: what a system that gates on errors asks."""
+        return not any(finding.severity is Severity.ERROR for finding in self.findings)
+
+    @property
+    def counts(self) -> dict[Severity, int]:
+        """How many findings there are of each severity, errors first (zeros included)."""
+        counts = dict.fromkeys(sorted(Severity, reverse=True), 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def summary(self, lang: Language = "en") -> str:
+        """Return the counts as one line, e.g. ``"FAILS: 2 errors, 1 warning, 0 advice"``."""
+        words = _WORDS[lang]
+        parts = []
+        for severity, count in self.counts.items():
+            singular, plural = words[severity]
+            parts.append(f"{count} {singular if count == 1 else plural}")
+        verdict = words["passes"] if self.passes else words["fails"]
+        return f"{verdict}: {', '.join(parts)}"
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def filter(
+        self,
+        *,
+        severity: Severity | str | None = None,
+        min_severity: Severity | str | None = None,
+        codes: Iterable[str] | None = None,
+        collaboration: str | None = None,
+        path: str | None = None,
+        personal: bool | None = None,
+    ) -> "Report":
+        """Return a report with only the findings that match every filter given.
+
+        Args:
+            severity: Keep findings of exactly this severity.
+            min_severity: Keep findings of this severity or worse.
+            codes: Keep findings of these rules, by code or name.
+            collaboration: Keep findings in the collaboration with this id.
+            path: Keep findings that point at this path or inside it, e.g.
+                ``"$.tasks[1]"`` keeps ``$.tasks[1]`` and ``$.tasks[1].volunteers[0]``.
+            personal: Keep only findings that do (``True``) or do not
+                (``False``) rest on personal data.
+
+        Returns:
+            A new report with the same subject, date and rules.
+
+        Raises:
+            ValidationError: a severity is not one of error, warning, info.
+        """
+        exact = _severity_filter(severity)
+        least = _severity_filter(min_severity)
+        wanted = None if codes is None else frozenset(codes)
+
+        def inside(candidate: str) -> bool:
+            return candidate == path or (
+                path is not None and candidate.startswith(path) and candidate[len(path)] in ".["
+            )
+
+        kept = [
+            finding
+            for finding in self.findings
+            if (exact is None or finding.severity is exact)
+            and (least is None or finding.severity >= least)
+            and (wanted is None or finding.code in wanted or finding.name in wanted)
+            and (collaboration is None or finding.collaboration == collaboration)
+            and (path is None or any(inside(p) for p in finding.paths))
+            and (personal is None or finding.personal is personal)
+        ]
+        return attrs.evolve(self, findings=tuple(kept))
+
+    def by_collaboration(self) -> dict[str, "Report"]:
+        """Split the report into one report per collaboration that has findings."""
+        ids = sorted({f.collaboration for f in self.findings if f.collaboration is not None})
+        return {
+            id_: attrs.evolve(
+                self,
+                subject=id_,
+                subject_type="collaboration",
+                findings=self.filter(collaboration=id_).findings,
+            )
+            for id_ in ids
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the report as JSON-compatible data, with counts and the verdict."""
+        return {
+            "subject": self.subject,
+            "subject_type": self.subject_type,
+            "today": self.today.isoformat(),
+            "passes": self.passes,
+            "counts": {severity.value: count for severity, count in self.counts.items()},
+            "rules": list(self.rules),
+            "findings": [finding.to_dict() for finding in self.findings],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the report as JSON text; the same report always gives the same text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_text(self, lang: Language = "en") -> str:
+        """Render the report for a terminal, grouped by severity, in Danish or English.
+
+        Each finding shows its code and name, the collaboration (in a portfolio
+        report), the paths it points at, the message and the source.
+        """
+        words = _WORDS[lang]
+        head = f"{words[self.subject_type]} {self.subject!r}: {words['checked']} "
+        lines = [
+            head + f"{self.today.isoformat()} ({len(self.rules)} {words['rules']})",
+            self.summary(lang),
+        ]
+        if not self.findings:
+            lines.extend(["", str(words["none"])])
+        portfolio = self.subject_type == "portfolio"
+        for severity in sorted(Severity, reverse=True):
+            group = [finding for finding in self.findings if finding.severity is severity]
+            if not group:
+                continue
+            lines.extend(["", f"{_HEADINGS[lang][severity]} ({len(group)})"])
+            for finding in group:
+                title = f"  {finding.code} {finding.name}"
+                if portfolio and finding.collaboration is not None:
+                    title += f" [{words['in']} {finding.collaboration}]"
+                lines.append(title)
+                if finding.paths:
+                    lines.append(f"    {words['at']}: {', '.join(finding.paths)}")
+                lines.extend(
+                    textwrap.wrap(
+                        finding.message(lang),
+                        width=_WIDTH,
+                        initial_indent="    ",
+                        subsequent_indent="    ",
+                    )
+                )
+                lines.extend(
+                    textwrap.wrap(
+                        f"{words['source']}: {finding.source}",
+                        width=_WIDTH,
+                        initial_indent="    ",
+                        subsequent_indent="      ",
+                    )
+                )
+        return "\n".join(lines) + "\n"
+
+
+# -- rulebooks ---------------------------------------------------------------------
+
+
+def _unknown(key: str, known: Iterable[str]) -> ValidationError:
+    return ValidationError(
+        [
+            Problem(
+                path="$",
+                message=f"no rule with code or name {key!r}; known codes: {', '.join(known)}",
+                code="choice",
+            )
+        ]
+    )
+
+
+def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
+    return tuple(sorted(value, key=lambda rule: rule.code))
+
+
+def _check_rules(_: object, attribute: "attrs.Attribute[Any]", value: tuple[Rule, ...]) -> None:
+    codes: set[str] = set()
+    names: set[str] = set()
+    for index, rule in enumerate(value):
+        if not isinstance(rule, Rule):
+            raise FieldError((attribute.name, index), "expected a Rule", "type")
+        for key, seen in ((rule.code, codes), (rule.name, names)):
+            if key in seen:
+                raise FieldError(
+                    (attribute.name, index),
+                    f"{key!r} is used by two rules; codes and names must be unique",
+                    "duplicate",
+                )
+            seen.add(key)
+
+
+@attrs.frozen(kw_only=True)
+class Rulebook:
+    """The rules a check runs, with a municipality's changes: disabled rules, severities, settings.
+
+    A rulebook is immutable: every method returns a changed copy, so the
+    default rulebook is never changed by a caller.
+
+    Attributes:
+        rules: The rules, ordered by code.
+        disabled: The codes of the rules that do not run.
+        severities: Severities that replace a rule's own, by code.
+        settings: The thresholds the rules use.
+
+    Examples:
+        >>> import frivillig
+        >>> book = (
+        ...     frivillig.DEFAULT_RULEBOOK.disable("FR112")
+        ...     .regrade("volunteer-fit", "error")
+        ...     .configure(first_evaluation_within_days=90)
+        ... )
+        >>> book.is_enabled("FR112"), book.severity("FR113").value
+        (False, 'error')
+        >>> book.settings.first_evaluation_within_days
+        90
+    """
+
+    rules: tuple[Rule, ...] = attrs.field(converter=_rules, validator=_check_rules)
+    disabled: frozenset[str] = attrs.field(factory=frozenset, converter=_codes)
+    severities: FrozenMap[str, Severity] = attrs.field(factory=FrozenMap, converter=_grades)
+    settings: CheckSettings = attrs.field(factory=CheckSettings)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+    def __contains__(self, key: object) -> bool:
+        return any(key in (rule.code, rule.name) for rule in self.rules)
+
+    def rule(self, key: str) -> Rule:
+        """Return the rule with this code or name.
+
+        Raises:
+            ValidationError: no rule has that code or name.
+        """
+        for rule in self.rules:
+            if key in (rule.code, rule.name):
+                return rule
+        raise _unknown(key, (rule.code for rule in self.rules))
+
+    @property
+    def enabled(self) -> tuple[Rule, ...]:
+        """The rules that run, ordered by code."""
+        return tuple(rule for rule in self.rules if rule.code not in self.disabled)
+
+    def is_enabled(self, key: str) -> bool:
+        """Tell whether the rule with this code or name runs."""
+        return self.rule(key).code not in self.disabled
+
+    def severity(self, key: str) -> Severity:
+        """Return the severity the rule's findings get in this rulebook."""
+        rule = self.rule(key)
+        return self.severities.get(rule.code, rule.severity)
+
+    def disable(self, *keys: str) -> "Rulebook":
+        """Return a copy in which the rules with these codes or names do not run."""
+        codes = {self.rule(key).code for key in keys}
+        return attrs.evolve(self, disabled=self.disabled | codes)
+
+    def enable(self, *keys: str) -> "Rulebook":
+        """Return a copy in which the rules with these codes or names run again."""
+        codes = {self.rule(key).code for key in keys}
+        return attrs.evolve(self, disabled=self.disabled - codes)
+
+    def only(self, *keys: str) -> "Rulebook":
+        """Return a copy in which only the rules with these codes or names run."""
+        keep = {self.rule(key).code for key in keys}
+        return attrs.evolve(
+            self, disabled=frozenset(rule.code for rule in self.rules if rule.code not in keep)
+        )
+
+    def regrade(self, key: str, severity: Severity | str) -> "Rulebook":
+        """Return a copy in which the rule's findings get another severity.
+
+        Raises:
+            ValidationError: no such rule, or the severity is not error, warning or info.
+        """
+        rule = self.rule(key)
+        grade = _severity_filter(severity)
+        assert grade is not None  # noqa: S101 - _severity_filter only returns None for None
+        return attrs.evolve(self, severities={**self.severities, rule.code: grade})
+
+    def configure(self, **changes: Any) -> "Rulebook":
+        """Return a copy with some settings changed, e.g. ``configure(min_key_persons=3)``.
+
+        Raises:
+            ValidationError: a setting does not exist or its value is out of range.
+        """
+        known = {field.name for field in attrs.fields(CheckSettings)}
+        unknown = sorted(set(changes) - known)
+        if unknown:
+            raise ValidationError(
+                [
+                    Problem(
+                        path=render_path((name,)),
+                        message="is not a setting of CheckSettings",
+                        code="unknown_field",
+                    )
+                    for name in unknown
+                ]
+            )
+        return attrs.evolve(self, settings=attrs.evolve(self.settings, **changes))
+
+    def add(self, *rules: Rule) -> "Rulebook":
+        """Return a copy with a municipality's own rules added.
+
+        Raises:
+            ValidationError: a rule's code or name is already in the rulebook.
+        """
+        return attrs.evolve(self, rules=(*self.rules, *rules))
+
+    def with_settings(self, settings: CheckSettings) -> "Rulebook":
+        """Return a copy that uses these settings."""
+        return attrs.evolve(self, settings=settings)
+
+
+def settings_help() -> Mapping[str, tuple[str, Evidence]]:
+    """Return each setting's help text and evidence, for the rule catalogue."""
+    return {
+        field.name: (field.metadata["help"], field.metadata["evidence"])
+        for field in attrs.fields(CheckSettings)
+    }

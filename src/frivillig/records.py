@@ -1,0 +1,1064 @@
+"""Flat records: collaborations, parties, goals, tasks and evaluations as rows of a table.
+
+Analysts who follow a municipality's collaborations, or compare municipalities,
+want tables, not objects. Each function here turns collaborations (one, a
+[`Portfolio`][frivillig.Portfolio], or any iterable of them, consumed lazily)
+into an iterator of plain dicts, one per row, with stable column names and
+Python values: `str`, `int`, `float`, `bool`, `datetime.date` or `None`. No
+third-party package is needed. Every row carries ``collaboration_id`` and
+``municipality_code``, so the tables join.
+
+| record type | one row per | function | schema |
+|---|---|---|---|
+| collaboration | collaboration | `collaboration_records` | `COLLABORATION_COLUMNS` |
+| participant | party to a collaboration | `participant_records` | `PARTICIPANT_COLUMNS` |
+| goal | goal | `goal_records` | `GOAL_COLUMNS` |
+| task | task | `task_records` | `TASK_COLUMNS` |
+| response | party's response in an evaluation round | `response_records` | `RESPONSE_COLUMNS` |
+| progress | goal progress one party reported in a round | `progress_records` | `PROGRESS_COLUMNS` |
+| answer | instrument item one party answered in a round | `answer_records` | `ANSWER_COLUMNS` |
+| rating | dyadic rating in a round | `rating_records` | `RATING_COLUMNS` |
+
+**Layout of evaluations.** A response's goal progress and instrument answers
+are mappings of any size, so they are not spread into columns: a response row
+holds the satisfaction and counts, and the progress and the answers are *long*
+tables of their own (one row per goal, or per item), joined to the responses
+on ``collaboration_id``, ``round_id`` and ``party_id``. Pivot them wide in the
+DataFrame library when needed.
+
+**Values.** Enumerations appear by their stable ``value`` (the JSON form's
+spelling) and, where a person reads them, in a ``*_label`` column in the
+language asked for (``lang="da"`` or ``"en"``). Columns that hold several
+values of an enumeration (``roles``, ``purposes``) join the values with
+[`SEPARATOR`][frivillig.records.SEPARATOR] (``";"``), in the order the model
+holds them; an empty string means none. Volunteers have no record type: they
+are people, and their fields are personal data (see
+[`Volunteer`][frivillig.Volunteer]); the task records count them.
+
+**Schemas.** Each record type has a [`Schema`][frivillig.records.Schema]: a
+read-only mapping from column name to [`Column`][frivillig.records.Column],
+which gives the Python type, whether ``None`` may occur, the enumeration
+behind the column, and a description. [`COLUMNS`][frivillig.records.COLUMNS]
+holds them all by record type. The column names and types are API: a release
+may add columns, but does not rename, retype or remove one without a major
+version.
+
+**DataFrames.** [`to_pandas`][frivillig.records.to_pandas] and
+[`to_polars`][frivillig.records.to_polars] build a DataFrame from records and
+their schema, with dtypes chosen from the schema (dates as dates, enumerations
+as categoricals, nullable integers as nullable integers). They import pandas or
+polars only when called; install them with ``pip install 'frivillig[pandas]'``
+or ``'frivillig[polars]'``.
+
+**Adding columns.** ``collaboration_records`` takes an ``extra`` function that
+returns more columns for each collaboration (scores, for example); describe
+them with [`Schema.extend`][frivillig.records.Schema.extend] so the DataFrame
+gets their dtypes. A new record type is a function that yields rows and a
+``Schema``, registered in ``COLUMNS``; the existing columns are not touched.
+
+Examples:
+    >>> import frivillig
+    >>> from frivillig import records
+    >>> rows = list(records.goal_records(frivillig.load_example(), lang="da"))
+    >>> rows[0]["goal_id"], rows[0]["status_label"], rows[0]["agreed_by_all"]
+    ('ugentligt-besoeg', 'aftalt', True)
+    >>> list(rows[0]) == list(records.GOAL_COLUMNS)
+    True
+"""
+
+import builtins
+import datetime as dt
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from ._actors import ActorKind, Sector
+from ._collaboration import (
+    Collaboration,
+    GovernanceMode,
+    LifecycleStatus,
+    VolunteerModel,
+    WelfareRole,
+)
+from ._evaluation import Decision, EvaluationRound
+from ._formalisation import CollaborationLevel, FormalisationLevel
+from ._goals import GoalStatus
+from ._labels import LANGUAGES, LabelledEnum, Language, OrderedLabelledEnum
+from ._municipalities import get_municipality
+from ._portfolio import Portfolio
+from ._tasks import TaskKind
+from .errors import FrivilligError, Problem, ValidationError
+
+__all__ = [
+    "ANSWER_COLUMNS",
+    "COLLABORATION_COLUMNS",
+    "COLUMNS",
+    "GOAL_COLUMNS",
+    "PARTICIPANT_COLUMNS",
+    "PROGRESS_COLUMNS",
+    "RATING_COLUMNS",
+    "RESPONSE_COLUMNS",
+    "SEPARATOR",
+    "TASK_COLUMNS",
+    "Column",
+    "MissingExtraError",
+    "Record",
+    "Schema",
+    "answer_records",
+    "collaboration_records",
+    "goal_records",
+    "participant_records",
+    "progress_records",
+    "rating_records",
+    "response_records",
+    "task_records",
+    "to_pandas",
+    "to_polars",
+]
+
+Record = dict[str, Any]
+"""One row: column name to a plain Python value (``str``, ``int``, ``float``,
+``bool``, ``datetime.date`` or ``None``)."""
+
+Items = Collaboration | Portfolio | Iterable[Collaboration | Portfolio]
+
+SEPARATOR = ";"
+"""What joins the values of a column that holds several (``"quality;innovation"``)."""
+
+_TYPES: tuple[type, ...] = (str, int, float, bool, dt.date)
+
+
+def _column_type(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if value not in _TYPES:
+        names = ", ".join(t.__name__ for t in _TYPES)
+        msg = f"a column's type must be one of {names}, not {value!r}"
+        raise ValidationError([Problem(path=f"$.{attribute.name}", message=msg, code="choice")])
+
+
+@attrs.frozen(kw_only=True)
+class Column:
+    """One column of a record type: its name, Python type and meaning.
+
+    Attributes:
+        name: The column name, ``snake_case``; stable across releases.
+        type: The Python type of its values: `str`, `int`, `float`, `bool`
+            or `datetime.date`.
+        description: What the column holds, in the domain's words.
+        nullable: Whether a value may be ``None`` (missing or not applicable).
+        enum: The enumeration whose values (or labels) the column holds, if any;
+            DataFrames make such a column categorical.
+        label: Whether the column holds the enumeration's labels in the language
+            asked for, rather than its stable values.
+    """
+
+    name: str
+    type: builtins.type = attrs.field(validator=_column_type)
+    description: str
+    nullable: bool = False
+    enum: builtins.type[LabelledEnum] | None = None
+    label: bool = False
+
+    @property
+    def ordered(self) -> bool:
+        """Whether the column's categories have an order (an ordered enumeration)."""
+        return self.enum is not None and issubclass(self.enum, OrderedLabelledEnum)
+
+
+@attrs.frozen
+class Schema(Mapping[str, Column]):
+    """The columns of one record type, in order: a read-only mapping from name to column.
+
+    Attributes:
+        name: The record type, e.g. ``"collaboration"``.
+        columns: The columns, in the order rows hold them.
+    """
+
+    name: str
+    columns: tuple[Column, ...]
+    _by_name: Mapping[str, Column] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Index the columns by name, refusing a name used twice."""
+        by_name: dict[str, Column] = {}
+        for index, column in enumerate(self.columns):
+            if column.name in by_name:
+                msg = f"column {column.name!r} is defined twice"
+                problem = Problem(path=f"$.columns[{index}]", message=msg, code="duplicate")
+                raise ValidationError([problem])
+            by_name[column.name] = column
+        object.__setattr__(self, "_by_name", MappingProxyType(by_name))
+
+    def __getitem__(self, name: str) -> Column:
+        """Return the column called ``name``."""
+        return self._by_name[name]
+
+    def __iter__(self) -> Iterator[str]:
+        """Iterate over the column names, in order."""
+        return iter(self._by_name)
+
+    def __len__(self) -> int:
+        """Return the number of columns."""
+        return len(self.columns)
+
+    def extend(self, *columns: Column) -> "Schema":
+        """Return a schema with more columns after these, e.g. for an ``extra`` function.
+
+        Raises:
+            ValidationError: a new column has the name of an existing one.
+        """
+        return Schema(self.name, self.columns + columns)
+
+
+def _c(
+    name: str,
+    kind: type,
+    description: str,
+    *,
+    nullable: bool = False,
+    enum: type[LabelledEnum] | None = None,
+) -> Column:
+    return Column(name=name, type=kind, description=description, nullable=nullable, enum=enum)
+
+
+def _enum(
+    name: str, enum: type[LabelledEnum], description: str, *, nullable: bool = False
+) -> tuple[Column, Column]:
+    return (
+        Column(name=name, type=str, description=description, nullable=nullable, enum=enum),
+        Column(
+            name=f"{name}_label",
+            type=str,
+            description=f"The label of {name}, in the language asked for.",
+            nullable=nullable,
+            enum=enum,
+            label=True,
+        ),
+    )
+
+
+_KEYS = (
+    _c("collaboration_id", str, "The collaboration's id."),
+    _c("municipality_code", int, "The official 3-digit code of the collaboration's municipality."),
+)
+_ROUND_KEYS = (
+    *_KEYS,
+    _c("round_id", str, "The evaluation round's id within the collaboration."),
+    _c("round_number", int, "The round's position among the collaboration's rounds, from 1."),
+    _c("held_on", dt.date, "The date the round was held."),
+)
+
+COLLABORATION_COLUMNS = Schema(
+    "collaboration",
+    (
+        *_KEYS,
+        _c("municipality_name", str, "The municipality's short name, e.g. 'København'."),
+        _c("title", str, "The collaboration's title."),
+        *_enum("status", LifecycleStatus, "Where it is in its lifecycle."),
+        *_enum("formalisation", FormalisationLevel, "How formal it is (an ordered level)."),
+        *_enum("governance_mode", GovernanceMode, "Autonomous or negotiated co-governance."),
+        *_enum("welfare_role", WelfareRole, "Supplement, corrective or element of welfare."),
+        *_enum("volunteer_model", VolunteerModel, "Association, own volunteers, or both."),
+        _c("start_on", dt.date, "When it started (or starts)."),
+        _c("end_on", dt.date, "When it ended (or is planned to end).", nullable=True),
+        _c("initiator", str, "The id of the party that took the initiative.", nullable=True),
+        _c(
+            "initiator_kind",
+            str,
+            "The kind of actor that took the initiative.",
+            nullable=True,
+            enum=ActorKind,
+        ),
+        _c("purposes", str, "The purposes it serves, joined with ';' ('' for none)."),
+        _c("purpose_count", int, "How many purposes it states."),
+        _c("participant_count", int, "How many parties take part."),
+        _c("goal_count", int, "How many goals it has."),
+        _c("goals_agreed_by_all", int, "How many goals every party has agreed to."),
+        _c("task_count", int, "How many tasks volunteers do."),
+        _c("volunteer_count", int, "How many volunteers it has."),
+        _c("responsibilities_held", int, "How many of the five management tasks someone holds."),
+        _c(
+            "max_budget_share_from_municipality",
+            float,
+            "The highest share of a party's budget that comes from the municipality.",
+            nullable=True,
+        ),
+        _c("has_agreement", bool, "Whether there is a written agreement."),
+        _c("agreement_signed_on", dt.date, "When the agreement was signed.", nullable=True),
+        _c("has_forum", bool, "Whether there is a forum where the parties set the agenda."),
+        _c("has_evaluation_plan", bool, "Whether an evaluation plan exists."),
+        _c("evaluation_rrule", str, "The plan's recurrence, as RRULE text.", nullable=True),
+        _c("first_evaluation_on", dt.date, "The plan's first date.", nullable=True),
+        _c("round_count", int, "How many evaluation rounds were held."),
+        _c("last_round_on", dt.date, "When the latest round was held.", nullable=True),
+        *_enum("last_decision", Decision, "The decision after the latest round.", nullable=True),
+    ),
+)
+"""The columns of [`collaboration_records`][frivillig.records.collaboration_records]."""
+
+PARTICIPANT_COLUMNS = Schema(
+    "participant",
+    (
+        *_KEYS,
+        _c("party_id", str, "The party's id within the collaboration."),
+        *_enum("actor_kind", ActorKind, "What kind of actor the party is."),
+        *_enum("sector", Sector, "The sector the actor belongs to."),
+        _c("actor_name", str, "The actor's name."),
+        _c("cvr", str, "The actor's CVR number, if it has one.", nullable=True),
+        _c("roles", str, "The roles the party plays, joined with ';'."),
+        _c("resources", str, "What the party brings, joined with ';'."),
+        _c("is_initiator", bool, "Whether the party took the initiative."),
+        _c(
+            "budget_share_from_municipality",
+            float,
+            "The share (0-1) of the party's budget that comes from the municipality.",
+            nullable=True,
+        ),
+        _c("key_persons", int, "How many key persons carry the party's part.", nullable=True),
+        _c("readiness_openness", int, "The party's openness, 1-5.", nullable=True),
+        _c("readiness_equality", int, "How far it meets others as equals, 1-5.", nullable=True),
+        _c("readiness_risk_willingness", int, "Its willingness to take risks, 1-5.", nullable=True),
+        _c("wishes_stated", int, "How many wishes the party stated across the goals."),
+        _c("goals_agreed", int, "How many goals the party has agreed to."),
+        _c("responsibilities", str, "The management tasks the party holds, joined with ';'."),
+    ),
+)  # fmt: skip
+"""The columns of [`participant_records`][frivillig.records.participant_records]."""
+
+GOAL_COLUMNS = Schema(
+    "goal",
+    (
+        *_KEYS,
+        _c("goal_id", str, "The goal's id within the collaboration."),
+        _c("text", str, "The goal as the parties worded it."),
+        *_enum("status", GoalStatus, "How far the goal has come."),
+        _c("indicator_name", str, "What is measured.", nullable=True),
+        _c("indicator_unit", str, "The indicator's unit.", nullable=True),
+        _c("baseline", float, "The indicator's value at the start.", nullable=True),
+        _c("target", float, "The value the parties aim for.", nullable=True),
+        _c("wish_count", int, "How many wishes led to the goal."),
+        _c("parties_with_wishes", int, "How many parties stated a wish for it."),
+        _c("agreement_count", int, "How many parties agreed to it."),
+        _c("party_count", int, "How many parties the collaboration has."),
+        _c("agreed_by_all", bool, "Whether every party has agreed to it."),
+        _c("first_agreed_on", dt.date, "The first agreement's date.", nullable=True),
+        _c("last_agreed_on", dt.date, "The latest agreement's date.", nullable=True),
+    ),
+)
+"""The columns of [`goal_records`][frivillig.records.goal_records]."""
+
+TASK_COLUMNS = Schema(
+    "task",
+    (
+        *_KEYS,
+        _c("task_id", str, "The task's id within the collaboration."),
+        _c("title", str, "What the task is."),
+        *_enum("kind", TaskKind, "Hands, heads or both."),
+        _c("offers", str, "What the task offers a volunteer (VFI functions), joined with ';'."),
+        _c("exercises_authority", bool, "Whether the task exercises public authority."),
+        _c("reserved", str, "Kinds of work reserved for staff in the task, joined with ';'."),
+        _c("children_contact", bool, "Whether the task gives contact with children under 15."),
+        _c("confidential_data", bool, "Whether the task handles confidential personal data."),
+        _c("core_staff_task", bool, "Whether paid staff perform or performed the task."),
+        _c("fixed_rota", bool, "Whether it has a fixed rota with a duty to find a substitute."),
+        _c("directed_by_institution", bool, "Whether the institution directs the work."),
+        _c("replaces_cut_post", bool, "Whether the task replaces a post that was cut."),
+        _c("hours_per_week", float, "Hours a week the task asks of each volunteer.", nullable=True),
+        _c("volunteer_count", int, "How many volunteers are assigned."),
+        _c("led_by", str, "The id of the party that leads the task.", nullable=True),
+    ),
+)  # fmt: skip
+"""The columns of [`task_records`][frivillig.records.task_records]."""
+
+RESPONSE_COLUMNS = Schema(
+    "response",
+    (
+        *_ROUND_KEYS,
+        _c("party_id", str, "The id of the responding party."),
+        _c("party_kind", str, "The kind of actor that responded.", nullable=True, enum=ActorKind),
+        _c("satisfaction", int, "Satisfaction with the form of collaboration, 1-5.", nullable=True),
+        _c("goals_reported", int, "How many goals the party reported progress on."),
+        _c("instrument", str, "The id of the instrument answered.", nullable=True),
+        _c("answer_count", int, "How many instrument items the response covers."),
+        _c("answered_count", int, "How many of them were answered (not left empty)."),
+        _c("comment", str, "The party's free-text comment.", nullable=True),
+        *_enum("decision", Decision, "The decision taken after the round.", nullable=True),
+        _c("final", bool, "Whether the round is the final evaluation."),
+    ),
+)  # fmt: skip
+"""The columns of [`response_records`][frivillig.records.response_records]."""
+
+PROGRESS_COLUMNS = Schema(
+    "progress",
+    (
+        *_ROUND_KEYS,
+        _c("party_id", str, "The id of the party that reported."),
+        _c("goal_id", str, "The goal reported on."),
+        _c("value", float, "The reported value of the goal's indicator."),
+        _c("baseline", float, "The indicator's baseline.", nullable=True),
+        _c("target", float, "The indicator's target.", nullable=True),
+    ),
+)
+"""The columns of [`progress_records`][frivillig.records.progress_records]."""
+
+ANSWER_COLUMNS = Schema(
+    "answer",
+    (
+        *_ROUND_KEYS,
+        _c("party_id", str, "The id of the party that answered."),
+        _c("instrument", str, "The id of the instrument.", nullable=True),
+        _c("item_id", str, "The item's id within the instrument."),
+        _c("value", float, "The answer; empty when the item was left unanswered.", nullable=True),
+    ),
+)
+"""The columns of [`answer_records`][frivillig.records.answer_records]."""
+
+RATING_COLUMNS = Schema(
+    "rating",
+    (
+        *_ROUND_KEYS,
+        _c("rater", str, "The id of the party that rates."),
+        _c("ratee", str, "The id of the party rated."),
+        *_enum("level", CollaborationLevel, "The Levels of Collaboration rung (ordered)."),
+        _c("level_rank", int, "The rung as a number, 0 (none) to 5 (collaboration)."),
+    ),
+)
+"""The columns of [`rating_records`][frivillig.records.rating_records]."""
+
+COLUMNS: Mapping[str, Schema] = MappingProxyType(
+    {
+        schema.name: schema
+        for schema in (
+            COLLABORATION_COLUMNS,
+            PARTICIPANT_COLUMNS,
+            GOAL_COLUMNS,
+            TASK_COLUMNS,
+            RESPONSE_COLUMNS,
+            PROGRESS_COLUMNS,
+            ANSWER_COLUMNS,
+            RATING_COLUMNS,
+        )
+    }
+)
+"""Every record type's schema, by record type name."""
+
+
+# -- turning collaborations into rows ------------------------------------------------------
+
+
+def _error(message: str, code: str, path: str = "$") -> ValidationError:
+    return ValidationError([Problem(path=path, message=message, code=code)])
+
+
+def _check_lang(lang: object) -> Language:
+    if lang not in LANGUAGES:
+        msg = f"{lang!r} is not a language; use 'da' or 'en'"
+        raise _error(msg, "choice", "$.lang")
+    return lang
+
+
+def _collaborations(items: object) -> Iterator[Collaboration]:
+    if isinstance(items, Collaboration):
+        yield items
+        return
+    if isinstance(items, Portfolio):
+        yield from items.collaborations
+        return
+    try:
+        iterator = iter(items)  # type: ignore[call-overload,unused-ignore]
+    except TypeError:
+        msg = f"expected collaborations or portfolios, got {type(items).__name__}"
+        raise _error(msg, "type", "$") from None
+    for index, item in enumerate(iterator):
+        if isinstance(item, Collaboration):
+            yield item
+        elif isinstance(item, Portfolio):
+            yield from item.collaborations
+        else:
+            msg = (
+                f"expected a collaboration or a portfolio, got {type(item).__name__}; "
+                "frivillig.batch.iter_collaborations leaves bad documents out"
+            )
+            raise _error(msg, "type", f"$[{index}]")
+
+
+def _joined(members: Iterable[LabelledEnum]) -> str:
+    return SEPARATOR.join(member.value for member in members)
+
+
+def _value(member: LabelledEnum | None) -> str | None:
+    return None if member is None else member.value
+
+
+def _label(member: LabelledEnum | None, lang: Language) -> str | None:
+    return None if member is None else member.label(lang)
+
+
+def _keys(collaboration: Collaboration) -> Record:
+    return {
+        "collaboration_id": collaboration.id,
+        "municipality_code": collaboration.municipality_code,
+    }
+
+
+def _round_keys(collaboration: Collaboration, number: int, round_: EvaluationRound) -> Record:
+    return {
+        "collaboration_id": collaboration.id,
+        "municipality_code": collaboration.municipality_code,
+        "round_id": round_.id,
+        "round_number": number,
+        "held_on": round_.held_on,
+    }
+
+
+def _kinds(collaboration: Collaboration) -> dict[str, ActorKind]:
+    return {participant.id: participant.actor.kind for participant in collaboration.participants}
+
+
+def collaboration_records(
+    items: Items,
+    *,
+    lang: Language = "en",
+    extra: Callable[[Collaboration], Mapping[str, Any]] | None = None,
+) -> Iterator[Record]:
+    """Yield one row per collaboration: what it is, where it stands, and counts of its parts.
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+        lang: The language of the ``*_label`` columns.
+        extra: A function that returns more columns for a collaboration, added
+            after the standard ones (for example its scores). Its names must not
+            be those of [`COLLABORATION_COLUMNS`][frivillig.records.COLLABORATION_COLUMNS].
+
+    Returns:
+        An iterator of rows with the columns of ``COLLABORATION_COLUMNS``, then
+        those ``extra`` returns.
+
+    Raises:
+        ValidationError: ``lang`` is not ``"da"`` or ``"en"``, an item is not a
+            collaboration or portfolio, or ``extra`` returns a standard column's name.
+    """
+    language = _check_lang(lang)
+    return _collaboration_rows(items, language, extra)
+
+
+def _collaboration_rows(
+    items: Items, lang: Language, extra: Callable[[Collaboration], Mapping[str, Any]] | None
+) -> Iterator[Record]:
+    for c in _collaborations(items):
+        kinds = _kinds(c)
+        plan = c.evaluation_plan
+        last = c.rounds[-1] if c.rounds else None
+        shares = [
+            p.budget_share_from_municipality
+            for p in c.participants
+            if p.budget_share_from_municipality is not None
+        ]
+        parties = c.party_ids
+        row: Record = {
+            **_keys(c),
+            "municipality_name": get_municipality(c.municipality_code).name,
+            "title": c.title,
+            "status": c.status.value,
+            "status_label": c.status.label(lang),
+            "formalisation": c.formalisation.value,
+            "formalisation_label": c.formalisation.label(lang),
+            "governance_mode": c.governance_mode.value,
+            "governance_mode_label": c.governance_mode.label(lang),
+            "welfare_role": c.welfare_role.value,
+            "welfare_role_label": c.welfare_role.label(lang),
+            "volunteer_model": c.volunteer_model.value,
+            "volunteer_model_label": c.volunteer_model.label(lang),
+            "start_on": c.start_on,
+            "end_on": c.end_on,
+            "initiator": c.initiator,
+            "initiator_kind": _value(kinds.get(c.initiator or "")),
+            "purposes": _joined(c.purposes),
+            "purpose_count": len(c.purposes),
+            "participant_count": len(c.participants),
+            "goal_count": len(c.goals),
+            "goals_agreed_by_all": sum(parties <= goal.agreed_by() for goal in c.goals),
+            "task_count": len(c.tasks),
+            "volunteer_count": len(c.volunteers),
+            "responsibilities_held": len(c.responsibilities),
+            "max_budget_share_from_municipality": max(shares) if shares else None,
+            "has_agreement": c.agreement is not None,
+            "agreement_signed_on": None if c.agreement is None else c.agreement.signed_on,
+            "has_forum": c.forum is not None,
+            "has_evaluation_plan": plan is not None,
+            "evaluation_rrule": None if plan is None else plan.rrule,
+            "first_evaluation_on": None if plan is None else plan.first_date,
+            "round_count": len(c.rounds),
+            "last_round_on": None if last is None else last.held_on,
+            "last_decision": _value(None if last is None else last.decision),
+            "last_decision_label": _label(None if last is None else last.decision, lang),
+        }
+        if extra is not None:
+            more = extra(c)
+            clash = sorted(set(more) & set(row))
+            if clash:
+                msg = f"extra returns {', '.join(clash)}, which are standard columns"
+                raise _error(msg, "duplicate", "$.extra")
+            row.update(more)
+        yield row
+
+
+def participant_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
+    """Yield one row per party to each collaboration: who it is and how it takes part.
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+        lang: The language of the ``*_label`` columns.
+
+    Returns:
+        An iterator of rows with the columns of
+        [`PARTICIPANT_COLUMNS`][frivillig.records.PARTICIPANT_COLUMNS].
+
+    Raises:
+        ValidationError: ``lang`` is not valid, or an item is not a collaboration
+            or portfolio.
+    """
+    language = _check_lang(lang)
+    return _participant_rows(items, language)
+
+
+def _participant_rows(items: Items, lang: Language) -> Iterator[Record]:
+    for c in _collaborations(items):
+        held: dict[str, list[str]] = {}
+        for task, holder in c.responsibilities.items():
+            held.setdefault(holder, []).append(task.value)
+        for p in c.participants:
+            kind = p.actor.kind
+            readiness = p.readiness
+            yield {
+                **_keys(c),
+                "party_id": p.id,
+                "actor_kind": kind.value,
+                "actor_kind_label": kind.label(lang),
+                "sector": kind.sector.value,
+                "sector_label": kind.sector.label(lang),
+                "actor_name": p.actor.name,
+                "cvr": getattr(p.actor, "cvr", None),
+                "roles": _joined(p.roles),
+                "resources": _joined(p.resources),
+                "is_initiator": c.initiator == p.id,
+                "budget_share_from_municipality": p.budget_share_from_municipality,
+                "key_persons": p.key_persons,
+                "readiness_openness": None if readiness is None else readiness.openness,
+                "readiness_equality": None if readiness is None else readiness.equality,
+                "readiness_risk_willingness": None
+                if readiness is None
+                else readiness.risk_willingness,
+                "wishes_stated": sum(w.party == p.id for g in c.goals for w in g.wishes),
+                "goals_agreed": sum(p.id in g.agreed_by() for g in c.goals),
+                "responsibilities": SEPARATOR.join(held.get(p.id, ())),
+            }
+
+
+def goal_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
+    """Yield one row per goal: its indicator, the wishes behind it and who agreed.
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+        lang: The language of the ``*_label`` columns.
+
+    Returns:
+        An iterator of rows with the columns of
+        [`GOAL_COLUMNS`][frivillig.records.GOAL_COLUMNS].
+
+    Raises:
+        ValidationError: ``lang`` is not valid, or an item is not a collaboration
+            or portfolio.
+    """
+    language = _check_lang(lang)
+    return _goal_rows(items, language)
+
+
+def _goal_rows(items: Items, lang: Language) -> Iterator[Record]:
+    for c in _collaborations(items):
+        parties = c.party_ids
+        for goal in c.goals:
+            indicator = goal.indicator
+            dates = sorted(a.agreed_on for a in goal.agreements)
+            yield {
+                **_keys(c),
+                "goal_id": goal.id,
+                "text": goal.text,
+                "status": goal.status.value,
+                "status_label": goal.status.label(lang),
+                "indicator_name": None if indicator is None else indicator.name,
+                "indicator_unit": None if indicator is None else indicator.unit,
+                "baseline": None if indicator is None else indicator.baseline,
+                "target": None if indicator is None else indicator.target,
+                "wish_count": len(goal.wishes),
+                "parties_with_wishes": len({w.party for w in goal.wishes}),
+                "agreement_count": len(goal.agreements),
+                "party_count": len(parties),
+                "agreed_by_all": parties <= goal.agreed_by(),
+                "first_agreed_on": dates[0] if dates else None,
+                "last_agreed_on": dates[-1] if dates else None,
+            }
+
+
+def task_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
+    """Yield one row per task: what volunteers do and the facts the limits depend on.
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+        lang: The language of the ``*_label`` columns.
+
+    Returns:
+        An iterator of rows with the columns of
+        [`TASK_COLUMNS`][frivillig.records.TASK_COLUMNS].
+
+    Raises:
+        ValidationError: ``lang`` is not valid, or an item is not a collaboration
+            or portfolio.
+    """
+    language = _check_lang(lang)
+    return _task_rows(items, language)
+
+
+def _task_rows(items: Items, lang: Language) -> Iterator[Record]:
+    for c in _collaborations(items):
+        for task in c.tasks:
+            yield {
+                **_keys(c),
+                "task_id": task.id,
+                "title": task.title,
+                "kind": task.kind.value,
+                "kind_label": task.kind.label(lang),
+                "offers": _joined(task.offers),
+                "exercises_authority": task.exercises_authority,
+                "reserved": _joined(task.reserved),
+                "children_contact": task.children_contact,
+                "confidential_data": task.confidential_data,
+                "core_staff_task": task.core_staff_task,
+                "fixed_rota": task.fixed_rota,
+                "directed_by_institution": task.directed_by_institution,
+                "replaces_cut_post": task.replaces_cut_post,
+                "hours_per_week": task.hours_per_week,
+                "volunteer_count": len(task.volunteers),
+                "led_by": task.led_by,
+            }
+
+
+def response_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
+    """Yield one row per party's response in each evaluation round.
+
+    The response's goal progress and instrument answers are counted here; their
+    values are in [`progress_records`][frivillig.records.progress_records] and
+    [`answer_records`][frivillig.records.answer_records].
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+        lang: The language of the ``*_label`` columns.
+
+    Returns:
+        An iterator of rows with the columns of
+        [`RESPONSE_COLUMNS`][frivillig.records.RESPONSE_COLUMNS].
+
+    Raises:
+        ValidationError: ``lang`` is not valid, or an item is not a collaboration
+            or portfolio.
+    """
+    language = _check_lang(lang)
+    return _response_rows(items, language)
+
+
+def _response_rows(items: Items, lang: Language) -> Iterator[Record]:
+    for c in _collaborations(items):
+        kinds = _kinds(c)
+        for number, round_ in enumerate(c.rounds, start=1):
+            keys = _round_keys(c, number, round_)
+            for response in round_.responses:
+                yield {
+                    **keys,
+                    "party_id": response.party,
+                    "party_kind": _value(kinds.get(response.party)),
+                    "satisfaction": response.satisfaction,
+                    "goals_reported": len(response.goal_progress),
+                    "instrument": response.instrument,
+                    "answer_count": len(response.answers),
+                    "answered_count": sum(v is not None for v in response.answers.values()),
+                    "comment": response.comment,
+                    "decision": _value(round_.decision),
+                    "decision_label": _label(round_.decision, lang),
+                    "final": round_.final,
+                }
+
+
+def progress_records(items: Items) -> Iterator[Record]:
+    """Yield one row per goal a party reported progress on in a round (long format).
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+
+    Returns:
+        An iterator of rows with the columns of
+        [`PROGRESS_COLUMNS`][frivillig.records.PROGRESS_COLUMNS].
+
+    Raises:
+        ValidationError: an item is not a collaboration or portfolio.
+    """
+    for c in _collaborations(items):
+        indicators = {goal.id: goal.indicator for goal in c.goals}
+        for number, round_ in enumerate(c.rounds, start=1):
+            keys = _round_keys(c, number, round_)
+            for response in round_.responses:
+                for goal_id, value in response.goal_progress.items():
+                    indicator = indicators.get(goal_id)
+                    yield {
+                        **keys,
+                        "party_id": response.party,
+                        "goal_id": goal_id,
+                        "value": float(value),
+                        "baseline": None if indicator is None else indicator.baseline,
+                        "target": None if indicator is None else indicator.target,
+                    }
+
+
+def answer_records(items: Items) -> Iterator[Record]:
+    """Yield one row per instrument item a party answered in a round (long format).
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+
+    Returns:
+        An iterator of rows with the columns of
+        [`ANSWER_COLUMNS`][frivillig.records.ANSWER_COLUMNS].
+
+    Raises:
+        ValidationError: an item is not a collaboration or portfolio.
+    """
+    for c in _collaborations(items):
+        for number, round_ in enumerate(c.rounds, start=1):
+            keys = _round_keys(c, number, round_)
+            for response in round_.responses:
+                for item_id, value in response.answers.items():
+                    yield {
+                        **keys,
+                        "party_id": response.party,
+                        "instrument": response.instrument,
+                        "item_id": item_id,
+                        "value": None if value is None else float(value),
+                    }
+
+
+def rating_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
+    """Yield one row per dyadic rating: how one party rates its relation to another.
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+        lang: The language of the ``*_label`` columns.
+
+    Returns:
+        An iterator of rows with the columns of
+        [`RATING_COLUMNS`][frivillig.records.RATING_COLUMNS].
+
+    Raises:
+        ValidationError: ``lang`` is not valid, or an item is not a collaboration
+            or portfolio.
+    """
+    language = _check_lang(lang)
+    return _rating_rows(items, language)
+
+
+def _rating_rows(items: Items, lang: Language) -> Iterator[Record]:
+    for c in _collaborations(items):
+        for number, round_ in enumerate(c.rounds, start=1):
+            keys = _round_keys(c, number, round_)
+            for rating in round_.ratings:
+                yield {
+                    **keys,
+                    "rater": rating.rater,
+                    "ratee": rating.ratee,
+                    "level": rating.level.value,
+                    "level_label": rating.level.label(lang),
+                    "level_rank": rating.level.rank,
+                }
+
+
+# -- DataFrames ----------------------------------------------------------------------------
+
+
+class MissingExtraError(FrivilligError, ImportError):
+    """An optional dependency is not installed; the message says which extra to install."""
+
+
+def _import(module: str, extra: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        msg = (
+            f"this needs {module}, which is not installed; "
+            f"install it with: pip install 'frivillig[{extra}]'"
+        )
+        raise MissingExtraError(msg) from None
+
+
+def _accepts(column: Column) -> Callable[[object], bool]:
+    kind = column.type
+    if kind is bool:
+        return lambda value: type(value) is bool
+    if kind is int:
+        return lambda value: type(value) is int
+    if kind is float:
+        return lambda value: type(value) in (float, int)
+    if kind is dt.date:
+        return lambda value: isinstance(value, dt.date)
+    return lambda value: type(value) is str
+
+
+def _columns(records: Iterable[object], schema: object) -> dict[str, list[Any]]:
+    """Turn rows into one list per column, checking each value against the schema."""
+    if not isinstance(schema, Schema):
+        msg = f"expected a records.Schema, got {type(schema).__name__}"
+        raise _error(msg, "type", "$.schema")
+    columns: dict[str, list[Any]] = {name: [] for name in schema}
+    checks = [(name, _accepts(column), column.nullable) for name, column in schema.items()]
+    extras: list[str] = []
+    for index, row in enumerate(records):
+        if not isinstance(row, Mapping):
+            msg = f"expected a record (a mapping), got {type(row).__name__}"
+            raise _error(msg, "type", f"$[{index}]")
+        for name, accepts, nullable in checks:
+            try:
+                value = row[name]
+            except KeyError:
+                msg = f"the record has no column {name!r}; is it a {schema.name} record?"
+                raise _error(msg, "missing", f"$[{index}].{name}") from None
+            if value is None:
+                if not nullable:
+                    msg = "must not be empty"
+                    raise _error(msg, "missing", f"$[{index}].{name}")
+            elif not accepts(value):
+                kind = schema[name].type.__name__
+                msg = f"expected {kind}, got {type(value).__name__}"
+                raise _error(msg, "type", f"$[{index}].{name}")
+            columns[name].append(value)
+        if len(row) > len(checks):
+            for name in row:
+                if name not in columns:
+                    extras.append(name)
+                    columns[name] = [None] * index
+        for name in extras:
+            columns[name].append(row.get(name))
+    return columns
+
+
+def _label_categories(column: Column, values: list[Any]) -> list[str]:
+    assert column.enum is not None  # noqa: S101 - only called for enum columns
+    order: dict[str, int] = {}
+    for rank, member in enumerate(column.enum):
+        order.setdefault(member.en, rank)
+        order.setdefault(member.da, rank)
+    present = {value for value in values if value is not None}
+    return sorted(present, key=lambda label: (order.get(label, len(order)), label))
+
+
+def _categories(column: Column, values: list[Any]) -> list[str]:
+    if column.label:
+        return _label_categories(column, values)
+    assert column.enum is not None  # noqa: S101 - only called for enum columns
+    return [member.value for member in column.enum]
+
+
+def to_pandas(records: Iterable[Mapping[str, Any]], schema: Schema) -> Any:
+    """Build a pandas DataFrame from records, with dtypes from their schema.
+
+    Dtypes: ``str`` columns are ``"string"``; ``int`` columns are ``"int64"``,
+    or ``"Int64"`` when nullable; ``float`` columns are ``"float64"`` (empty
+    is ``NaN``); ``bool`` columns are ``"bool"``, or ``"boolean"`` when
+    nullable; dates are ``"datetime64[ns]"`` (empty is ``NaT``); enumeration
+    values are categoricals with every value of the enumeration as a category
+    (ordered for ordered enumerations such as the formalisation level); labels
+    are categoricals of the labels present, in the enumeration's order. Columns
+    not in the schema (from an ``extra`` function) follow pandas' inference.
+
+    Args:
+        records: Rows, e.g. from
+            [`collaboration_records`][frivillig.records.collaboration_records].
+        schema: Their schema, e.g.
+            [`COLLABORATION_COLUMNS`][frivillig.records.COLLABORATION_COLUMNS].
+
+    Returns:
+        A ``pandas.DataFrame`` with the schema's columns first, in order.
+
+    Raises:
+        MissingExtraError: pandas is not installed (``pip install 'frivillig[pandas]'``).
+        ValidationError: a record lacks a column of the schema, or holds a
+            value of the wrong type, or a date pandas cannot hold (before 1677 or
+            after 2262).
+    """
+    pd = _import("pandas", "pandas")
+    columns = _columns(records, schema)
+    data = {}
+    for name, values in columns.items():
+        column = schema.get(name)
+        if column is None:
+            data[name] = pd.Series(values, dtype=object).infer_objects()
+        elif column.enum is not None:
+            categories = _categories(column, values)
+            dtype = pd.CategoricalDtype(categories=categories, ordered=column.ordered)
+            data[name] = pd.Series(values, dtype=dtype)
+        elif column.type is dt.date:
+            try:
+                data[name] = pd.Series(values, dtype="datetime64[ns]")
+            except (ValueError, OverflowError):
+                msg = "holds a date pandas cannot hold in nanoseconds (before 1677 or after 2262)"
+                raise _error(msg, "range", f"$.{name}") from None
+        else:
+            data[name] = pd.Series(values, dtype=_PANDAS_DTYPES[column.type, column.nullable])
+    return pd.DataFrame(data, columns=list(columns))
+
+
+_PANDAS_DTYPES = {
+    (str, False): "string",
+    (str, True): "string",
+    (int, False): "int64",
+    (int, True): "Int64",
+    (float, False): "float64",
+    (float, True): "float64",
+    (bool, False): "bool",
+    (bool, True): "boolean",
+}
+
+
+def to_polars(records: Iterable[Mapping[str, Any]], schema: Schema) -> Any:
+    """Build a polars DataFrame from records, with dtypes from their schema.
+
+    Dtypes: ``str`` is ``pl.String``, ``int`` ``pl.Int64``, ``float``
+    ``pl.Float64``, ``bool`` ``pl.Boolean``, dates ``pl.Date``; enumeration
+    values are ``pl.Enum`` of every value of the enumeration (its order is the
+    enumeration's), and labels ``pl.Enum`` of the labels present, in the
+    enumeration's order. Every column may hold nulls. Columns not in the schema
+    follow polars' inference.
+
+    Args:
+        records: Rows, e.g. from [`goal_records`][frivillig.records.goal_records].
+        schema: Their schema, e.g. [`GOAL_COLUMNS`][frivillig.records.GOAL_COLUMNS].
+
+    Returns:
+        A ``polars.DataFrame`` with the schema's columns first, in order.
+
+    Raises:
+        MissingExtraError: polars is not installed (``pip install 'frivillig[polars]'``).
+        ValidationError: a record lacks a column of the schema, or holds a
+            value of the wrong type.
+    """
+    pl = _import("polars", "polars")
+    columns = _columns(records, schema)
+    kinds = {str: pl.String, int: pl.Int64, float: pl.Float64, bool: pl.Boolean, dt.date: pl.Date}
+    series = []
+    for name, values in columns.items():
+        column = schema.get(name)
+        if column is None:
+            series.append(pl.Series(name, values, strict=False))
+        elif column.enum is not None:
+            series.append(pl.Series(name, values, dtype=pl.Enum(_categories(column, values))))
+        else:
+            series.append(pl.Series(name, values, dtype=kinds[column.type]))
+    return pl.DataFrame(series)
