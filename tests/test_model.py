@@ -225,3 +225,36 @@ def test_frozen_map_behaves_like_a_read_only_mapping() -> None:
     assert list(m) == ["a", "b"]
     assert repr(m) == "FrozenMap({'a': 1, 'b': 2})"
     assert m != [("a", 1)]
+
+
+@pytest.mark.parametrize(
+    ("make", "path"),
+    [
+        (lambda: frivillig.Volunteer(id="v", age_band="67_plus"), "$.age_band"),
+        (lambda: frivillig.VoluntaryOrganisation(name="X", has_statutes=1), "$.has_statutes"),
+        (lambda: frivillig.Agreement(party="p", agreed_on=dt.datetime(2026, 1, 1)), "$.agreed_on"),  # noqa: DTZ001
+        (lambda: frivillig.Task(id="t", title="T", volunteers=["v1"]), "$.volunteers"),
+        (lambda: frivillig.Participant(id="p", actor="Aarhus Kommune"), "$.actor"),
+        (lambda: frivillig.Municipality(name="Aarhus Kommune", code=751.0), "$.code"),
+        (lambda: frivillig.Readiness(openness=True), "$.openness"),
+        (lambda: frivillig.Goal(id="g", text="x", status="agreed"), "$.status"),
+    ],
+)
+def test_objects_made_in_python_have_the_types_the_json_form_needs(make: object, path: str) -> None:
+    """What the loader would reject is rejected in Python too, so every object round-trips."""
+    with pytest.raises(ValidationError) as caught:
+        make()  # type: ignore[operator]
+    (problem,) = caught.value.problems
+    assert (problem.path, problem.code) == (path, "type")
+
+
+def test_a_volunteer_id_shaped_like_a_cpr_number_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        frivillig.Volunteer(id="211062-5629")
+    (problem,) = caught.value.problems
+    assert problem.code == "personal_data"
+    assert "211062" not in str(caught.value)
+    with pytest.raises(ValidationError):
+        frivillig.Volunteer(id="vol-2110625629")  # a CPR number inside an id is no pseudonym
+    assert frivillig.Volunteer(id="vol-0042").id == "vol-0042"
+    assert frivillig.Volunteer(id="v-3213991234").id  # ten digits, but no real birth date

@@ -162,20 +162,24 @@ def test_cpr_problems_name_the_place_and_never_the_number() -> None:
     collaboration = attrs.evolve(
         EXAMPLE,
         description="Kontakt 211062-5629 eller 290200-4000",
-        volunteers=(*EXAMPLE.volunteers, Volunteer(id="0101801234")),
         rounds=(attrs.evolve(round_, responses=(response, *round_.responses[1:])),),
     )
     problems = cpr_problems(collaboration)
     assert [(p.path, p.code) for p in problems] == [
-        ("$.volunteers[5].id", "cpr"),
         ("$.rounds[0].responses[0].answers", "cpr"),
         ("$.rounds[0].responses[0].comment", "cpr"),
         ("$.description", "cpr"),
     ]
-    assert "2 numbers" in problems[3].message
+    assert "2 numbers" in problems[2].message
     for problem in problems:
         for number in ("2110625629", "0101801234", "211062", "290200", "5629"):
             assert number not in problem.path + problem.message
+
+
+def test_a_volunteer_cannot_even_be_made_with_a_cpr_number_as_id() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Volunteer(id="0101801234")
+    assert "0101801234" not in str(caught.value)
 
 
 def test_the_example_holds_no_cpr_shaped_number() -> None:

@@ -19,6 +19,7 @@ from ._validators import (
     optional_municipality_code,
     optional_text,
     text,
+    typed_fields,
 )
 
 __all__ = [
@@ -76,7 +77,7 @@ _SECTORS = {
 }
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Municipality:
     """A Danish municipality (kommune), one of the 98, as a party to a collaboration.
 
@@ -94,7 +95,7 @@ class Municipality:
     kind = ActorKind.MUNICIPALITY
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PublicInstitution:
     """A municipal or other public workplace: a care home, a school, a library.
 
@@ -111,7 +112,7 @@ class PublicInstitution:
     kind = ActorKind.PUBLIC_INSTITUTION
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class VoluntaryOrganisation:
     """A voluntary association (forening) or other voluntary organisation.
 
@@ -152,7 +153,7 @@ class VoluntaryOrganisation:
     kind = ActorKind.VOLUNTARY_ORGANISATION
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class VolunteerCentre:
     """A local volunteer centre (frivilligcenter) that supports associations and volunteers.
 
@@ -169,7 +170,7 @@ class VolunteerCentre:
     kind = ActorKind.VOLUNTEER_CENTRE
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class VolunteerCouncil:
     """A local volunteer council (frivilligråd) that speaks for the voluntary sector.
 
@@ -184,7 +185,7 @@ class VolunteerCouncil:
     kind = ActorKind.VOLUNTEER_COUNCIL
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class PrivateCompany:
     """A private company taking part, e.g. as sponsor or as a co-creating partner.
 
@@ -199,7 +200,7 @@ class PrivateCompany:
     kind = ActorKind.PRIVATE_COMPANY
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class CitizenGroup:
     """Citizens taking part as a party of their own, e.g. residents or relatives.
 

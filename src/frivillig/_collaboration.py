@@ -34,6 +34,7 @@ from ._validators import (
     number_range,
     optional_text,
     text,
+    typed_fields,
     unique_ids,
 )
 from ._volunteers import Volunteer
@@ -112,7 +113,7 @@ def _responsibility_map(value: Mapping[ManagementTask, str]) -> FrozenMap[Manage
     return FrozenMap(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ValueCase:
     """The value the collaboration has, from the three perspectives the talk names.
 
@@ -127,7 +128,7 @@ class ValueCase:
     citizens: str | None = attrs.field(default=None, validator=optional_text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class AgreementDocument:
     """The written agreement behind the collaboration, if there is one.
 
@@ -144,7 +145,7 @@ class AgreementDocument:
     parties: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Forum:
     """A forum where the parties meet and set the agenda: the room for dialogue between equals.
 
@@ -171,7 +172,7 @@ def _responsibilities(
             raise FieldError((attribute.name, task.value), "expected the id of a party", "format")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Collaboration:
     """A collaboration between a municipality and civil society.
 

@@ -25,6 +25,7 @@ from ._validators import (
     identifiers,
     number_range,
     optional_text,
+    typed_fields,
     unique_ids,
 )
 
@@ -128,7 +129,7 @@ def _answer_map(value: Mapping[str, float | None]) -> FrozenMap[str, float | Non
     return FrozenMap(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EvaluationPlan:
     """When and how the collaboration is evaluated.
 
@@ -148,7 +149,7 @@ class EvaluationPlan:
     timezone: str = attrs.field(default=DEFAULT_TIMEZONE, validator=_timezone)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Response:
     """One party's response in an evaluation round.
 
@@ -179,7 +180,7 @@ class Response:
     comment: str | None = attrs.field(default=None, validator=optional_text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class DyadicRating:
     """How one party rates its relation to another, on the Levels of Collaboration scale.
 
@@ -201,7 +202,7 @@ class DyadicRating:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EvaluationRound:
     """One evaluation of the collaboration: who answered what, and what was decided.
 

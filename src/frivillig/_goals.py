@@ -19,6 +19,7 @@ from ._validators import (
     number_range,
     optional_text,
     text,
+    typed_fields,
 )
 
 __all__ = ["Agreement", "Goal", "GoalStatus", "Indicator", "Wish"]
@@ -35,7 +36,7 @@ class GoalStatus(LabelledEnum):
     DROPPED = ("dropped", "opgivet", "dropped")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Wish:
     """A wish one party stated before the goal was agreed.
 
@@ -48,7 +49,7 @@ class Wish:
     text: str = attrs.field(validator=text())
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Agreement:
     """One party's agreement to a goal.
 
@@ -65,7 +66,7 @@ def _finite(_: object, attribute: "attrs.Attribute[Any]", value: float | None) -
     number_range(-1e15, 1e15, optional=True)(_, attribute, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Indicator:
     """How progress towards a goal is measured: a baseline, a target and a unit.
 
@@ -91,7 +92,7 @@ class Indicator:
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Goal:
     """A goal of the collaboration, with the wishes behind it and each party's agreement.
 

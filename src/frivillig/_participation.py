@@ -14,7 +14,7 @@ import attrs
 
 from ._actors import Actor
 from ._labels import LabelledEnum
-from ._validators import FieldError, distinct, identifier, number_range
+from ._validators import FieldError, distinct, identifier, number_range, typed_fields
 
 __all__ = ["Participant", "ParticipantRole", "Readiness", "Resource"]
 
@@ -47,7 +47,7 @@ class Resource(LabelledEnum):
 _LIKERT = number_range(1, 5, optional=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Readiness:
     """A party's own view of the three preconditions of co-creation, on a 1-5 scale.
 
@@ -65,7 +65,7 @@ class Readiness:
     risk_willingness: int | None = attrs.field(default=None, validator=_LIKERT)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Participant:
     """An actor taking part in a collaboration: a party to it.
 

@@ -10,7 +10,15 @@ import datetime as dt
 import attrs
 
 from ._labels import LabelledEnum
-from ._validators import MAX_TITLE, municipality_code, not_before, optional_text, text, texts
+from ._validators import (
+    MAX_TITLE,
+    municipality_code,
+    not_before,
+    optional_text,
+    text,
+    texts,
+    typed_fields,
+)
 
 __all__ = ["PolicyProcess", "VolunteerPolicy"]
 
@@ -27,7 +35,7 @@ class PolicyProcess(LabelledEnum):
     TOP_DOWN = ("top_down", "top-down", "top-down")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class VolunteerPolicy:
     """A municipality's volunteer policy (frivilligpolitik).
 

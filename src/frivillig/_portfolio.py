@@ -10,13 +10,14 @@ from ._validators import (
     optional_municipality_code,
     optional_text,
     text,
+    typed_fields,
     unique_ids,
 )
 
 __all__ = ["Portfolio"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Portfolio:
     """A set of collaborations looked at together, with the policy that frames them.
 

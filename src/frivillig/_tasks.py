@@ -17,6 +17,7 @@ from ._validators import (
     number_range,
     optional_text,
     text,
+    typed_fields,
 )
 from ._volunteers import VolunteerFunction
 
@@ -47,7 +48,7 @@ class ReservedKind(LabelledEnum):
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Task:
     """A task in the collaboration, and who does it.
 

@@ -22,6 +22,7 @@ from ._validators import (
     number_range,
     optional_identifier,
     texts,
+    typed_fields,
 )
 
 __all__ = [
@@ -104,7 +105,7 @@ def _motive_map(value: Mapping[VolunteerFunction, int]) -> FrozenMap[VolunteerFu
     return FrozenMap(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ChildCertificateCheck:
     """That a child-protection certificate (børneattest) was obtained, and with what outcome.
 
@@ -121,7 +122,19 @@ class ChildCertificateCheck:
     clear: bool
 
 
-@attrs.frozen(kw_only=True)
+def _pseudonymous_id(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    identifier(_, attribute, value)
+    from ._privacy import find_cpr_like  # here: the privacy module builds on this one
+
+    if find_cpr_like(str(value)):
+        raise FieldError(
+            (attribute.name,),
+            "is shaped like a CPR number; a volunteer's id must be a pseudonym, never a CPR number",
+            "personal_data",
+        )
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Volunteer:
     """A volunteer (frivillig), by pseudonymous id, with what the rules and scores need.
 
@@ -156,7 +169,7 @@ class Volunteer:
             which is not volunteering in the § 18 sense (personal).
     """
 
-    id: str = attrs.field(validator=identifier)
+    id: str = attrs.field(validator=_pseudonymous_id)
     engagement: Engagement = Engagement.ASSOCIATION
     association: str | None = attrs.field(default=None, validator=optional_identifier)
     birth_year: int | None = attrs.field(

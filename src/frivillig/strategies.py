@@ -108,6 +108,7 @@ from ._municipalities import municipalities as _municipality_table
 from ._participation import Participant, ParticipantRole, Readiness, Resource
 from ._policy import PolicyProcess, VolunteerPolicy
 from ._portfolio import Portfolio
+from ._privacy import find_cpr_like
 from ._rulebook import BUILTIN_RULES, DEFAULT_RULEBOOK
 from ._rules import (
     CheckSettings,
@@ -460,10 +461,16 @@ def _maybe_texts(max_size: int) -> SearchStrategy[str | None]:
     return st.none() | _texts(max_size)
 
 
+def _not_cpr_like(text: str) -> bool:
+    return not find_cpr_like(text)
+
+
 @functools.cache
 def _ids(slugs: tuple[str, ...] = ()) -> SearchStrategy[str]:
     """Ids as the model accepts them; readable slugs first, then generated ones."""
-    generated = st.builds(operator.add, st.sampled_from(_ID_START), st.text(_ID_REST, max_size=12))
+    generated = st.builds(
+        operator.add, st.sampled_from(_ID_START), st.text(_ID_REST, max_size=12)
+    ).filter(_not_cpr_like)  # a volunteer id shaped like a CPR number is refused
     return st.sampled_from(slugs) | generated if slugs else generated
 
 
