@@ -329,3 +329,132 @@ def test_written_documents_read_back_unchanged(tmp_path: Path) -> None:
     assert set(from_folder.collaborations) == set(portfolio.collaborations)
     assert from_lines.collaborations == portfolio.collaborations
     assert from_lines.municipality_code is None
+
+
+# -- check and score over a stream -------------------------------------------------------------
+
+TODAY = dt.date(2026, 10, 1)
+
+
+def test_evaluate_checks_and_scores_every_good_collaboration_and_reports_each_bad_document(
+    mixed_folder: tuple[Path, list[frivillig.Collaboration]],
+) -> None:
+    folder, good = mixed_folder
+    report = BatchReport()
+    evaluations = list(batch.evaluate(folder, today=TODAY, report=report))
+    assert [e.collaboration for e in evaluations] == sorted(good[:6], key=lambda c: c.id) + good[6:]
+    for evaluation in evaluations:
+        assert evaluation.report == frivillig.check(evaluation.collaboration, today=TODAY)
+        assert evaluation.scores == frivillig.score_all(evaluation.collaboration, today=TODAY)
+        assert evaluation.passes is evaluation.report.passes
+    # Where each came from: its own file, or its place in the portfolio document.
+    single = evaluations[0]
+    assert Path(single.source).name == f"{single.collaboration.id}.json"
+    assert (single.line, single.path, single.where) == (None, "$", single.source)
+    inner = evaluations[-1]
+    assert Path(inner.source).name == "zz-portfolio.json"
+    assert inner.path == "$.collaborations[1]"
+    assert inner.where == f"{inner.source}, $.collaborations[1]"
+    # Each bad document is reported, as when loading.
+    assert sorted(Path(b.source).name for b in report.bad) == sorted(BAD_CODES)
+    assert (report.documents, report.collaborations) == (16, 8)
+
+
+def test_evaluate_streams_one_document_at_a_time(tmp_path: Path) -> None:
+    good = good_collaborations(4)
+    batch.write_folder(good, tmp_path)
+    evaluations = batch.evaluate(tmp_path, today=TODAY)
+    first = next(evaluations)
+    assert first.collaboration == good[0]
+    # The later files are not read yet: breaking one now is seen when it is reached.
+    (tmp_path / f"{good[3].id}.json").write_text("{", encoding="utf-8")
+    with pytest.warns(frivillig.FrivilligWarning, match="not valid JSON"):
+        rest = list(evaluations)
+    assert [e.collaboration for e in rest] == good[1:3]
+
+
+def test_evaluate_reads_json_lines_with_progress_and_line_numbers(tmp_path: Path) -> None:
+    good = good_collaborations(3)
+    path = tmp_path / "export.jsonl"
+    batch.write_jsonl(good, path)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('{"schema_version": 1}\n')
+    wrapped: list[int] = []
+
+    def progress(items: Iterable[T]) -> Iterator[T]:
+        for item in items:
+            wrapped.append(1)
+            yield item
+
+    report = BatchReport()
+    evaluations = list(batch.evaluate(path, today=TODAY, report=report, progress=progress))
+    assert [e.line for e in evaluations] == [1, 2, 3]
+    assert evaluations[1].where == f"{path}, line 2"
+    assert len(wrapped) == 4
+    assert [b.line for b in report.bad] == [4]
+
+
+def test_a_collaboration_that_cannot_be_scored_is_a_bad_document(tmp_path: Path) -> None:
+    example = frivillig.load_example()
+    data = frivillig.to_dict(example)
+    data["rounds"][1]["responses"][2]["instrument"] = "our-own-survey"
+    # The loader accepts an instrument it does not know: one of your own may be given
+    # when scoring.
+    unknown = frivillig.loads(json.dumps(data))
+    portfolio = frivillig.Portfolio(
+        id="p",
+        title="To samarbejder",
+        collaborations=(frivillig.load_example("limits_broken"), unknown),
+    )
+    (tmp_path / "portfolio.json").write_text(frivillig.dumps(portfolio), encoding="utf-8")
+    report = BatchReport()
+    evaluations = list(batch.evaluate(tmp_path, today=TODAY, report=report))
+    assert [e.collaboration.id for e in evaluations] == ["esbjerg-oest-lektier-og-weekendklub"]
+    (bad,) = report.bad
+    assert Path(bad.source).name == "portfolio.json"
+    assert bad.problems[0].path == "$.collaborations[1].rounds[1].responses[2].instrument"
+    assert bad.problems[0].code == "reference"
+    assert (report.documents, report.collaborations) == (1, 1)
+    # Without a report it is a warning, and the good one still comes.
+    with pytest.warns(frivillig.FrivilligWarning, match="our-own-survey"):
+        assert len(list(batch.evaluate(tmp_path, today=TODAY))) == 1
+    # With the instrument given in the settings, it is scored.
+    survey = renamed_barometer("our-own-survey")
+    settings = frivillig.ScoreSettings(instruments={"our-own-survey": survey})
+    scored = list(batch.evaluate(tmp_path, today=TODAY, score_settings=settings))
+    assert len(scored) == 2
+
+
+def renamed_barometer(new_id: str) -> frivillig.Instrument:
+    import attrs
+
+    return attrs.evolve(frivillig.get_instrument("barometer"), id=new_id)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        {"today": "2026-10-01"},
+        {"today": dt.datetime(2026, 10, 1, tzinfo=dt.UTC)},
+        {"today": TODAY, "rulebook": "strict"},
+        {"today": TODAY, "check_settings": {}},
+        {"today": TODAY, "score_settings": {}},
+    ],
+)
+def test_evaluate_refuses_bad_arguments_at_once(tmp_path: Path, arguments: dict[str, Any]) -> None:
+    with pytest.raises(frivillig.ValidationError):
+        batch.evaluate(tmp_path, **arguments)
+    with pytest.raises(frivillig.ValidationError):
+        batch.evaluate(tmp_path / "missing", today=TODAY)
+
+
+def test_evaluate_uses_the_rulebook_and_settings_given(tmp_path: Path) -> None:
+    broken = frivillig.load_example("limits_broken")
+    batch.write_folder([broken], tmp_path)
+    book = frivillig.DEFAULT_RULEBOOK.only("FR101")
+    (evaluation,) = batch.evaluate(tmp_path, today=TODAY, rulebook=book)
+    assert {f.code for f in evaluation.report.findings} == {"FR101"}
+    settings = frivillig.ScoreSettings(health_weights={"equality": 1.0})
+    (evaluation,) = batch.evaluate(tmp_path, today=TODAY, score_settings=settings)
+    scores = evaluation.scores
+    assert scores["collaboration_health"].value == scores["equality"].value

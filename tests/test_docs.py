@@ -1,8 +1,8 @@
 """The documentation: every public name is documented and in the API reference.
 
 Also: the generated pages match the code, the Danish pages exist beside the English
-ones, and the Danish tutorial runs the same code as the English one. The examples in
-the pages themselves run through Sybil (see ``conftest.py``).
+ones, and the Danish tutorial and explanations run the same code as the English ones.
+The examples in the pages themselves run through Sybil (see ``conftest.py``).
 """
 
 import importlib.util
@@ -274,10 +274,10 @@ def code_of(page: Path) -> list[str]:
 
 @pytest.mark.parametrize(
     "page",
-    [page for page in english_pages() if page.parent.name == "tutorial"],
-    ids=lambda page: page.name,
+    [page for page in english_pages() if page.parent.name in {"tutorial", "explanation"}],
+    ids=lambda page: str(page.relative_to(DOCS)),
 )
-def test_danish_tutorial_runs_the_same_code(page: Path) -> None:
+def test_danish_page_runs_the_same_code(page: Path) -> None:
     danish = page.with_name(page.name.removesuffix(".md") + ".da.md")
     assert code_of(danish) == code_of(page), (
         f"{danish.relative_to(ROOT)} must show the same code as {page.relative_to(ROOT)}"

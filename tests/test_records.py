@@ -14,6 +14,12 @@ from frivillig import records, synthetic
 from frivillig.records import COLUMNS, Column, Schema
 
 D = dt.date
+TODAY = D(2026, 10, 1)
+
+
+def findings(items: object, lang: str = "en") -> Iterator[dict[str, Any]]:
+    return records.finding_records(items, today=TODAY, lang=lang)  # type: ignore[arg-type]
+
 
 RECORD_FUNCTIONS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {
     "collaboration": records.collaboration_records,
@@ -24,8 +30,9 @@ RECORD_FUNCTIONS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {
     "progress": records.progress_records,
     "answer": records.answer_records,
     "rating": records.rating_records,
+    "finding": findings,
 }
-WITH_LABELS = {"collaboration", "participant", "goal", "task", "response", "rating"}
+WITH_LABELS = {"collaboration", "participant", "goal", "task", "response", "rating", "finding"}
 
 
 def rows_of(name: str, items: object, lang: str = "en") -> list[dict[str, Any]]:
@@ -163,6 +170,7 @@ def test_every_record_type_has_a_function_and_a_schema() -> None:
         assert schema.name == name
         assert getattr(records, f"{name.upper()}_COLUMNS") is schema
         assert list(schema)[:2] == ["collaboration_id", "municipality_code"]
+        assert not schema["collaboration_id"].nullable
         assert all(column.description.strip() for column in schema.columns)
         for column in schema.columns:
             if column.label:
@@ -551,3 +559,155 @@ def test_a_missing_extra_raises_with_an_install_hint(
     assert f"pip install 'frivillig[{module}]'" in str(caught.value)
     assert isinstance(caught.value, ImportError)
     assert isinstance(caught.value, frivillig.FrivilligError)
+
+
+# -- scores ------------------------------------------------------------------------------------
+
+
+def test_score_columns_are_the_scores_of_score_all(portfolio: frivillig.Portfolio) -> None:
+    extra = records.score_columns(today=TODAY)
+    rows = list(records.collaboration_records(portfolio, extra=extra))
+    schema = records.SCORED_COLLABORATION_COLUMNS
+    assert list(schema) == [
+        *records.COLLABORATION_COLUMNS,
+        *(c.name for c in records.SCORE_COLUMNS),
+    ]
+    assert [c.name for c in records.SCORE_COLUMNS] == [
+        f"score_{key}" for key in frivillig.score_all(small(), today=TODAY)
+    ]
+    for collaboration, row in zip(portfolio.collaborations, rows, strict=True):
+        check_row(row, schema, "en")
+        scores = frivillig.score_all(collaboration, today=TODAY)
+        for key, score in scores.items():
+            assert row[f"score_{key}"] == score.value
+            assert row[f"score_{key}"] is None or 0 <= row[f"score_{key}"] <= 100
+    for column in records.SCORE_COLUMNS:
+        assert column.type is float
+        assert column.nullable
+        assert column.description.strip()
+        # Somewhere in the portfolio every score has a value.
+        assert any(row[column.name] is not None for row in rows), column.name
+
+
+def test_score_columns_by_hand() -> None:
+    (row,) = records.collaboration_records(small(), extra=records.score_columns(today=TODAY))
+    # Goal alignment: agreement 0.7 x (mean share of the 2 parties agreeing to each goal:
+    # (2/2 + 1/2) / 2 = 75) + wishes 0.3 x (1 of 2 parties stated a wish: 50) = 52.5 + 15 = 67.5
+    assert row["score_goal_alignment"] == pytest.approx(67.5)
+    assert row["score_collaboration_health"] == pytest.approx(
+        frivillig.collaboration_health(small(), today=TODAY).value
+    )
+
+
+def test_score_columns_depend_on_the_day_and_the_settings() -> None:
+    example = frivillig.load_example()
+    early = records.score_columns(today=D(2026, 11, 27))(example)
+    late = records.score_columns(today=D(2028, 1, 1))(example)
+    # By 2028 several evaluations are overdue: evaluation health falls.
+    assert late["score_evaluation_health"] < early["score_evaluation_health"]
+    only_goals = frivillig.ScoreSettings(health_weights={"goal_alignment": 1.0})
+    weighted = records.score_columns(today=D(2026, 11, 27), settings=only_goals)(example)
+    assert weighted["score_collaboration_health"] == weighted["score_goal_alignment"]
+
+
+def test_score_columns_refuse_bad_arguments() -> None:
+    with pytest.raises(frivillig.ValidationError) as caught:
+        records.score_columns(today=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))  # type: ignore[arg-type]
+    assert caught.value.problems[0].path == "$.today"
+    with pytest.raises(frivillig.ValidationError) as caught:
+        records.score_columns(today=TODAY, settings={"motive_threshold": 3})  # type: ignore[arg-type]
+    assert caught.value.problems[0].path == "$.settings"
+
+
+def test_scored_rows_make_dataframes_with_float_scores(portfolio: frivillig.Portfolio) -> None:
+    pytest.importorskip("pandas")
+    pl = pytest.importorskip("polars")
+    rows = list(records.collaboration_records(portfolio, extra=records.score_columns(today=TODAY)))
+    frame = records.to_pandas(rows, records.SCORED_COLLABORATION_COLUMNS)
+    assert str(frame["score_collaboration_health"].dtype) == "float64"
+    assert frame["score_collaboration_health"].between(0, 100).all()
+    polars_frame = records.to_polars(rows, records.SCORED_COLLABORATION_COLUMNS)
+    assert polars_frame.schema["score_equality"] == pl.Float64
+
+
+# -- findings ----------------------------------------------------------------------------------
+
+
+def test_finding_rows_by_hand() -> None:
+    broken = frivillig.load_example("limits_broken")
+    report = frivillig.check(broken, today=TODAY)
+    rows = list(records.finding_records(broken, today=TODAY, lang="da"))
+    assert len(rows) == len(report.findings)
+    first = rows[0]
+    assert (first["code"], first["severity"], first["severity_label"]) == ("FR101", "error", "fejl")
+    assert first["title"] == "Frivillige udøver myndighed"
+    assert first["message"] == report.findings[0].message_da
+    assert first["paths"] == "$.tasks[1]"
+    assert (first["collaboration_id"], first["municipality_code"]) == (broken.id, 561)
+    assert first["checked_on"] == TODAY
+    # A finding with two paths joins them with the separator, most important first.
+    two = next(row for row in rows if row["code"] == "FR103")
+    assert two["paths"] == "$.volunteers[0];$.tasks[0]"
+    assert two["personal"] is True
+    english = list(records.finding_records(broken, today=TODAY))
+    assert english[0]["message"] == report.findings[0].message_en
+    assert english[0]["title"] == "Volunteers exercise public authority"
+
+
+def test_finding_rows_from_reports_keep_their_paths_and_lack_the_municipality() -> None:
+    broken = frivillig.load_example("limits_broken")
+    portfolio = frivillig.Portfolio(
+        id="p", title="To", collaborations=(frivillig.load_example(), broken)
+    )
+    report = frivillig.check_portfolio(portfolio, today=TODAY)
+    rows = list(records.finding_records(report))
+    assert len(rows) == len(report.findings)
+    assert rows[0]["paths"].startswith("$.collaborations[1].")
+    assert {row["municipality_code"] for row in rows} == {None}
+    assert {row["collaboration_id"] for row in rows} == {broken.id}
+    # Checked as collaborations, the same findings point into each collaboration's document.
+    checked = list(records.finding_records(portfolio, today=TODAY))
+    assert [row["code"] for row in checked] == [row["code"] for row in rows]
+    assert checked[0]["paths"] == "$.tasks[1]"
+    # Reports and collaborations mix; a clean collaboration gives no rows.
+    mixed = list(records.finding_records([report, frivillig.load_example()], today=TODAY))
+    assert mixed == rows + list(records.finding_records(frivillig.load_example(), today=TODAY))
+
+
+def test_finding_rows_follow_the_rulebook() -> None:
+    broken = frivillig.load_example("limits_broken")
+    book = frivillig.DEFAULT_RULEBOOK.only("FR101").regrade("FR101", "warning")
+    rows = list(records.finding_records(broken, today=TODAY, rulebook=book))
+    assert [(row["code"], row["severity"]) for row in rows] == [("FR101", "warning")]
+
+
+def test_finding_records_refuse_bad_arguments() -> None:
+    broken = frivillig.load_example("limits_broken")
+    with pytest.raises(frivillig.ValidationError) as caught:
+        list(records.finding_records(broken))
+    assert (caught.value.problems[0].path, caught.value.problems[0].code) == ("$[0]", "missing")
+    for bad in (
+        {"today": "2026-10-01"},
+        {"today": TODAY, "lang": "fr"},
+        {"today": TODAY, "rulebook": "strict"},
+        {"today": TODAY, "settings": {}},
+    ):
+        with pytest.raises(frivillig.ValidationError):
+            records.finding_records(broken, **bad)  # type: ignore[arg-type]
+    with pytest.raises(frivillig.ValidationError) as caught:
+        list(records.finding_records([broken, "FR101"], today=TODAY))  # type: ignore[list-item]
+    assert caught.value.problems[0].path == "$[1]"
+    with pytest.raises(frivillig.ValidationError):
+        list(records.finding_records(3, today=TODAY))  # type: ignore[arg-type]
+
+
+def test_finding_rows_of_a_portfolio_count_every_finding(portfolio: frivillig.Portfolio) -> None:
+    rows = list(records.finding_records(portfolio, today=TODAY))
+    expected = sum(len(frivillig.check(c, today=TODAY).findings) for c in portfolio.collaborations)
+    assert len(rows) == expected > 0
+    pytest.importorskip("pandas")
+    frame = records.to_pandas(rows, records.FINDING_COLUMNS)
+    assert frame["severity"].cat.ordered
+    assert list(frame["severity"].cat.categories) == ["info", "warning", "error"]
+    assert str(frame["checked_on"].dtype) == "datetime64[ns]"
+    assert frame.groupby("severity", observed=True).size().sum() == expected

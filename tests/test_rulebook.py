@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import frivillig
 from frivillig import (
@@ -93,12 +95,12 @@ def test_the_embedded_example_breaks_no_rule_on_the_day_checked() -> None:
     report = check(base(), today=TODAY)
     assert report.passes
     assert report.findings == ()
-    assert report.rules == tuple(f"FR{n}" for n in range(101, 117))
+    assert report.rules == tuple(f"FR{n}" for n in range(101, 118))
 
 
-def test_there_are_sixteen_rules_with_stable_codes_in_order() -> None:
-    assert [rule.code for rule in BUILTIN_RULES] == [f"FR{n}" for n in range(101, 117)]
-    assert len({rule.name for rule in BUILTIN_RULES}) == 16
+def test_there_are_seventeen_rules_with_stable_codes_in_order() -> None:
+    assert [rule.code for rule in BUILTIN_RULES] == [f"FR{n}" for n in range(101, 118)]
+    assert len({rule.name for rule in BUILTIN_RULES}) == 17
     for rule in BUILTIN_RULES:
         assert rule.sources
         assert rule.rationale
@@ -125,6 +127,7 @@ EXAMPLE_PATHS = {
     "FR114": ("$.value_case.citizens",),
     "FR115": ("$.participants[2].actor.child_certificate_declaration_year",),
     "FR116": ("$.goals[0].agreements[0].party",),
+    "FR117": ("$.rounds[1].summary",),
 }
 
 
@@ -729,7 +732,99 @@ def test_fr116_reports_what_integrity_problems_finds() -> None:
     assert [p.path for p in frivillig.integrity_problems(c)] == ["$.tasks[0].volunteers[1]"]
 
 
-# -- the second shipped example ----------------------------------------------------
+# -- FR117 CPR numbers in free text ------------------------------------------------
+
+
+def summary(c: Collaboration, index: int, text: str) -> Collaboration:
+    rounds = list(c.rounds)
+    rounds[index] = attrs.evolve(rounds[index], summary=text)
+    return attrs.evolve(c, rounds=tuple(rounds))
+
+
+def assert_never_repeated(report: frivillig.Report, *numbers: str) -> None:
+    shown = [report.to_text("da"), report.to_text("en"), report.to_json()]
+    for finding in report:
+        shown.extend((finding.message_da, finding.message_en, *finding.paths, repr(finding)))
+    for number in numbers:
+        assert all(number not in text for text in shown), number
+
+
+def test_fr117_points_at_each_text_that_holds_a_cpr_shaped_number() -> None:
+    c = attrs.evolve(base(), description="Kontakt: 211062-5629.")
+    c = task(c, 1, description="Ring 0101801234 eller 290200 4000 inden mødet.")
+    c = goal(c, 0, note="Borgeren (2110620629) ønsker besøg om tirsdagen.")
+    agreement = attrs.evolve(base().agreement, reference="KK sag 010203-1234")
+    c = attrs.evolve(c, agreement=agreement)
+    # One finding for each text cpr_problems names; the report sorts them by path.
+    found = {finding.paths: finding for finding in run(c, "FR117")}
+    assert sorted(found) == sorted((p.path,) for p in frivillig.cpr_problems(c))
+    assert sorted(found) == [
+        ("$.agreement.reference",),
+        ("$.description",),
+        ("$.goals[0].note",),
+        ("$.tasks[1].description",),
+    ]
+    assert {finding.reason for finding in found.values()} == {"cpr_number"}
+    # "Kontakt: " is 9 characters: the number is characters 10-20.
+    described = found[("$.description",)]
+    assert "holds a number shaped like a CPR number (characters 10-20)" in described.message_en
+    assert "et tal, der ligner et CPR-nummer (tegn 10-20)" in described.message_da
+    # "Ring " is 5 characters, so the first number is 6-15; " eller " is 16-22, and the
+    # second number, 11 characters with its space, is 23-33.
+    two = found[("$.tasks[1].description",)]
+    assert "2 numbers shaped like CPR numbers (characters 6-15 and 23-33)" in two.message_en
+    assert "2 tal, der ligner CPR-numre (tegn 6-15 og 23-33)" in two.message_da
+    found = list(found.values())
+    assert all(f.severity is Severity.ERROR and not f.personal for f in found)
+    assert "Remove the number from the text" in found[0].message_en
+    assert "gem aldrig CPR-numre" in found[0].message_da
+    assert found[0].source.startswith("Databeskyttelsesloven")
+
+
+def test_fr117_never_repeats_the_number_in_the_report() -> None:
+    c = summary(base(), 0, "Ny besøgsven, cpr 211062-5629, og reserve 0101801234.")
+    report = check(c, today=TODAY)
+    assert [(f.code, f.paths) for f in report] == [("FR117", ("$.rounds[0].summary",))]
+    assert not report.passes
+    assert_never_repeated(report, "211062", "5629", "0101801234", "010180")
+    other = attrs.evolve(c, id="kbh-valmuen-2")
+    portfolio = frivillig.Portfolio(id="p", title="Valby", collaborations=(base(), other))
+    in_portfolio = frivillig.check_portfolio(portfolio, today=TODAY)
+    assert [f.paths for f in in_portfolio] == [("$.collaborations[1].rounds[0].summary",)]
+    assert_never_repeated(in_portfolio, "211062", "5629", "0101801234", "010180")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ny besøgsven (v06) starter i november.",
+        "Sag 320126-1234 er lukket.",  # day 32: no date, so no CPR number
+        "Sag 2026-0412, tlf. 33 66 33 66.",
+        "Konto 12110625629.",  # eleven digits
+        "Nummer 211062-562.",  # nine digits
+        "Nummer 211062--5629.",  # two hyphens
+    ],
+)
+def test_fr117_numbers_that_are_not_shaped_like_a_cpr_number(text: str) -> None:
+    assert run(summary(base(), 0, text), "FR117") == []
+
+
+@given(
+    day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(1999, 12, 31)),
+    serial=st.integers(0, 3999),
+    separator=st.sampled_from(["", "-", " "]),
+)
+def test_fr117_finds_every_twentieth_century_number_and_never_shows_it(
+    day: dt.date, serial: int, separator: str
+) -> None:
+    number = f"{day:%d%m%y}{separator}{serial:04d}"  # 7th digit 0-3: born in the 1900s
+    before = "Ring til den frivillige på "
+    report = check(summary(base(), 1, before + number), today=TODAY)
+    (finding,) = report.findings
+    assert finding.paths == ("$.rounds[1].summary",)
+    where = f"{len(before) + 1}-{len(before) + len(number)}"
+    assert f"(characters {where})" in finding.message_en
+    assert_never_repeated(report, number, number.replace(separator, "") if separator else number)
 
 
 def test_limits_broken_yields_each_expected_finding() -> None:

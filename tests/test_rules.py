@@ -153,13 +153,13 @@ def test_a_rulebook_is_changed_by_copying_and_the_default_never_changes() -> Non
     assert book.settings.min_key_persons == 3
     assert "KK201" in book
     assert "every-task" in book
-    assert len(book) == 17
+    assert len(book) == 18
     assert [rule.code for rule in book.enabled][-1] == "KK201"
     # The default is untouched.
     assert DEFAULT_RULEBOOK.disabled == frozenset()
     assert DEFAULT_RULEBOOK.severity("FR111") is Severity.WARNING
     assert DEFAULT_RULEBOOK.settings == CheckSettings()
-    assert len(DEFAULT_RULEBOOK) == 16
+    assert len(DEFAULT_RULEBOOK) == 17
     # Enabling again, and running only some rules.
     assert book.enable("FR112").is_enabled("FR112")
     assert [rule.code for rule in DEFAULT_RULEBOOK.only("FR113", "FR101").enabled] == [
@@ -302,7 +302,7 @@ def test_text_rendering_is_grouped_by_severity_with_code_paths_message_and_sourc
     text = check(broken(), today=TODAY).to_text()
     lines = text.splitlines()
     assert lines[0] == (
-        "Collaboration 'esbjerg-oest-lektier-og-weekendklub': checked on 2026-10-15 (16 rules)"
+        "Collaboration 'esbjerg-oest-lektier-og-weekendklub': checked on 2026-10-15 (17 rules)"
     )
     assert lines[1] == "FAILS: 12 errors, 9 warnings, 1 advice"
     assert text.index("Errors (12)") < text.index("Warnings (9)") < text.index("Advice (1)")

@@ -1,19 +1,25 @@
-"""The ``frivillig`` command line: check collaborations from a terminal or a pipeline.
+"""The ``frivillig`` command line: check, score, export and plot collaborations.
 
-Exit codes: 0 when everything is valid, 1 when a document has problems, 2 when
-the command itself is used wrongly (argparse's convention).
+Every command that reads documents takes one JSON document, a folder of them or
+a JSON Lines file, and works on the embedded example when no file is given.
+Exit codes: 0 when everything is valid, 1 when an input has problems (a bad
+document, an error finding, nothing to work on, a missing optional package), 2
+when the command itself is used wrongly (argparse's convention).
 """
 
 import argparse
 import contextlib
+import csv
 import datetime as dt
+import json
 import os
 import sys
 import zoneinfo
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
+from . import batch, records
 from ._checking import check, check_portfolio
 from ._collaboration import Collaboration
 from ._examples import DEFAULT_EXAMPLE, EXAMPLE_AS_OF, example_names, load_example
@@ -23,7 +29,7 @@ from ._scores import render_scores, score_all
 from ._version import __version__
 from .errors import FrivilligError, ValidationError
 from .schedules import next_due_dates, render_schedule
-from .serialization import Document, load
+from .serialization import DOCUMENT_TYPES, Document, load
 
 __all__ = ["main"]
 
@@ -54,6 +60,18 @@ _TEXT = {
         "scores": "Scores",
         "next": "Next evaluations due",
         "no_plan": "No evaluation plan.",
+        "read": "{documents} read: {collaborations}, {bad}",
+        "document": "document|documents",
+        "collaboration_n": "collaboration|collaborations",
+        "bad": "bad document|bad documents",
+        "failing": "{count} of them {verb} the check (an error finding)",
+        "fail": "fails|fail",
+        "nothing": "no collaboration found in {source}",
+        "wrote": "wrote {path}",
+        "rows": "{count} rows",
+        "not_found": "no collaboration with id {id!r} in {source}",
+        "first": "{count} collaborations in {source}; plotting the first, {id!r} "
+        "(choose another with --collaboration ID)",
     },
     "da": {
         "valid": "gyldig",
@@ -77,6 +95,18 @@ _TEXT = {
         "scores": "Scorer",
         "next": "Næste evalueringer",
         "no_plan": "Ingen evalueringsplan.",
+        "read": "{documents} læst: {collaborations}, {bad}",
+        "document": "dokument|dokumenter",
+        "collaboration_n": "samarbejde|samarbejder",
+        "bad": "ugyldigt dokument|ugyldige dokumenter",
+        "failing": "{count} af dem {verb} ikke godkendt (et fund af typen fejl)",
+        "fail": "er|er",
+        "nothing": "intet samarbejde fundet i {source}",
+        "wrote": "skrev {path}",
+        "rows": "{count} rækker",
+        "not_found": "intet samarbejde med id {id!r} i {source}",
+        "first": "{count} samarbejder i {source}; tegner det første, {id!r} "
+        "(vælg et andet med --collaboration ID)",
     },
 }
 
@@ -153,7 +183,93 @@ def _read(args: argparse.Namespace, err: TextIO) -> tuple[str, Document | None]:
     return source, document
 
 
+# -- many documents ------------------------------------------------------------------------
+
+
+def _is_batch(path: Path | None) -> bool:
+    """Whether the input is many documents: a folder, or a JSON Lines file."""
+    return path is not None and (path.is_dir() or path.suffix.lower() in batch.JSON_LINES_SUFFIXES)
+
+
+def _print_bad(bad: batch.BadDocument, lang: Language, err: TextIO) -> None:
+    print(f"{bad.where} {_TEXT[lang]['invalid']}:", file=err)
+    for problem in bad.problems:
+        print(f"  {problem.path}: {problem.message}", file=err)
+
+
+def _evaluations(
+    args: argparse.Namespace, err: TextIO
+) -> tuple[Iterator[batch.Evaluation], batch.BatchReport] | None:
+    """Check and score a folder or JSON Lines file as it is read; report bad documents at once."""
+    report = batch.BatchReport()
+    try:
+        found = batch.evaluate(args.file, today=_today(args), report=report)
+    except ValidationError as error:
+        reason = "; ".join(problem.message for problem in error.problems)
+        print(f"{args.file} {_TEXT[args.lang]['unreadable']}: {reason}", file=err)
+        return None
+
+    def reported() -> Iterator[batch.Evaluation]:
+        shown = 0
+        for evaluation in found:
+            for bad in report.bad[shown:]:
+                _print_bad(bad, args.lang, err)
+            shown = len(report.bad)
+            yield evaluation
+        for bad in report.bad[shown:]:
+            _print_bad(bad, args.lang, err)
+
+    return reported(), report
+
+
+def _collaborations(
+    args: argparse.Namespace, err: TextIO
+) -> tuple[Iterable[Collaboration], batch.BatchReport, str] | None:
+    """The collaborations of the input, however given, and a report that fills as they are read.
+
+    Bad documents are printed to ``err`` with their file, line and JSON paths.
+    """
+    if _is_batch(args.file):
+        found = _evaluations(args, err)
+        if found is None:
+            return None
+        evaluations, report = found
+        return (e.collaboration for e in evaluations), report, str(args.file)
+    source, document = _read(args, err)
+    if document is None:
+        return None
+    collaborations = _documents_of(document)
+    report = batch.BatchReport(documents=1, collaborations=len(collaborations))
+    return collaborations, report, source
+
+
+def _outcome(report: batch.BatchReport, source: str, lang: Language, err: TextIO) -> int:
+    """Exit 1 when a document was bad or nothing was found; else 0."""
+    if not report.collaborations and not report.bad:
+        print(_TEXT[lang]["nothing"].format(source=source), file=err)
+    return EXIT_PROBLEMS if report.bad or not report.collaborations else EXIT_OK
+
+
+def _counted(count: int, key: str, lang: Language) -> str:
+    """``1 document``, ``2 documents``: the word of ``key`` in the right number."""
+    one, many = _TEXT[lang][key].split("|")
+    return f"{count} {one if count == 1 else many}"
+
+
+def _read_line(report: batch.BatchReport, lang: Language) -> str:
+    return _TEXT[lang]["read"].format(
+        documents=_counted(report.documents, "document", lang),
+        collaborations=_counted(report.collaborations, "collaboration_n", lang),
+        bad=_counted(len(report.bad), "bad", lang),
+    )
+
+
+# -- check -----------------------------------------------------------------------------------
+
+
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if _is_batch(args.file):
+        return _check_many(args, out, err)
     lang: Language = args.lang
     t = _TEXT[lang]
     source, document = _read(args, err)
@@ -184,6 +300,48 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def _check_many(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    lang: Language = args.lang
+    found = _evaluations(args, err)
+    if found is None:
+        return EXIT_PROBLEMS
+    evaluations, report = found
+    failing = 0
+    reports = []
+    for evaluation in evaluations:
+        failing += not evaluation.passes
+        if args.format == "json":
+            where = {"source": evaluation.source, "line": evaluation.line, "path": evaluation.path}
+            reports.append({**where, **evaluation.report.to_dict()})
+        else:
+            print(f"{evaluation.where}:", file=out)
+            print(evaluation.report.to_text(lang), file=out)
+    if args.format == "json":
+        payload = {
+            "documents": report.documents,
+            "collaborations": report.collaborations,
+            "failing": failing,
+            "bad": [
+                {
+                    "source": bad.source,
+                    "line": bad.line,
+                    "problems": [
+                        {"path": p.path, "message": p.message, "code": p.code} for p in bad.problems
+                    ],
+                }
+                for bad in report.bad
+            ],
+            "reports": reports,
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(_read_line(report, lang), file=out)
+        verb = _TEXT[lang]["fail"].split("|")[failing != 1]
+        print(_TEXT[lang]["failing"].format(count=failing, verb=verb), file=out)
+    outcome = _outcome(report, str(args.file), lang, err)
+    return EXIT_PROBLEMS if failing else outcome
+
+
 def _score_lines(collaboration: Collaboration, today: dt.date, lang: Language) -> list[str]:
     """One line per score, and the next due dates: the short form ``check`` prints."""
     t = _TEXT[lang]
@@ -208,37 +366,38 @@ def _documents_of(document: Document) -> list[Collaboration]:
     return []
 
 
-def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _, document = _read(args, err)
-    if document is None:
-        return EXIT_PROBLEMS
-    today = _today(args)
-    collaborations = _documents_of(document)
-    if args.format == "json":
-        import json
+# -- score and schedule ------------------------------------------------------------------------
 
-        payload = {
-            c.id: {
+
+def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    found = _collaborations(args, err)
+    if found is None:
+        return EXIT_PROBLEMS
+    collaborations, report, source = found
+    today = _today(args)
+    payload: dict[str, Any] = {}
+    blocks = []
+    for c in collaborations:
+        if args.format == "json":
+            payload[c.id] = {
                 key: {"value": score.value, "low": score.low, "high": score.high}
                 for key, score in score_all(c, today=today).items()
             }
-            for c in collaborations
-        }
+        else:
+            blocks.append(render_scores(c, today=today, lang=args.lang))
+    if args.format == "json":
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=out)
-    else:
-        print(
-            "\n\n".join(render_scores(c, today=today, lang=args.lang) for c in collaborations),
-            file=out,
-        )
-    return EXIT_OK if collaborations else EXIT_PROBLEMS
+    elif blocks:
+        print("\n\n".join(blocks), file=out)
+    return _outcome(report, source, args.lang, err)
 
 
 def _schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    _, document = _read(args, err)
-    if document is None:
+    found = _collaborations(args, err)
+    if found is None:
         return EXIT_PROBLEMS
+    collaborations, report, source = found
     today = _today(args)
-    collaborations = _documents_of(document)
     blocks = []
     for collaboration in collaborations:
         head = f"{collaboration.id}: {collaboration.title}"
@@ -248,14 +407,242 @@ def _schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             else _TEXT[args.lang]["no_plan"]
         )
         blocks.append(f"{head}\n{body}")
-    print("\n\n".join(blocks), file=out)
-    return EXIT_OK if collaborations else EXIT_PROBLEMS
+    if blocks:
+        print("\n\n".join(blocks), file=out)
+    return _outcome(report, source, args.lang, err)
+
+
+# -- export ----------------------------------------------------------------------------------
+
+RowMaker = Callable[[Iterable[Collaboration], argparse.Namespace], Iterator[records.Record]]
+
+
+def _scored(collaborations: Iterable[Collaboration], args: argparse.Namespace) -> Iterator[Any]:
+    extra = records.score_columns(today=_today(args))
+    return records.collaboration_records(collaborations, lang=args.lang, extra=extra)
+
+
+def _labelled(function: Callable[..., Iterator[records.Record]]) -> RowMaker:
+    return lambda collaborations, args: function(collaborations, lang=args.lang)
+
+
+def _plain(function: Callable[..., Iterator[records.Record]]) -> RowMaker:
+    return lambda collaborations, _: function(collaborations)
+
+
+TABLES: dict[str, tuple[records.Schema, RowMaker]] = {
+    "collaborations": (records.SCORED_COLLABORATION_COLUMNS, _scored),
+    "participants": (records.PARTICIPANT_COLUMNS, _labelled(records.participant_records)),
+    "goals": (records.GOAL_COLUMNS, _labelled(records.goal_records)),
+    "tasks": (records.TASK_COLUMNS, _labelled(records.task_records)),
+    "responses": (records.RESPONSE_COLUMNS, _labelled(records.response_records)),
+    "progress": (records.PROGRESS_COLUMNS, _plain(records.progress_records)),
+    "answers": (records.ANSWER_COLUMNS, _plain(records.answer_records)),
+    "ratings": (records.RATING_COLUMNS, _labelled(records.rating_records)),
+    "findings": (
+        records.FINDING_COLUMNS,
+        lambda collaborations, args: records.finding_records(
+            collaborations, today=_today(args), lang=args.lang
+        ),
+    ),
+}
+"""The tables ``export`` writes: the record type's schema and how to make its rows."""
+
+FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
+def _text_value(value: object) -> object:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if value is None else value
+
+
+def _write_csv(rows: Iterable[records.Record], schema: records.Schema, handle: TextIO) -> int:
+    writer = csv.writer(handle, lineterminator="\n")
+    writer.writerow(list(schema))
+    count = 0
+    for row in rows:
+        writer.writerow([_text_value(row[name]) for name in schema])
+        count += 1
+    return count
+
+
+def _write_jsonl(rows: Iterable[records.Record], schema: records.Schema, handle: TextIO) -> int:
+    count = 0
+    for row in rows:
+        data = {
+            name: row[name].isoformat() if isinstance(row[name], dt.date) else row[name]
+            for name in schema
+        }
+        handle.write(json.dumps(data, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _write_parquet(rows: Iterable[records.Record], schema: records.Schema, path: Path) -> int:
+    """Write Parquet with polars, or with pandas and pyarrow; hint at the extra when neither is."""
+    kept = list(rows)
+    try:
+        frame = records.to_polars(kept, schema)
+    except records.MissingExtraError:
+        pass
+    else:
+        frame.write_parquet(path)
+        return len(kept)
+    try:
+        pandas_frame = records.to_pandas(kept, schema)
+        pandas_frame.to_parquet(path)
+    except ImportError:
+        msg = (
+            "writing Parquet needs polars (or pandas with pyarrow), which is not installed; "
+            "install it with: pip install 'frivillig[polars]'"
+        )
+        raise records.MissingExtraError(msg) from None
+    return len(kept)
+
+
+def _format_of(args: argparse.Namespace) -> str | None:
+    if args.format is not None:
+        return str(args.format)
+    if args.output is None:
+        return "csv"
+    return FORMATS.get(args.output.suffix.lower())
+
+
+def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    lang: Language = args.lang
+    kind = _format_of(args)
+    if kind is None:
+        print(
+            f"frivillig export: cannot tell the format from {args.output.name!r}; "
+            "give --format csv, jsonl or parquet",
+            file=err,
+        )
+        return EXIT_USAGE
+    if kind == "parquet" and args.output is None:
+        print("frivillig export: Parquet is binary; give a file with -o OUT.parquet", file=err)
+        return EXIT_USAGE
+    found = _collaborations(args, err)
+    if found is None:
+        return EXIT_PROBLEMS
+    collaborations, report, source = found
+    schema, make = TABLES[args.table]
+    rows = make(collaborations, args)
+    if kind == "parquet":
+        try:
+            count = _write_parquet(rows, schema, args.output)
+        except records.MissingExtraError as error:
+            print(str(error), file=err)
+            return EXIT_PROBLEMS
+    else:
+        write = _write_csv if kind == "csv" else _write_jsonl
+        if args.output is None:
+            count = write(rows, schema, out)
+        else:
+            newline = "" if kind == "csv" else "\n"
+            with args.output.open("w", encoding="utf-8", newline=newline) as handle:
+                count = write(rows, schema, handle)
+    if args.output is not None:
+        rows_text = _TEXT[lang]["rows"].format(count=count)
+        print(f"{_TEXT[lang]['wrote'].format(path=args.output)} ({rows_text})", file=out)
+    return _outcome(report, source, lang, err)
+
+
+# -- schema ----------------------------------------------------------------------------------
+
+
+def _schema(args: argparse.Namespace, out: TextIO, _: TextIO) -> int:
+    from .schema import json_schema
+
+    print(json.dumps(json_schema(args.type), ensure_ascii=False, indent=2), file=out)
+    return EXIT_OK
+
+
+# -- plot ------------------------------------------------------------------------------------
+
+PLOT_SUFFIXES = (".png", ".svg", ".pdf")
+PLOTS = ("factor-profile", "satisfaction", "findings")
+
+
+def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import plots
+
+    lang: Language = args.lang
+    t = _TEXT[lang]
+    if args.output.suffix.lower() not in PLOT_SUFFIXES:
+        print(
+            f"frivillig plot: cannot save a figure as {args.output.name!r}; "
+            f"end the file name in {', '.join(PLOT_SUFFIXES)}",
+            file=err,
+        )
+        return EXIT_USAGE
+    found = _collaborations(args, err)
+    if found is None:
+        return EXIT_PROBLEMS
+    collaborations, report, source = found
+    try:
+        if args.kind == "findings":
+            figure = plots.findings_by_rule(collaborations, today=_today(args), lang=lang)
+        else:
+            chosen = _chosen(collaborations, args, source, err)
+            if chosen is None:
+                return EXIT_PROBLEMS
+            draw = (
+                plots.factor_profile
+                if args.kind == "factor-profile"
+                else plots.satisfaction_over_time
+            )
+            figure = draw(chosen, lang=lang)
+    except records.MissingExtraError as error:
+        print(str(error), file=err)
+        return EXIT_PROBLEMS
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(args.output, dpi=args.dpi)
+    print(t["wrote"].format(path=args.output), file=out)
+    return _outcome(report, source, lang, err)
+
+
+def _chosen(
+    collaborations: Iterable[Collaboration], args: argparse.Namespace, source: str, err: TextIO
+) -> Collaboration | None:
+    """The collaboration ``--collaboration`` names, or the first, saying so when there are more.
+
+    Reading stops at the one named, so a large source is not read to its end.
+    """
+    t = _TEXT[args.lang]
+    first: Collaboration | None = None
+    count = 0
+    for collaboration in collaborations:
+        if args.collaboration is not None and collaboration.id == args.collaboration:
+            return collaboration
+        count += 1
+        if first is None:
+            first = collaboration
+    if args.collaboration is not None:
+        print(t["not_found"].format(id=args.collaboration, source=source), file=err)
+        return None
+    if first is not None and count > 1:
+        print(t["first"].format(count=count, source=source, id=first.id), file=err)
+    return first
+
+
+# -- the parser ------------------------------------------------------------------------------
 
 
 def _common(parser: argparse.ArgumentParser, *, today: bool = True) -> None:
-    """Add the arguments every command that reads a document shares."""
+    """Add the arguments every command that reads documents shares."""
     parser.add_argument(
-        "file", nargs="?", type=Path, help="a JSON document (default: the embedded example)"
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help=(
+            "a JSON document (collaboration, portfolio or volunteer policy), a folder of "
+            "them (*.json), or a JSON Lines file (.jsonl, .ndjson) with one per line; "
+            "without FILE, the embedded example"
+        ),
     )
     parser.add_argument(
         "--example",
@@ -290,15 +677,43 @@ def _iso_date(text: str) -> str:
     return text
 
 
+_EPILOG = """\
+examples:
+  frivillig check                          check the embedded example
+  frivillig --lang da check export/        check every *.json in a folder, in Danish
+  frivillig score portfolio.jsonl          score each collaboration of a JSON Lines file
+  frivillig export --table findings -o findings.csv export/
+  frivillig schema portfolio               the JSON Schema of a portfolio document
+  frivillig plot satisfaction -o satisfaction.png
+
+exit codes:
+  0  everything read is valid (and, for check, no finding is an error)
+  1  a document is invalid or unreadable, check found an error, or there was nothing to do
+  2  the command was used wrongly (unknown command or option, bad date)
+
+Run 'frivillig COMMAND --help' for the options of one command.
+"""
+
+
+def _rule_range() -> str:
+    from ._rulebook import DEFAULT_RULEBOOK
+
+    codes = [rule.code for rule in DEFAULT_RULEBOOK]
+    return f"{codes[0]}-{codes[-1]}"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="frivillig",
         description=(
             "Model, check and evaluate collaborations between Danish municipalities and "
-            "civil society (frivillighed, samskabelse). Without a file, each command works "
-            "on the embedded example: a care home, a visiting-friends association and a "
-            "volunteer centre."
+            "civil society (frivillighed, samskabelse). Every command that reads documents "
+            "takes one JSON document, a folder of them or a JSON Lines file; without a file "
+            "it works on the embedded example: a care home, a visiting-friends association "
+            "and a volunteer centre."
         ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"frivillig {__version__}")
     parser.add_argument(
@@ -310,12 +725,15 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check_ = commands.add_parser(
         "check",
-        help="validate a document and check it against the limits of volunteering",
+        help="validate documents and check them against the limits of volunteering",
         description=(
-            "Load a collaboration, portfolio or volunteer-policy document, validate it, print "
-            "a summary, and check it against the rules for the limits of volunteering (FR101-"
-            "FR116). Exit code 0: valid and no error findings; 1: the document is invalid or "
-            "has error findings (each printed with its JSON path and what to do); 2: wrong usage."
+            "Load a collaboration, portfolio or volunteer-policy document, validate it, "
+            "print a summary, and check it against the rules for the limits of "
+            f"volunteering ({_rule_range()}). Given a folder or a JSON Lines file, check "
+            "every collaboration in it, report each bad document with its file, line and "
+            "JSON paths, and go on. Without FILE, check the embedded example. Exit code 0: "
+            "valid and no error findings; 1: a document is invalid or has error findings "
+            "(each printed with its JSON path and what to do); 2: wrong usage."
         ),
     )
     _common(check_)
@@ -328,9 +746,11 @@ def _parser() -> argparse.ArgumentParser:
         "score",
         help="print every score with the parts it is made of",
         description=(
-            "Score a collaboration (or each of a portfolio): goal alignment, equality, "
-            "co-creation readiness, formalisation fit, volunteer-task fit, evaluation health "
-            "and the overall collaboration health, each with its weighted parts."
+            "Score each collaboration of a document, folder or JSON Lines file (without FILE, "
+            "the embedded example): goal alignment, equality, co-creation readiness, "
+            "formalisation fit, volunteer-task fit, evaluation health and the overall "
+            "collaboration health, each from 0 to 100 with its weighted parts. Exit code 1 "
+            "when a document is bad or no collaboration is found."
         ),
     )
     _common(score)
@@ -344,7 +764,8 @@ def _parser() -> argparse.ArgumentParser:
         help="print the evaluation plan, what is due, overdue or missed, and the next dates",
         description=(
             "Show each collaboration's evaluation cadence, every due date so far with the "
-            "round that covered it (on time, late, missed), and the next due dates."
+            "round that covered it (on time, late, missed), and the next due dates. Without "
+            "FILE, the embedded example."
         ),
     )
     _common(schedule)
@@ -352,6 +773,99 @@ def _parser() -> argparse.ArgumentParser:
         "--count", type=int, default=3, help="how many future due dates to show (default: 3)"
     )
     schedule.set_defaults(handler=_schedule)
+
+    export = commands.add_parser(
+        "export",
+        help="write a table of rows (CSV, JSON Lines or Parquet) for analysis",
+        description=(
+            "Turn collaborations into a flat table with stable column names, one row per "
+            "collaboration (with its scores), party, goal, task, evaluation response, "
+            "reported goal progress, instrument answer, dyadic rating or finding of the "
+            "check. The columns are listed in the records reference. Without FILE, the "
+            "embedded example. Bad documents are reported and left out; the good ones are "
+            "written, and the exit code is then 1."
+        ),
+    )
+    _common(export)
+    export.add_argument(
+        "--table",
+        choices=list(TABLES),
+        default="collaborations",
+        help="which rows to write (default: collaborations)",
+    )
+    export.add_argument(
+        "--format",
+        choices=("csv", "jsonl", "parquet"),
+        default=None,
+        help=(
+            "csv or jsonl (written as the rows are made, so any size works) or parquet "
+            "(needs polars, or pandas with pyarrow: pip install 'frivillig[polars]'); "
+            "default: from the name of OUT, else csv"
+        ),
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="the file to write (default: standard output; Parquet needs a file)",
+    )
+    export.set_defaults(handler=_export)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a document type",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of a document type of the JSON form, for "
+            "systems that validate documents on their side. The schema states the structure; "
+            "rules across fields (ordered dates, ids that must exist, CVR check digits) are "
+            "checked by 'frivillig check'."
+        ),
+    )
+    schema.add_argument(
+        "type",
+        nargs="?",
+        choices=list(DOCUMENT_TYPES),
+        default="collaboration",
+        metavar="TYPE",
+        help=f"one of {', '.join(DOCUMENT_TYPES)} (default: collaboration)",
+    )
+    schema.set_defaults(handler=_schema)
+
+    plot = commands.add_parser(
+        "plot",
+        help="save a figure: factor profile, satisfaction over time, or findings by rule",
+        description=(
+            "Draw a figure and save it as PNG, SVG or PDF (needs matplotlib: pip install "
+            "'frivillig[plot]'). factor-profile: each instrument factor's score in each "
+            "evaluation round, with the spread between the parties; satisfaction: each "
+            "party's satisfaction with the form of collaboration, round by round; findings: "
+            "the findings of the check across every collaboration, by rule and severity. "
+            "Without FILE, the embedded example."
+        ),
+    )
+    plot.add_argument("kind", choices=PLOTS, metavar="KIND", help=f"one of {', '.join(PLOTS)}")
+    _common(plot)
+    plot.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help="the file to write; its ending (.png, .svg or .pdf) chooses the format",
+    )
+    plot.add_argument(
+        "--collaboration",
+        metavar="ID",
+        help=(
+            "for factor-profile and satisfaction: which collaboration of a portfolio, "
+            "folder or JSON Lines file to draw (default: the first)"
+        ),
+    )
+    plot.add_argument(
+        "--dpi", type=int, default=150, help="resolution of a PNG, dots per inch (default: 150)"
+    )
+    plot.set_defaults(handler=_plot)
     return parser
 
 
@@ -372,7 +886,16 @@ def main(
         return EXIT_USAGE
     try:
         return int(args.handler(args, out, err))
-    except FrivilligError as error:  # pragma: no cover - every handler reports its own errors
+    except ValidationError as error:
+        # A document that loads but cannot be scored, e.g. a response naming an
+        # instrument that is not built in: report it like a document that does not load.
+        file = getattr(args, "file", None)
+        source = str(file) if file else f"<example:{getattr(args, 'example', DEFAULT_EXAMPLE)}>"
+        print(f"{source} {_TEXT[args.lang]['invalid']}:", file=err)
+        for problem in error.problems:
+            print(f"  {problem.path}: {problem.message}", file=err)
+        return EXIT_PROBLEMS
+    except FrivilligError as error:  # pragma: no cover - every other error is reported above
         print(str(error), file=err)
         return EXIT_PROBLEMS
 

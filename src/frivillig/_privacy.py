@@ -264,22 +264,34 @@ def cpr_problems(obj: object) -> list[Problem]:
         [('$.description', 'cpr')]
     """
     problems = []
+    for path, spans in cpr_spans(obj):
+        where = ", ".join(f"{start + 1}-{end}" for start, end in spans)
+        count = "a number" if len(spans) == 1 else f"{len(spans)} numbers"
+        problems.append(
+            Problem(
+                path=path,
+                message=(
+                    f"holds {count} shaped like a CPR number (characters {where}); "
+                    "frivillig must not store CPR numbers: remove it at the source"
+                ),
+                code="cpr",
+            )
+        )
+    return problems
+
+
+def cpr_spans(obj: object) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+    """Yield the JSON path of each text holding CPR-shaped numbers, with the numbers' spans.
+
+    The texts, their order and the spans are those of
+    [`cpr_problems`][frivillig.cpr_problems] and
+    [`find_cpr_like`][frivillig.find_cpr_like]; the rule check uses them to say
+    where a number is without repeating it.
+    """
     for path, text in _texts(obj, ()):
         spans = find_cpr_like(text)
         if spans:
-            where = ", ".join(f"{start + 1}-{end}" for start, end in spans)
-            count = "a number" if len(spans) == 1 else f"{len(spans)} numbers"
-            problems.append(
-                Problem(
-                    path=render_path(path),
-                    message=(
-                        f"holds {count} shaped like a CPR number (characters {where}); "
-                        "frivillig must not store CPR numbers: remove it at the source"
-                    ),
-                    code="cpr",
-                )
-            )
-    return problems
+            yield render_path(path), spans
 
 
 def _masked(value: Any, path: tuple[Segment, ...], problems: list[Problem]) -> Any:

@@ -2,11 +2,11 @@
 
 Each rule below is a plain function from a [`RuleContext`][frivillig.RuleContext]
 to the [`Hit`][frivillig.Hit]s it finds, with its metadata beside it: a stable
-code (``FR101`` to ``FR116``, in the order of the limits in the domain
-description), a name, a severity, a rationale, its sources and how firmly
-each is established, the settings it uses, and a failing and a passing
-example. The rule catalogue in the documentation is generated from this
-metadata.
+code (``FR101`` to ``FR117``: the limits in the order of the domain description,
+then the guard against CPR numbers in text), a name, a severity, a rationale,
+its sources and how firmly each is established, the settings it uses, and a
+failing and a passing example. The rule catalogue in the documentation is
+generated from this metadata.
 """
 
 import datetime as dt
@@ -25,6 +25,7 @@ from ._formalisation import FormalisationLevel
 from ._goals import Goal, GoalStatus
 from ._labels import Language
 from ._participation import Participant
+from ._privacy import cpr_spans
 from ._rules import (
     Evidence,
     Hit,
@@ -325,6 +326,23 @@ DATA_MODEL = Source(
     kind=S.MODEL,
     citation="frivillig: datamodellens krydshenvisninger (integrity_problems)",
     evidence=E.CHOICE,
+)
+
+CPR_ACT = Source(
+    kind=S.LAW,
+    citation="Databeskyttelsesloven (lov nr. 502 af 23. maj 2018) § 11; GDPR art. 87",
+    evidence=E.VERIFIED,
+    note="Public authorities may process CPR numbers to identify a person uniquely or as a "
+    "file number; private parties, associations included, only with a basis in law, consent "
+    "or in a few narrow cases; a CPR number must never be published without consent. Article "
+    "87 lets the member states set the conditions for a national identification number.",
+)
+DATA_MINIMISATION = Source(
+    kind=S.MODEL,
+    citation="frivillig: dataminimering - modellen har intet CPR-felt (cpr_problems)",
+    evidence=E.CHOICE,
+    note="Nothing the library does needs a CPR number, so it stores none; a number in a text "
+    "is found by its shape, not proven to be a CPR number.",
 )
 
 
@@ -1333,6 +1351,80 @@ def integrity(context: RuleContext) -> Iterator[Hit]:
         )
 
 
+# -- FR117 CPR numbers in free text ------------------------------------------------
+
+
+def _positions(spans: Sequence[tuple[int, int]], lang: Language) -> str:
+    word = "tegn" if lang == "da" else "characters"
+    return f"{word} {_join([f'{start + 1}-{end}' for start, end in spans], lang)}"
+
+
+def _may_hold_cpr(collaboration: Collaboration) -> bool:
+    """Whether a text of the collaboration may hold a CPR-shaped number.
+
+    The JSON form holds every text as it is (digits, hyphens, dashes and spaces
+    are never escaped). With every digit made a 9, a CPR-shaped number is ten 9s,
+    or six and four around one of the separators; a JSON form with neither has
+    no such text, and looking costs much less than visiting every text.
+    """
+    from .serialization import _json_bytes
+
+    data = _json_bytes(collaboration)
+    if data is None:
+        return True
+    nines = data.translate(_NINES)
+    return any(shape in nines for shape in _NINE_SHAPES)
+
+
+_NINES = bytes.maketrans(b"0123456789", b"9999999999")
+_NINE_SHAPES = tuple(
+    b"999999" + separator.encode() + b"9999"
+    for separator in (
+        "",
+        "-",
+        "\u2010",
+        "\u2011",
+        "\u2012",
+        "\u2013",
+        "\u2014",
+        "\u2212",
+        " ",
+        "\u00a0",
+    )
+)
+
+
+def cpr_numbers(context: RuleContext) -> Iterator[Hit]:
+    """A text in the collaboration holds a number shaped like a CPR number."""
+    if not _may_hold_cpr(context.collaboration):
+        return
+    for path, spans in cpr_spans(context.collaboration):
+        if len(spans) == 1:
+            found = (
+                "et tal, der ligner et CPR-nummer",
+                "a number shaped like a CPR number",
+            )
+        else:
+            found = (
+                f"{len(spans)} tal, der ligner CPR-numre",
+                f"{len(spans)} numbers shaped like CPR numbers",
+            )
+        yield _hit(
+            [path],
+            (
+                f"Teksten indeholder {found[0]} ({_positions(spans, 'da')}). Fjern tallet fra "
+                "teksten (er det et id, så giv det et andet), og gem aldrig CPR-numre i "
+                "samarbejdet: frivillig har ikke brug for dem, og de ville følge med i hver "
+                "kopi af samarbejdet.",
+                f"The text holds {found[1]} ({_positions(spans, 'en')}). Remove the number "
+                "from the text (if it is an id, give it another), and never store CPR numbers "
+                "in the collaboration: frivillig has no need of them, and every copy of the "
+                "collaboration would carry them.",
+            ),
+            "cpr_number",
+        )
+
+
 # -- the rules ---------------------------------------------------------------------
 
 
@@ -1384,6 +1476,17 @@ def _dangling_agreement() -> Collaboration:
     agreements = list(goal.agreements)
     agreements[0] = attrs.evolve(agreements[0], party="kommunen")
     return _with_goal(base, 0, agreements=tuple(agreements))
+
+
+def _summary_with(words: str) -> Callable[[], Collaboration]:
+    def build() -> Collaboration:
+        base = _base()
+        rounds = list(base.rounds)
+        summary = f"{rounds[-1].summary} {words}"
+        rounds[-1] = attrs.evolve(rounds[-1], summary=summary)
+        return attrs.evolve(base, rounds=tuple(rounds))
+
+    return build
 
 
 def _forum_without(*parties: str) -> Callable[[], Collaboration]:
@@ -1833,8 +1936,41 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         ),
         passing_example=_example("Every agreement names a party of the collaboration.", _base),
     ),
+    Rule(
+        code="FR117",
+        name="cpr-number-in-free-text",
+        severity=Severity.ERROR,
+        title_da="CPR-nummer i fri tekst",
+        title_en="CPR number in free text",
+        rationale=(
+            "frivillig never stores a CPR number: the model has no field for one, and nothing "
+            "the library does needs it. Public authorities may process CPR numbers to identify "
+            "people, associations only with a basis in law or consent, and a CPR number must "
+            "never be published without consent; a number typed into a note goes with every "
+            "copy of the collaboration. The rule reports each text that "
+            "holds a number shaped like a CPR number, as `frivillig.cpr_problems` finds them: "
+            "ten digits, DDMMYY-SSSS, the hyphen, a dash or a space between the parts "
+            "optional, no digit on either side, and the first six digits a real date by the "
+            "CPR number's century rule. There is no modulus-11 check, since numbers issued "
+            "since 2007 need not pass one. Every text is searched - descriptions, notes, "
+            "summaries, comments, titles, ids and keys - and each finding points at one text "
+            "and gives the positions of the numbers in it, never the numbers themselves. A "
+            "report names its collaboration by id, so a CPR number in the collaboration's own "
+            "id does appear in it: change such an id first."
+        ),
+        sources=(CPR_ACT, DATA_MINIMISATION),
+        check=cpr_numbers,
+        failing_example=_example(
+            "The last evaluation summary notes a new visiting friend by CPR number.",
+            _summary_with("Ny besøgsven (CPR 211062-5629) starter i november."),
+        ),
+        passing_example=_example(
+            "The same summary names the new visiting friend by the volunteer's id.",
+            _summary_with("Ny besøgsven (v06) starter i november."),
+        ),
+    ),
 )
-"""The built-in rules, ``FR101`` to ``FR116``, in the order of the limits they check."""
+"""The built-in rules, ``FR101`` to ``FR117``, in the order of the limits they check."""
 
 DEFAULT_RULEBOOK = Rulebook(rules=BUILTIN_RULES)
 """The built-in rules with the default settings: copy and change it with its methods."""

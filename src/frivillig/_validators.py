@@ -240,8 +240,7 @@ def all_of(*validators: Validator) -> Validator:
 
 def id_mapping(*, allow_none: bool) -> Validator:
     """Require a mapping from ids to finite numbers (or ``None`` when allowed)."""
-
-    allowed = frozenset({int, float, type(None)} if allow_none else {int, float})
+    allowed: frozenset[type] = frozenset({int, float, type(None)} if allow_none else {int, float})
 
     def check(_: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
         if _plain_id_mapping(value, allowed):
@@ -267,7 +266,7 @@ def _plain_id_mapping(value: Any, allowed: frozenset[type]) -> bool:
     if type(value) is not FrozenMap:
         return False
     data = value._data
-    numbers = data.values()
+    numbers: Any = data.values()
     if not (_STR.issuperset(map(type, data)) and _all_ids(data)):
         return False
     kinds = set(map(type, numbers))
@@ -278,7 +277,7 @@ def _plain_id_mapping(value: Any, allowed: frozenset[type]) -> bool:
     if not numbers:
         return True
     total = sum(numbers)
-    return total == total and -1e15 <= min(numbers) and max(numbers) <= 1e15
+    return bool(total == total and min(numbers) >= -1e15 and max(numbers) <= 1e15)
 
 
 _STR = frozenset({str})
@@ -418,8 +417,9 @@ def _type_checker(tp: Any) -> Callable[[Any], bool] | None:
         if item is None:
             return lambda value: isinstance(value, tuple)
         sure = _sure_types(args[0])
-        return lambda value: isinstance(value, tuple) and (
-            sure.issuperset(map(type, value)) or all(item(element) for element in value)
+        return lambda value: (
+            isinstance(value, tuple)
+            and (sure.issuperset(map(type, value)) or all(item(element) for element in value))
         )
     if origin is FrozenMap:
         key, val = (_type_checker(arg) for arg in args)
@@ -480,8 +480,9 @@ def typed_fields(
             _check: Callable[[Any], bool] = check,
             _expected: str = expected,
             _own: Any = field.validator,
+            _sure: frozenset[type] = _sure_types(field.type),
         ) -> None:
-            if not _check(value):
+            if type(value) not in _sure and not _check(value):
                 raise FieldError(
                     (attribute.name,), f"expected {_expected}, got {type(value).__name__}", "type"
                 )

@@ -18,6 +18,7 @@ third-party package is needed. Every row carries ``collaboration_id`` and
 | progress | goal progress one party reported in a round | `progress_records` | `PROGRESS_COLUMNS` |
 | answer | instrument item one party answered in a round | `answer_records` | `ANSWER_COLUMNS` |
 | rating | dyadic rating in a round | `rating_records` | `RATING_COLUMNS` |
+| finding | finding of the rule check | `finding_records` | `FINDING_COLUMNS` |
 
 **Layout of evaluations.** A response's goal progress and instrument answers
 are mappings of any size, so they are not spread into columns: a response row
@@ -50,6 +51,13 @@ as categoricals, nullable integers as nullable integers). They import pandas or
 polars only when called; install them with ``pip install 'frivillig[pandas]'``
 or ``'frivillig[polars]'``.
 
+**Scores.** [`score_columns`][frivillig.records.score_columns] gives the
+collaboration rows one column per score, ``score_<key>``, a float from 0 to 100
+(empty when the score has no material), computed as of the day you name;
+[`SCORED_COLLABORATION_COLUMNS`][frivillig.records.SCORED_COLLABORATION_COLUMNS]
+is their schema. The findings of the rule check are a record type of their own,
+[`finding_records`][frivillig.records.finding_records].
+
 **Adding columns.** ``collaboration_records`` takes an ``extra`` function that
 returns more columns for each collaboration (scores, for example); describe
 them with [`Schema.extend`][frivillig.records.Schema.extend] so the DataFrame
@@ -76,6 +84,7 @@ from typing import Any
 import attrs
 
 from ._actors import ActorKind, Sector
+from ._checking import check
 from ._collaboration import (
     Collaboration,
     GovernanceMode,
@@ -89,6 +98,9 @@ from ._goals import GoalStatus
 from ._labels import LANGUAGES, LabelledEnum, Language, OrderedLabelledEnum
 from ._municipalities import get_municipality
 from ._portfolio import Portfolio
+from ._rulebook import DEFAULT_RULEBOOK
+from ._rules import CheckSettings, Report, Rulebook, Severity
+from ._scores import COMPONENTS, ScoreSettings, score_all
 from ._tasks import TaskKind
 from .errors import FrivilligError, Problem, ValidationError
 
@@ -96,11 +108,14 @@ __all__ = [
     "ANSWER_COLUMNS",
     "COLLABORATION_COLUMNS",
     "COLUMNS",
+    "FINDING_COLUMNS",
     "GOAL_COLUMNS",
     "PARTICIPANT_COLUMNS",
     "PROGRESS_COLUMNS",
     "RATING_COLUMNS",
     "RESPONSE_COLUMNS",
+    "SCORED_COLLABORATION_COLUMNS",
+    "SCORE_COLUMNS",
     "SEPARATOR",
     "TASK_COLUMNS",
     "Column",
@@ -109,11 +124,13 @@ __all__ = [
     "Schema",
     "answer_records",
     "collaboration_records",
+    "finding_records",
     "goal_records",
     "participant_records",
     "progress_records",
     "rating_records",
     "response_records",
+    "score_columns",
     "task_records",
     "to_pandas",
     "to_polars",
@@ -427,6 +444,95 @@ RATING_COLUMNS = Schema(
 )
 """The columns of [`rating_records`][frivillig.records.rating_records]."""
 
+SCORE_COLUMNS: tuple[Column, ...] = (
+    _c(
+        "score_goal_alignment",
+        float,
+        "Goal alignment, 0-100: how far the parties stated wishes and agreed on the goals.",
+        nullable=True,
+    ),
+    _c(
+        "score_equality",
+        float,
+        "Equality, 0-100: economic dependence weighed against shared decision making.",
+        nullable=True,
+    ),
+    _c(
+        "score_co_creation_readiness",
+        float,
+        "Co-creation readiness, 0-100: the parties' openness, equality and willingness to risk.",
+        nullable=True,
+    ),
+    _c(
+        "score_formalisation_fit",
+        float,
+        "Formalisation fit, 0-100: how well the formalisation fits what its risks call for.",
+        nullable=True,
+    ),
+    _c(
+        "score_volunteer_fit",
+        float,
+        "Volunteer fit, 0-100: how well the tasks give volunteers meaning, commitment and action.",
+        nullable=True,
+    ),
+    _c(
+        "score_evaluation_health",
+        float,
+        "Evaluation health, 0-100: evaluated on time, and every party satisfied.",
+        nullable=True,
+    ),
+    _c(
+        "score_collaboration_health",
+        float,
+        "Collaboration health, 0-100: the weighted mean of the six other scores.",
+        nullable=True,
+    ),
+)
+"""The score columns [`score_columns`][frivillig.records.score_columns] adds to the
+collaboration rows: one per score of [`score_all`][frivillig.score_all], named
+``score_<key>``, a float from 0 to 100, empty when the score had no material."""
+
+SCORED_COLLABORATION_COLUMNS = COLLABORATION_COLUMNS.extend(*SCORE_COLUMNS)
+"""The columns of collaboration rows made with
+``collaboration_records(items, extra=score_columns(today=...))``: those of
+[`COLLABORATION_COLUMNS`][frivillig.records.COLLABORATION_COLUMNS], then
+[`SCORE_COLUMNS`][frivillig.records.SCORE_COLUMNS]."""
+
+FINDING_COLUMNS = Schema(
+    "finding",
+    (
+        _c("collaboration_id", str, "The id of the collaboration the finding is in."),
+        _c(
+            "municipality_code",
+            int,
+            "The collaboration's municipality; empty when the rows come from a report, "
+            "which does not name it.",
+            nullable=True,
+        ),
+        _c("checked_on", dt.date, "The date the check was made for."),
+        _c("code", str, "The code of the rule that found it, e.g. 'FR101'."),
+        _c("name", str, "The rule's name, e.g. 'authority-task-given-to-volunteers'."),
+        _c(
+            "title",
+            str,
+            "The rule's title in the language asked for; empty for a rule the rulebook "
+            "does not know (a report made with rules of your own).",
+            nullable=True,
+        ),
+        *_enum("severity", Severity, "How serious it is: error, warning or info (ordered)."),
+        _c("reason", str, "A short, stable kind of finding within the rule."),
+        _c("message", str, "What is wrong and what to do, in the language asked for."),
+        _c(
+            "paths",
+            str,
+            "The JSON paths it points at, most important first, joined with ';'.",
+        ),
+        _c("source", str, "The law, guidance, agreement or practice behind the rule."),
+        _c("personal", bool, "Whether the finding rests on a volunteer's personal data."),
+    ),
+)
+"""The columns of [`finding_records`][frivillig.records.finding_records]."""
+
 COLUMNS: Mapping[str, Schema] = MappingProxyType(
     {
         schema.name: schema
@@ -439,6 +545,7 @@ COLUMNS: Mapping[str, Schema] = MappingProxyType(
             PROGRESS_COLUMNS,
             ANSWER_COLUMNS,
             RATING_COLUMNS,
+            FINDING_COLUMNS,
         )
     }
 )
@@ -879,6 +986,204 @@ def _rating_rows(items: Items, lang: Language) -> Iterator[Record]:
                     "level_label": rating.level.label(lang),
                     "level_rank": rating.level.rank,
                 }
+
+
+# -- scores and findings ---------------------------------------------------------------------
+
+_SCORE_KEYS = (*COMPONENTS, "collaboration_health")
+
+
+def _check_today(today: object) -> dt.date:
+    if not isinstance(today, dt.date) or isinstance(today, dt.datetime):
+        msg = f"'today' must be a date, not {type(today).__name__}"
+        raise _error(msg, "type", "$.today")
+    return today
+
+
+def _check_score_settings(settings: object) -> ScoreSettings | None:
+    if settings is not None and not isinstance(settings, ScoreSettings):
+        msg = f"expected ScoreSettings, got {type(settings).__name__}"
+        raise _error(msg, "type", "$.settings")
+    return settings
+
+
+def score_columns(
+    *, today: dt.date, settings: ScoreSettings | None = None
+) -> Callable[[Collaboration], Record]:
+    """Return an ``extra`` function that adds a collaboration's scores to its row.
+
+    Each score of [`score_all`][frivillig.score_all] becomes a column
+    ``score_<key>``: a float from 0 to 100, or ``None`` when the score had no
+    material (no goals, no rounds). The scores judge the collaboration as of
+    ``today``: punctuality of evaluations depends on the date. Pass the result
+    as ``extra`` to [`collaboration_records`][frivillig.records.collaboration_records]
+    and use [`SCORED_COLLABORATION_COLUMNS`][frivillig.records.SCORED_COLLABORATION_COLUMNS]
+    as the schema.
+
+    Args:
+        today: The day to judge on; the library never reads the clock.
+        settings: The score settings; the defaults when ``None``.
+
+    Returns:
+        A function from a collaboration to its score columns, in the order of
+        [`SCORE_COLUMNS`][frivillig.records.SCORE_COLUMNS].
+
+    Raises:
+        ValidationError: ``today`` is not a date, or ``settings`` is not
+            [`ScoreSettings`][frivillig.ScoreSettings]. Scoring a collaboration
+            raises as [`score_all`][frivillig.score_all] does, e.g. for an answer
+            to an unknown instrument.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import frivillig
+        >>> from frivillig import records
+        >>> scores = records.score_columns(today=dt.date(2026, 11, 27))
+        >>> (row,) = records.collaboration_records(frivillig.load_example(), extra=scores)
+        >>> round(row["score_goal_alignment"], 1)
+        100.0
+        >>> list(row)[-1], list(row) == list(records.SCORED_COLLABORATION_COLUMNS)
+        ('score_collaboration_health', True)
+    """
+    day = _check_today(today)
+    chosen = _check_score_settings(settings)
+
+    def scores(collaboration: Collaboration) -> Record:
+        found = score_all(collaboration, today=day, settings=chosen)
+        return {f"score_{key}": found[key].value for key in _SCORE_KEYS}
+
+    return scores
+
+
+FindingItems = Report | Collaboration | Portfolio | Iterable[Report | Collaboration | Portfolio]
+
+
+def finding_records(
+    items: FindingItems,
+    *,
+    today: dt.date | None = None,
+    lang: Language = "en",
+    rulebook: Rulebook | None = None,
+    settings: CheckSettings | None = None,
+) -> Iterator[Record]:
+    """Yield one row per finding of the rule check: which rule, how serious, where and why.
+
+    Collaborations (alone, in a portfolio, or in an iterable) are checked one
+    at a time with [`check`][frivillig.check] as of ``today``; their paths
+    point into the collaboration's own document (``$.tasks[1]``). Reports
+    already made are read as they are, paths and all; their rows have no
+    ``municipality_code``, since a report does not name it. A collaboration
+    without findings gives no rows.
+
+    Args:
+        items: Collaborations, portfolios or [`Report`][frivillig.Report]s, or
+            an iterable of them (read lazily).
+        today: The day to check on; needed when ``items`` holds collaborations.
+        lang: The language of the ``message`` and ``severity_label`` columns.
+        rulebook: The rules to run; the default rulebook when ``None``.
+        settings: Thresholds to use instead of the rulebook's own.
+
+    Returns:
+        An iterator of rows with the columns of
+        [`FINDING_COLUMNS`][frivillig.records.FINDING_COLUMNS], most severe first
+        within each collaboration.
+
+    Raises:
+        ValidationError: ``lang``, ``today``, ``rulebook`` or ``settings`` is not
+            valid, ``today`` is missing while a collaboration is met, or an item
+            is none of the above.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import frivillig
+        >>> from frivillig import records
+        >>> broken = frivillig.load_example("limits_broken")
+        >>> rows = list(records.finding_records(broken, today=dt.date(2026, 11, 27)))
+        >>> rows[0]["code"], rows[0]["severity"], rows[0]["paths"]
+        ('FR101', 'error', '$.tasks[1]')
+    """
+    language = _check_lang(lang)
+    day = None if today is None else _check_today(today)
+    book, chosen = _check_rulebook(rulebook, settings)
+    return _finding_rows(items, day, language, book, chosen)
+
+
+def _check_rulebook(rulebook: object, settings: object) -> tuple[Rulebook, CheckSettings | None]:
+    if rulebook is not None and not isinstance(rulebook, Rulebook):
+        msg = f"expected a Rulebook, got {type(rulebook).__name__}"
+        raise _error(msg, "type", "$.rulebook")
+    if settings is not None and not isinstance(settings, CheckSettings):
+        msg = f"expected CheckSettings, got {type(settings).__name__}"
+        raise _error(msg, "type", "$.settings")
+    return rulebook or DEFAULT_RULEBOOK, settings
+
+
+def _rule_titles(rulebook: Rulebook, lang: Language) -> dict[str, str]:
+    """The title of every rule of a rulebook, by code, in the language asked for."""
+    return {rule.code: rule.title(lang) for rule in rulebook}
+
+
+def _reports(
+    items: object,
+    today: dt.date | None,
+    rulebook: Rulebook | None,
+    settings: CheckSettings | None,
+) -> Iterator[tuple[Report, int | None]]:
+    def checked(collaboration: Collaboration, path: str) -> tuple[Report, int | None]:
+        if today is None:
+            msg = "'today' is needed to check collaborations; pass the day to check on"
+            raise _error(msg, "missing", path)
+        report = check(collaboration, today=today, rulebook=rulebook, settings=settings)
+        return report, collaboration.municipality_code
+
+    if isinstance(items, Report):
+        yield items, None
+        return
+    if isinstance(items, Collaboration | Portfolio):
+        items = [items]
+    try:
+        iterator = iter(items)  # type: ignore[call-overload,unused-ignore]
+    except TypeError:
+        msg = f"expected collaborations, portfolios or reports, got {type(items).__name__}"
+        raise _error(msg, "type", "$") from None
+    for index, item in enumerate(iterator):
+        if isinstance(item, Report):
+            yield item, None
+        elif isinstance(item, Collaboration):
+            yield checked(item, f"$[{index}]")
+        elif isinstance(item, Portfolio):
+            for collaboration in item.collaborations:
+                yield checked(collaboration, f"$[{index}]")
+        else:
+            msg = f"expected a collaboration, a portfolio or a report, got {type(item).__name__}"
+            raise _error(msg, "type", f"$[{index}]")
+
+
+def _finding_rows(
+    items: FindingItems,
+    today: dt.date | None,
+    lang: Language,
+    rulebook: Rulebook,
+    settings: CheckSettings | None,
+) -> Iterator[Record]:
+    titles = _rule_titles(rulebook, lang)
+    for report, code in _reports(items, today, rulebook, settings):
+        for finding in report.findings:
+            yield {
+                "collaboration_id": finding.collaboration or report.subject,
+                "municipality_code": code,
+                "checked_on": report.today,
+                "code": finding.code,
+                "name": finding.name,
+                "title": titles.get(finding.code),
+                "severity": finding.severity.value,
+                "severity_label": finding.severity.label(lang),
+                "reason": finding.reason,
+                "message": finding.message(lang),
+                "paths": SEPARATOR.join(finding.paths),
+                "source": finding.source,
+                "personal": finding.personal,
+            }
 
 
 # -- DataFrames ----------------------------------------------------------------------------

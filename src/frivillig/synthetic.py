@@ -78,10 +78,13 @@ Examples:
 """
 
 import datetime as dt
+import functools
+import json
 import random
 from collections.abc import Iterator, Mapping, Sequence
+from importlib.resources import files
 from types import MappingProxyType
-from typing import Literal, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 import attrs
 from stdnum.dk import cvr as stdnum_cvr
@@ -301,6 +304,9 @@ class SyntheticCollaboration:
 
 
 # -- the material: themes, names, texts ------------------------------------------------
+# The Danish names and texts are data, in ``data/synthetic.json``; the generator below
+# draws from them. A theme is one kind of collaboration, with its institution, association,
+# tasks and goals; ``{place}`` and ``{institution}`` in its texts are filled in per draw.
 
 
 @attrs.frozen
@@ -342,513 +348,109 @@ class _Theme:
     roles: tuple[WelfareRole, ...]
     description: str
 
+    def institution(self, place: str) -> str:
+        return self.institution_name.format(place=place)
 
-F = VolunteerFunction
-HANDS, HEADS, BOTH = TaskKind.HANDS, TaskKind.HEADS, TaskKind.BOTH
+    def collaboration_title(self, place: str) -> str:
+        return self.title.format(institution=self.institution(place), place=place)
 
-# fmt: off
-_THEMES: tuple[_Theme, ...] = (
-    _Theme(
-        key="besoegsvenner",
-        title="Besøgsvenner på {institution}",
-        institution_id="plejecenter",
-        institution_name="Plejecenter {place}",
-        institution_type="plejehjem",
-        association="Besøgsvennerne i {place}",
-        cause="Ingen ældre i {place} skal sidde alene",
-        unit="Sundheds- og Omsorgsforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "besoeg", "Besøgsven: samtale, gåture og højtlæsning", HANDS, (F.VALUES, F.SOCIAL),
-                (1.5, 3.0),
-            ),
-            _TaskTemplate(
-                "aktivitetsudvalg", "Aktivitetsudvalg: ideer til fællesarrangementer", HEADS,
-                (F.UNDERSTANDING, F.ENHANCEMENT), (1.0, 2.0), led_by_association=False,
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "ugentligt-besoeg",
-                "Alle beboere, der ønsker det, får besøg mindst én gang om ugen.",
-                "beboere med ugentligt besøg", "beboere", (4, 12), (20, 40),
-            ),
-            _GoalTemplate(
-                "fastholdelse", "De frivillige bliver i mindst et år.",
-                "frivillige, der bliver et år", "%", None, (60, 85),
-            ),
-            _GoalTemplate(
-                "faellesarrangementer", "Der holdes et fællesarrangement hver måned.",
-                "fællesarrangementer om året", "arrangementer", (2, 5), (10, 14),
-            ),
-        ),
-        value_case=(
-            "Beboerne får mere social kontakt, end personalet alene kan give.",
-            "Personalet får ro til plejen.",
-            "Beboerne får en fast person at se frem til.",
-        ),
-        purposes=(Purpose.QUALITY, Purpose.ACTIVE_CITIZENSHIP, Purpose.WORKPLACE),
-        roles=(WelfareRole.SUPPLEMENT,),
-        description="Faste besøgsvenner til beboere, der ønsker selskab.",
-    ),
-    _Theme(
-        key="lektiecafe",
-        title="Lektiecafé på {institution}",
-        institution_id="bibliotek",
-        institution_name="{place} Bibliotek",
-        institution_type="bibliotek",
-        association="Lektiehjælperne {place}",
-        cause="Alle børn skal have en voksen at spørge om lektierne",
-        unit="Kultur- og Fritidsforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "lektiehjaelp", "Lektiehjælp til skolebørn", BOTH, (F.VALUES, F.UNDERSTANDING),
-                (2.0, 3.0), children=True,
-            ),
-            _TaskTemplate(
-                "planlaegning", "Planlægningsgruppe for caféens tilbud", HEADS,
-                (F.ENHANCEMENT, F.SOCIAL), (0.5, 1.5),
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "flere-elever", "Flere elever bruger lektiecaféen hver uge.",
-                "elever om ugen", "elever", (8, 20), (30, 60),
-            ),
-            _GoalTemplate(
-                "afleverede-opgaver", "Eleverne afleverer flere af deres opgaver.",
-                "afleverede opgaver", "%", (55, 70), (80, 90),
-            ),
-            _GoalTemplate(
-                "nye-frivillige", "Caféen har nok frivillige til at holde åbent fire dage om ugen.",
-                "aktive frivillige", "frivillige", (4, 8), (12, 20),
-            ),
-        ),
-        value_case=(
-            "Biblioteket bliver et sted, hvor børn får hjælp til skolen.",
-            "Bibliotekarerne får frivillige at samarbejde med.",
-            "Børnene får hjælp, de ikke kan få derhjemme.",
-        ),
-        purposes=(Purpose.QUALITY, Purpose.ACTIVE_CITIZENSHIP, Purpose.DEMOCRACY),
-        roles=(WelfareRole.SUPPLEMENT, WelfareRole.CORRECTIVE),
-        description="Frivillige hjælper skolebørn med lektierne på biblioteket.",
-    ),
-    _Theme(
-        key="idraet-sfo",
-        title="Idræt i SFO'en på {institution}",
-        institution_id="skole",
-        institution_name="{place} Skole",
-        institution_type="folkeskole med SFO",
-        association="{place} Idrætsforening",
-        cause="Idræt og fællesskab for alle børn i {place}",
-        unit="Børne- og Ungeforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "traener", "Træner for SFO-børn", HANDS, (F.SOCIAL, F.VALUES), (2.0, 4.0),
-                children=True,
-            ),
-            _TaskTemplate(
-                "aarsplan", "Årsplan for idrætstilbuddet sammen med SFO'en", HEADS,
-                (F.UNDERSTANDING, F.ENHANCEMENT), (0.5, 1.0),
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "aktive-boern", "Flere børn er fysisk aktive i SFO-tiden.",
-                "børn med idræt hver uge", "børn", (20, 40), (60, 90),
-            ),
-            _GoalTemplate(
-                "nye-medlemmer", "Flere børn melder sig ind i en idrætsforening.",
-                "nye medlemmer fra SFO'en", "børn", (0, 5), (15, 30),
-            ),
-        ),
-        value_case=(
-            "SFO'en får et idrætstilbud med rigtige trænere.",
-            "Pædagogerne får nye ideer til aktiviteter.",
-            "Børnene får lyst til at blive ved med idræt.",
-        ),
-        purposes=(Purpose.QUALITY, Purpose.ACTIVE_CITIZENSHIP, Purpose.INNOVATION),
-        roles=(WelfareRole.SUPPLEMENT, WelfareRole.ELEMENT),
-        description="Foreningens trænere laver idræt med børnene i SFO'en.",
-    ),
-    _Theme(
-        key="faellesspisning",
-        title="Fællesspisning i {institution}",
-        institution_id="aktivitetscenter",
-        institution_name="Aktivitetscentret {place}",
-        institution_type="aktivitetscenter",
-        association="Madvennerne {place}",
-        cause="Ingen skal spise alene, som ikke ønsker det",
-        unit="Sundheds- og Omsorgsforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "madlavning", "Madlavning og servering", HANDS, (F.SOCIAL, F.VALUES), (3.0, 4.0),
-            ),
-            _TaskTemplate(
-                "menugruppe", "Menugruppe: sæsonens retter og arrangementer", HEADS,
-                (F.ENHANCEMENT, F.SOCIAL), (0.5, 1.0),
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "spisende", "Flere ældre spiser sammen med andre hver uge.",
-                "spisende om ugen", "gæster", (10, 25), (40, 70),
-            ),
-            _GoalTemplate(
-                "mindre-ensomhed", "Færre gæster oplever sig ensomme.",
-                "gæster, der ofte føler sig ensomme", "%", (30, 45), (10, 20),
-            ),
-        ),
-        value_case=(
-            "Aktivitetscentret er åbent om aftenen.",
-            "Personalet får frivillige at planlægge sammen med.",
-            "Ældre får et måltid i godt selskab.",
-        ),
-        purposes=(Purpose.QUALITY, Purpose.ACTIVE_CITIZENSHIP),
-        roles=(WelfareRole.SUPPLEMENT,),
-        description="Frivillige laver mad til fællesspisning for ældre i området.",
-    ),
-    _Theme(
-        key="gaahold",
-        title="Gåhold fra {institution}",
-        institution_id="sundhedshus",
-        institution_name="Sundhedshuset {place}",
-        institution_type="sundhedscenter",
-        association="Gå-sammen {place}",
-        cause="Bevægelse og fællesskab efter genoptræning",
-        unit="Sundheds- og Omsorgsforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "gaatur", "Turleder på ugentlige gåture", HANDS, (F.SOCIAL, F.PROTECTIVE),
-                (1.5, 2.5),
-            ),
-            _TaskTemplate(
-                "ruter", "Rutegruppe: nye ture og samarbejde med genoptræningen", BOTH,
-                (F.UNDERSTANDING, F.ENHANCEMENT), (0.5, 1.0), led_by_association=False,
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "deltagere", "Flere borgere fortsætter med at gå efter genoptræningen.",
-                "deltagere om ugen", "borgere", (6, 15), (25, 45),
-            ),
-            _GoalTemplate(
-                "fortsaetter", "Deltagerne bliver på holdet i mindst et halvt år.",
-                "deltagere efter seks måneder", "%", None, (50, 70),
-            ),
-        ),
-        value_case=(
-            "Genoptræningen får et sted at sende borgerne videre til.",
-            "Terapeuterne ser borgerne holde fast i træningen.",
-            "Borgerne får motion og nye bekendte.",
-        ),
-        purposes=(Purpose.QUALITY, Purpose.EFFICIENCY),
-        roles=(WelfareRole.SUPPLEMENT, WelfareRole.ELEMENT),
-        description="Frivillige turledere tager borgere fra genoptræningen med på gåture.",
-    ),
-    _Theme(
-        key="mentor",
-        title="Frivillige mentorer i {institution}",
-        institution_id="jobcenter",
-        institution_name="Jobcentret, afdeling {place}",
-        institution_type="jobcenter",
-        association="Mentornetværket {place}",
-        cause="Et netværk for dem, der står uden for arbejdsmarkedet",
-        unit="Beskæftigelsesforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "mentorsamtaler", "Mentor: samtaler og netværk med en ledig", BOTH,
-                (F.VALUES, F.CAREER), (1.5, 3.0), confidential=True,
-            ),
-            _TaskTemplate(
-                "netvaerksgruppe", "Netværksgruppe for mentorerne", HEADS,
-                (F.UNDERSTANDING, F.SOCIAL), (0.5, 1.0),
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "i-job", "Flere af de ledige kommer i job eller uddannelse.",
-                "mentees i job eller uddannelse", "%", (15, 25), (35, 50),
-            ),
-            _GoalTemplate(
-                "par", "Alle henviste ledige får en mentor inden for en måned.",
-                "aktive mentorpar", "par", (3, 10), (20, 35),
-            ),
-        ),
-        value_case=(
-            "Jobcentret får et tilbud, sagsbehandlerne ikke selv kan give.",
-            "Sagsbehandlerne får en samarbejdspartner tæt på borgeren.",
-            "Ledige får en voksen ven uden for systemet.",
-        ),
-        purposes=(Purpose.QUALITY, Purpose.INNOVATION, Purpose.EFFICIENCY),
-        roles=(WelfareRole.SUPPLEMENT, WelfareRole.CORRECTIVE),
-        description="Frivillige mentorer følger ledige borgere i et halvt år.",
-    ),
-    _Theme(
-        key="naturpleje",
-        title="Naturpleje i {place}",
-        institution_id="park-og-natur",
-        institution_name="Park og Natur, område {place}",
-        institution_type="park- og naturafdeling",
-        association="Naturplejerne {place}",
-        cause="Mere vild natur tæt på byen",
-        unit="Teknik- og Miljøforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "slaet", "Slæt, rydning og hegn", HANDS, (F.VALUES, F.PROTECTIVE), (2.0, 4.0),
-            ),
-            _TaskTemplate(
-                "naturture", "Naturture for borgerne", BOTH, (F.UNDERSTANDING, F.SOCIAL),
-                (1.0, 2.0),
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "hektar", "Flere hektar plejes som artsrig natur.",
-                "plejede hektar", "ha", (2, 6), (10, 20),
-            ),
-            _GoalTemplate(
-                "naturture", "Borgerne inviteres på naturture hver måned.",
-                "naturture om året", "ture", (0, 4), (10, 14),
-            ),
-        ),
-        value_case=(
-            "Forvaltningen får plejet arealer, den ikke selv når.",
-            "Naturmedarbejderne får lokale ambassadører.",
-            "Borgerne får mere natur tæt på, hvor de bor.",
-        ),
-        purposes=(Purpose.ACTIVE_CITIZENSHIP, Purpose.INNOVATION, Purpose.DEMOCRACY),
-        roles=(WelfareRole.SUPPLEMENT,),
-        description="Frivillige plejer kommunens naturarealer sammen med parkafdelingen.",
-    ),
-    _Theme(
-        key="kulturcafe",
-        title="Frivilligdrevet café i {institution}",
-        institution_id="kulturhus",
-        institution_name="Kulturhuset {place}",
-        institution_type="kulturhus",
-        association="Kulturhusets Venner i {place}",
-        cause="Et levende kulturhus for hele bydelen",
-        unit="Kultur- og Fritidsforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "cafevagt", "Vagt i caféen", HANDS, (F.SOCIAL, F.VALUES), (3.0, 4.0),
-            ),
-            _TaskTemplate(
-                "programgruppe", "Programgruppe: koncerter og foredrag", HEADS,
-                (F.ENHANCEMENT, F.UNDERSTANDING), (1.0, 2.0),
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "aabningsdage", "Caféen har åbent fem dage om ugen.",
-                "åbningsdage om ugen", "dage", (1, 2), (4, 5),
-            ),
-            _GoalTemplate(
-                "besoegende", "Flere borgere bruger kulturhuset.",
-                "besøgende om måneden", "besøgende", (400, 800), (1200, 2000),
-            ),
-        ),
-        value_case=(
-            "Kulturhuset har åbent, også når personalet er gået hjem.",
-            "Medarbejderne får frivillige med egne ideer.",
-            "Borgerne får et mødested i bydelen.",
-        ),
-        purposes=(Purpose.ACTIVE_CITIZENSHIP, Purpose.INNOVATION),
-        roles=(WelfareRole.SUPPLEMENT, WelfareRole.ELEMENT),
-        description="Frivillige driver caféen og laver arrangementer i kulturhuset.",
-    ),
-    _Theme(
-        key="digital-hjaelp",
-        title="Hjælp til digital selvbetjening i {institution}",
-        institution_id="borgerservice",
-        institution_name="Borgerservice {place}",
-        institution_type="borgerservice",
-        association="Digitale Hjælpere {place}",
-        cause="Alle skal kunne klare sig digitalt",
-        unit="Borgerservice og Biblioteker",
-        tasks=(
-            _TaskTemplate(
-                "digital-hjaelp", "Hjælp med digital post og selvbetjening", HANDS,
-                (F.VALUES, F.UNDERSTANDING), (2.0, 3.0), confidential=True,
-            ),
-            _TaskTemplate(
-                "kurser", "Kursusgruppe: små kurser for begyndere", HEADS,
-                (F.ENHANCEMENT, F.SOCIAL), (1.0, 2.0),
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "hjulpne", "Flere borgere får hjælp til at klare sig digitalt.",
-                "borgere hjulpet om måneden", "borgere", (20, 50), (80, 150),
-            ),
-            _GoalTemplate(
-                "klarer-selv", "Borgerne kan selv bagefter.",
-                "borgere, der klarer sig selv efter tre besøg", "%", (30, 45), (60, 75),
-            ),
-        ),
-        value_case=(
-            "Borgerservice får færre henvendelser om det samme.",
-            "Medarbejderne kan bruge tiden på de svære sager.",
-            "Borgerne får hjælp i deres eget tempo.",
-        ),
-        purposes=(Purpose.QUALITY, Purpose.EFFICIENCY, Purpose.DEMOCRACY),
-        roles=(WelfareRole.SUPPLEMENT, WelfareRole.CORRECTIVE),
-        description="Frivillige hjælper borgere med digital post og selvbetjening.",
-    ),
-    _Theme(
-        key="sprogvenner",
-        title="Sprogvenner på {institution}",
-        institution_id="sprogcenter",
-        institution_name="Sprogcentret {place}",
-        institution_type="sprogcenter",
-        association="Sprogvennerne {place}",
-        cause="Dansk lærer man bedst sammen med andre",
-        unit="Beskæftigelses- og Integrationsforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "sprogcafe", "Sprogcafé: samtale på dansk", BOTH, (F.SOCIAL, F.VALUES),
-                (1.5, 2.5),
-            ),
-            _TaskTemplate(
-                "familieaktiviteter", "Familieaktiviteter i weekenden", HANDS,
-                (F.SOCIAL, F.VALUES), (2.0, 3.0), children=True,
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "deltagere", "Flere kursister øver dansk uden for undervisningen.",
-                "deltagere om ugen", "kursister", (10, 20), (35, 60),
-            ),
-            _GoalTemplate(
-                "bestaaet", "Flere kursister består den næste danskprøve.",
-                "beståede prøver", "%", (55, 70), (75, 85),
-            ),
-        ),
-        value_case=(
-            "Sprogcentret får et tilbud mellem timerne.",
-            "Lærerne får kursister, der taler mere dansk.",
-            "Nye borgere får danske bekendte.",
-        ),
-        purposes=(Purpose.ACTIVE_CITIZENSHIP, Purpose.QUALITY),
-        roles=(WelfareRole.SUPPLEMENT,),
-        description="Sprogvenner øver dansk med kursister og deres familier.",
-    ),
-    _Theme(
-        key="ungdomsklub",
-        title="Aftenaktiviteter i {institution}",
-        institution_id="klub",
-        institution_name="Klubben {place}",
-        institution_type="fritids- og ungdomsklub",
-        association="Ungdomsnetværket {place}",
-        cause="Gode fritidstilbud til alle unge i {place}",
-        unit="Børne- og Ungeforvaltningen",
-        tasks=(
-            _TaskTemplate(
-                "aftenaktiviteter", "Aftenaktiviteter: musik, e-sport og madlavning", HANDS,
-                (F.SOCIAL, F.VALUES), (2.0, 3.0), children=True,
-            ),
-            _TaskTemplate(
-                "ungeraad", "Ungerådet: planlægning sammen med de unge", HEADS,
-                (F.UNDERSTANDING, F.ENHANCEMENT), (1.0, 1.5), led_by_association=False,
-            ),
-        ),
-        goals=(
-            _GoalTemplate(
-                "aabne-aftener", "Klubben har åbent tre aftener om ugen.",
-                "åbne aftener om ugen", "aftener", (1, 1), (3, 3),
-            ),
-            _GoalTemplate(
-                "nye-unge", "Flere unge, der ikke går til noget, kommer i klubben.",
-                "unge om ugen", "unge", (15, 30), (45, 70),
-            ),
-        ),
-        value_case=(
-            "Klubben kan holde åbent flere aftener.",
-            "Pædagogerne får voksne fra lokalmiljøet med.",
-            "De unge får et trygt sted at være om aftenen.",
-        ),
-        purposes=(Purpose.QUALITY, Purpose.ACTIVE_CITIZENSHIP, Purpose.DEMOCRACY),
-        roles=(WelfareRole.SUPPLEMENT, WelfareRole.CORRECTIVE),
-        description="Frivillige holder aftenaktiviteter i klubben sammen med pædagogerne.",
-    ),
-)
-# fmt: on
 
-_PLACES: tuple[str, ...] = (
-    "Egebakken", "Lindevang", "Bøgely", "Kærholm", "Mosegården", "Fjordparken", "Skovbrynet",
-    "Engkrogen", "Lærkebo", "Pilegården", "Rosenhøj", "Tjørnevang", "Hasselbakken", "Kildeholm",
-    "Møllevangen", "Ågården", "Birkebo", "Strandengen", "Bakkelund", "Nørrevang", "Solhaven",
-    "Kastanjehøj", "Vibevej", "Ravnsbjerg", "Hyldegården", "Syrenparken", "Lyngbakken",
-    "Grønnegården", "Stenløkken", "Havrevangen",
-)  # fmt: skip
+@attrs.frozen
+class _Material:
+    themes: tuple[_Theme, ...]
+    places: tuple[str, ...]
+    company_suffixes: tuple[str, ...]
+    citizen_groups: tuple[str, ...]
+    forums: tuple[str, ...]
+    wishes: Mapping[str, tuple[str, ...]]
+    """What each kind of party wishes, by party id; ``"institution"`` for the host."""
+    authority_tasks: tuple[str, ...]
+    reserved_tasks: tuple[tuple[str, ReservedKind], ...]
+    displacement_tasks: tuple[str, ...]
+    summaries: tuple[str, ...]
+    comments: tuple[str, ...]
 
-_COMPANY_SUFFIXES: tuple[str, ...] = (
-    "Byg ApS", "VVS A/S", "Have og Anlæg ApS", "Bageri ApS", "Revision ApS", "Trykkeri A/S",
-    "El-service ApS", "Busselskab A/S",
-)  # fmt: skip
 
-_CITIZEN_GROUPS: tuple[str, ...] = (
-    "Pårørenderådet",
-    "Brugerrådet",
-    "Beboerforeningen",
-    "Forældrenetværket",
-)
+_Member = TypeVar("_Member", bound=LabelledEnum)
 
-_FORUMS: tuple[str, ...] = (
-    "Styregruppen",
-    "Samarbejdsforum",
-    "Koordinationsgruppen",
-    "Følgegruppen",
-)
 
-_WISHES: Mapping[str, tuple[str, ...]] = {
-    "kommune": (
-        "Tilbuddet skal nå flere borgere.",
-        "Samarbejdet skal passe med kommunens frivilligpolitik.",
-        "Vi vil kunne se, hvad indsatsen giver borgerne.",
-    ),
-    "institution": (
-        "Mere ro og tid i hverdagen.",
-        "Frivillige, der kommer fast og kender stedet.",
-        "Klare aftaler om, hvem der gør hvad.",
-    ),
-    "forening": (
-        "De frivillige skal have indflydelse på indholdet.",
-        "Vi vil kunne rekruttere nye frivillige gennem samarbejdet.",
-        "Foreningen skal bevare sin egen identitet.",
-    ),
-    "frivilligcenter": (
-        "Flere nye frivillige i lokalområdet.",
-        "Sparring til de frivillige uden for institutionen.",
-    ),
-    "virksomhed": (
-        "Medarbejderne skal kunne bidrage lokalt.",
-        "Synlighed i lokalsamfundet.",
-    ),
-    "borgere": (
-        "Brugerne skal høres, før noget ændres.",
-        "Tilbuddet skal være åbent for alle.",
-    ),
-}
+def _member(cls: type[_Member], value: str) -> _Member:
+    return next(member for member in cls if member.value == value)
 
-_AUTHORITY_TASKS: tuple[str, ...] = (
-    "Vurdering af borgernes behov for hjælp (visitation)",
-    "Notater i borgernes journal",
-    "Afgørelse om, hvem der får en plads i tilbuddet",
-)
-_RESERVED_TASKS: tuple[tuple[str, ReservedKind], ...] = (
-    ("Hjælp med medicin ved måltiderne", ReservedKind.MEDICINE),
-    ("Indkøb med borgerens betalingskort", ReservedKind.MONEY),
-    ("Nøgle til borgerens hjem ved besøg", ReservedKind.KEYS),
-    ("Hjælp til bad og påklædning", ReservedKind.PERSONAL_CARE),
-    ("Skift af forbindinger", ReservedKind.NURSING),
-)
-_DISPLACEMENT_TASKS: tuple[str, ...] = (
-    "Fast vagt i åbningstiden efter vagtplan",
-    "Dækning af personalets vagter i weekenden",
-    "Fast bemanding af informationen",
-)
+
+def _pair(values: Sequence[int]) -> tuple[int, int]:
+    low, high = values
+    return low, high
+
+
+def _task_template(entry: dict[str, Any]) -> _TaskTemplate:
+    low, high = entry["hours"]
+    return _TaskTemplate(
+        id=entry["id"],
+        title=entry["title"],
+        kind=_member(TaskKind, entry["kind"]),
+        offers=tuple(_member(VolunteerFunction, value) for value in entry["offers"]),
+        hours=(float(low), float(high)),
+        children=entry.get("children", False),
+        confidential=entry.get("confidential", False),
+        led_by_association=entry.get("led_by_association", True),
+    )
+
+
+def _goal_template(entry: dict[str, Any]) -> _GoalTemplate:
+    baseline = entry["baseline"]
+    return _GoalTemplate(
+        id=entry["id"],
+        text=entry["text"],
+        indicator=entry["indicator"],
+        unit=entry["unit"],
+        baseline=None if baseline is None else _pair(baseline),
+        target=_pair(entry["target"]),
+    )
+
+
+def _theme(entry: dict[str, Any]) -> _Theme:
+    value = entry["value_case"]
+    return _Theme(
+        key=entry["key"],
+        title=entry["title"],
+        institution_id=entry["institution_id"],
+        institution_name=entry["institution_name"],
+        institution_type=entry["institution_type"],
+        association=entry["association"],
+        cause=entry["cause"],
+        unit=entry["unit"],
+        tasks=tuple(_task_template(task) for task in entry["tasks"]),
+        goals=tuple(_goal_template(goal) for goal in entry["goals"]),
+        value_case=(value["institution"], value["employees"], value["citizens"]),
+        purposes=tuple(_member(Purpose, purpose) for purpose in entry["purposes"]),
+        roles=tuple(_member(WelfareRole, role) for role in entry["roles"]),
+        description=entry["description"],
+    )
+
+
+@functools.cache
+def _material() -> _Material:
+    """Read the packaged material, once per process."""
+    resource = files("frivillig") / "data" / "synthetic.json"
+    raw: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    return _Material(
+        themes=tuple(_theme(theme) for theme in raw["themes"]),
+        places=tuple(raw["places"]),
+        company_suffixes=tuple(raw["company_suffixes"]),
+        citizen_groups=tuple(raw["citizen_groups"]),
+        forums=tuple(raw["forums"]),
+        wishes=MappingProxyType({party: tuple(texts) for party, texts in raw["wishes"].items()}),
+        authority_tasks=tuple(raw["authority_tasks"]),
+        reserved_tasks=tuple(
+            (task["title"], _member(ReservedKind, task["reserved"]))
+            for task in raw["reserved_tasks"]
+        ),
+        displacement_tasks=tuple(raw["displacement_tasks"]),
+        summaries=tuple(raw["summaries"]),
+        comments=tuple(raw["comments"]),
+    )
+
 
 _RRULES: tuple[tuple[str, int], ...] = (
     ("FREQ=MONTHLY;INTERVAL=3", 3),
@@ -970,6 +572,8 @@ class _Draft:
 
 @attrs.define
 class _TaskDraft:
+    """A task while it is drawn: a task's fields, with a list of volunteers that grows."""
+
     id: str
     title: str
     kind: TaskKind
@@ -987,23 +591,7 @@ class _TaskDraft:
     volunteers: list[str] = attrs.Factory(list)
 
     def build(self) -> Task:
-        return Task(
-            id=self.id,
-            title=self.title,
-            kind=self.kind,
-            offers=self.offers,
-            exercises_authority=self.exercises_authority,
-            reserved=self.reserved,
-            children_contact=self.children_contact,
-            confidential_data=self.confidential_data,
-            core_staff_task=self.core_staff_task,
-            fixed_rota=self.fixed_rota,
-            directed_by_institution=self.directed_by_institution,
-            replaces_cut_post=self.replaces_cut_post,
-            hours_per_week=self.hours_per_week,
-            volunteers=tuple(self.volunteers),
-            led_by=self.led_by,
-        )
+        return Task(**{**attrs.asdict(self, recurse=False), "volunteers": tuple(self.volunteers)})
 
 
 @attrs.define
@@ -1031,6 +619,11 @@ class _VolunteerDraft:
 
     def hands_only(self) -> bool:
         return all(task.kind is TaskKind.HANDS for task in self.tasks)
+
+    @property
+    def checker(self) -> str:
+        """The party that checks the volunteer's child certificate: whoever engages them."""
+        return "forening" if self.engagement is Engagement.ASSOCIATION else "kommune"
 
     def build(self, rng: random.Random, as_of: dt.date) -> Volunteer:
         functions = list(dict.fromkeys(f for task in self.tasks for f in task.offers))[:2]
@@ -1066,18 +659,43 @@ _PHASES = ("exploring", "agreeing", "young", "running", "ended")
 _PHASE_WEIGHTS = (5, 7, 20, 55, 13)
 _MODELS = (VolunteerModel.ASSOCIATION, VolunteerModel.OWN_VOLUNTEERS, VolunteerModel.MIXED)
 _MODEL_WEIGHTS = (60, 20, 20)
-_SUMMARIES = (
-    "Samarbejdet kører godt; vi fortsætter som aftalt.",
-    "Flere frivillige end ventet. Introduktionen skal styrkes.",
-    "Foreningen ønsker mere indflydelse på planlægningen.",
-    "Målene justeres, så de passer til det, vi har lært.",
-)
-_COMMENTS = (
-    "Vi vil gerne inddrages mere.",
-    "Personalet oplever en roligere hverdag.",
-    "Det er svært at skaffe nok frivillige i ferierne.",
-    "Godt samarbejde, klare aftaler.",
-)
+
+
+def _municipality_party(
+    theme: _Theme,
+    code: int,
+    *,
+    resources: tuple[Resource, ...] = (),
+    readiness: Readiness | None = None,
+) -> Participant:
+    return Participant(
+        id="kommune",
+        actor=Municipality(name=_municipality_name(code), code=code, unit=theme.unit),
+        roles=(ParticipantRole.OWNER, ParticipantRole.FUNDER),
+        resources=resources,
+        readiness=readiness,
+    )
+
+
+def _institution_party(
+    theme: _Theme,
+    code: int,
+    place: str,
+    *,
+    resources: tuple[Resource, ...] = (),
+    readiness: Readiness | None = None,
+) -> Participant:
+    return Participant(
+        id=theme.institution_id,
+        actor=PublicInstitution(
+            name=theme.institution(place),
+            municipality_code=code,
+            institution_type=theme.institution_type,
+        ),
+        roles=(ParticipantRole.HOST,),
+        resources=resources,
+        readiness=readiness,
+    )
 
 
 def _parties(
@@ -1085,23 +703,18 @@ def _parties(
     as_of: dt.date,
 ) -> tuple[list[Participant], list[str]]:  # fmt: skip
     """Draw the parties; return them and the ids of the civil-society parties."""
-    institution_name = theme.institution_name.format(place=place)
+    material = _material()
     participants = [
-        Participant(
-            id="kommune",
-            actor=Municipality(name=_municipality_name(code), code=code, unit=theme.unit),
-            roles=(ParticipantRole.OWNER, ParticipantRole.FUNDER),
+        _municipality_party(
+            theme,
+            code,
             resources=(Resource.MONEY, Resource.STAFF_TIME),
             readiness=_readiness(rng),
         ),
-        Participant(
-            id=theme.institution_id,
-            actor=PublicInstitution(
-                name=institution_name,
-                municipality_code=code,
-                institution_type=theme.institution_type,
-            ),
-            roles=(ParticipantRole.HOST,),
+        _institution_party(
+            theme,
+            code,
+            place,
             resources=(Resource.PREMISES, Resource.USER_ACCESS, Resource.STAFF_TIME)[
                 : rng.randint(2, 3)
             ],
@@ -1149,7 +762,7 @@ def _parties(
             Participant(
                 id="frivilligcenter",
                 actor=VolunteerCentre(
-                    name=f"Frivilligcentret {rng.choice(_PLACES)}",
+                    name=f"Frivilligcentret {rng.choice(material.places)}",
                     cvr=_cvr(rng),
                     municipality_code=code,
                 ),
@@ -1165,7 +778,8 @@ def _parties(
             Participant(
                 id="virksomhed",
                 actor=PrivateCompany(
-                    name=f"{rng.choice(_PLACES)} {rng.choice(_COMPANY_SUFFIXES)}", cvr=_cvr(rng)
+                    name=f"{rng.choice(material.places)} {rng.choice(material.company_suffixes)}",
+                    cvr=_cvr(rng),
                 ),
                 roles=(ParticipantRole.FUNDER,),
                 resources=(Resource.MONEY, Resource.EQUIPMENT)[: rng.randint(1, 2)],
@@ -1177,7 +791,7 @@ def _parties(
             Participant(
                 id="borgere",
                 actor=CitizenGroup(
-                    name=f"{rng.choice(_CITIZEN_GROUPS)} ved {institution_name}",
+                    name=f"{rng.choice(material.citizen_groups)} ved {theme.institution(place)}",
                     size=rng.randint(4, 40),
                 ),
                 roles=(ParticipantRole.USER_REPRESENTATIVE,),
@@ -1203,6 +817,7 @@ def _goals(
         if not any(party in parties for parties in wish_parties):
             wish_parties[rng.randrange(len(templates))].append(party)
     agreed_latest = min(_days(start_on, -1), as_of)
+    wishes = _material().wishes
     goals = []
     for number, template in enumerate(templates):
         baseline = None if template.baseline is None else float(rng.randint(*template.baseline))
@@ -1231,9 +846,7 @@ def _goals(
                 id=template.id,
                 text=template.text,
                 wishes=tuple(
-                    Wish(party=party, text=rng.choice(_WISHES[party]))
-                    if party in _WISHES
-                    else Wish(party=party, text=rng.choice(_WISHES["institution"]))
+                    Wish(party=party, text=rng.choice(wishes.get(party, wishes["institution"])))
                     for party in wish_parties[number]
                 ),
                 indicator=Indicator(
@@ -1250,6 +863,7 @@ def _goals(
 
 
 def _tasks(rng: random.Random, draft: _Draft, theme: _Theme, leader: str) -> list[_TaskDraft]:
+    material = _material()
     institution = theme.institution_id
     tasks = [
         _TaskDraft(
@@ -1268,7 +882,7 @@ def _tasks(rng: random.Random, draft: _Draft, theme: _Theme, leader: str) -> lis
         tasks.append(
             _TaskDraft(
                 id="myndighed",
-                title=rng.choice(_AUTHORITY_TASKS),
+                title=rng.choice(material.authority_tasks),
                 kind=TaskKind.HEADS,
                 exercises_authority=True,
                 confidential_data=True,
@@ -1277,7 +891,7 @@ def _tasks(rng: random.Random, draft: _Draft, theme: _Theme, leader: str) -> lis
             )
         )
     if draft.roll(D.RESERVED_TASK):
-        title, reserved = rng.choice(_RESERVED_TASKS)
+        title, reserved = rng.choice(material.reserved_tasks)
         tasks.append(
             _TaskDraft(
                 id="forbeholdt",
@@ -1292,7 +906,7 @@ def _tasks(rng: random.Random, draft: _Draft, theme: _Theme, leader: str) -> lis
         tasks.append(
             _TaskDraft(
                 id="fast-vagt",
-                title=rng.choice(_DISPLACEMENT_TASKS),
+                title=rng.choice(material.displacement_tasks),
                 kind=TaskKind.HANDS,
                 core_staff_task=True,
                 fixed_rota=True,
@@ -1350,13 +964,12 @@ def _volunteers(
     for volunteer in volunteers:
         volunteer.wants_influence = not volunteer.hands_only() and rng.random() < 0.6
         volunteer.hours_offered = volunteer.asked_hours + _half_hours(rng, 0.0, 3.0)
-        checker = "forening" if volunteer.engagement is Engagement.ASSOCIATION else "kommune"
         begins = volunteer.started_on or _days(as_of, rng.randint(1, 30))
         ready = volunteer.started_on is not None or rng.random() < 0.5
         if ready and volunteer.works_with_children():
             volunteer.certificate = ChildCertificateCheck(
                 checked_on=min(_days(begins, -rng.randint(3, 30)), as_of),
-                checked_by=checker,
+                checked_by=volunteer.checker,
                 clear=True,
             )
         if volunteer.handles_data():
@@ -1372,9 +985,8 @@ def _volunteers(
         volunteer = rng.choice(with_children)
         assert volunteer.started_on is not None  # noqa: S101 - only those who started
         late = _days(volunteer.started_on, rng.randint(60, 150))
-        checker = "forening" if volunteer.engagement is Engagement.ASSOCIATION else "kommune"
         volunteer.certificate = (
-            ChildCertificateCheck(checked_on=late, checked_by=checker, clear=True)
+            ChildCertificateCheck(checked_on=late, checked_by=volunteer.checker, clear=True)
             if late <= as_of and rng.random() < 0.3
             else None
         )
@@ -1401,6 +1013,7 @@ def _rounds(
     ending: bool, final: bool,
 ) -> list[EvaluationRound]:  # fmt: skip
     """Draw one round per due date, each held within ten days of it and not after last_day."""
+    material = _material()
     count = len(due)
     satisfaction: dict[str, list[int]] = {}
     for party in respondents:
@@ -1449,7 +1062,7 @@ def _rounds(
                     goal_progress=progress,
                     instrument=instrument,
                     answers=answers,
-                    comment=rng.choice(_COMMENTS) if rng.random() < 0.15 else None,
+                    comment=rng.choice(material.comments) if rng.random() < 0.15 else None,
                 )
             )
         ratings = tuple(
@@ -1483,7 +1096,7 @@ def _rounds(
                 ratings=ratings,
                 decision=decision,
                 final=last and ending and final,
-                summary=rng.choice(_SUMMARIES) if rng.random() < 0.3 else None,
+                summary=rng.choice(material.summaries) if rng.random() < 0.3 else None,
             )
         )
     return rounds
@@ -1492,13 +1105,13 @@ def _rounds(
 def _varied(
     rng: random.Random, code: int, serial: str, as_of: dt.date, rates: dict[Defect, float]
 ) -> SyntheticCollaboration:
+    material = _material()
     draft = _Draft(rng=rng, rates=rates)
-    theme = rng.choice(_THEMES)
-    place = rng.choice(_PLACES)
+    theme = rng.choice(material.themes)
+    place = rng.choice(material.places)
     phase = rng.choices(_PHASES, weights=_PHASE_WEIGHTS)[0]
     model = rng.choices(_MODELS, weights=_MODEL_WEIGHTS)[0]
-    institution_name = theme.institution_name.format(place=place)
-    title = theme.title.format(institution=institution_name, place=place)
+    title = theme.collaboration_title(place)
 
     # The start, and for ended collaborations the end; all relative to as_of.
     if phase in ("exploring", "agreeing"):
@@ -1557,7 +1170,7 @@ def _varied(
     forum = None
     if not dependent and (max(shares) >= 0.5 or rng.random() < 0.6):
         forum = Forum(
-            name=rng.choice(_FORUMS),
+            name=rng.choice(material.forums),
             meetings_per_year=rng.choice((2, 4, 4, 6, 10, 12)),
             agenda_set_by=tuple(party_ids),
         )
@@ -1707,27 +1320,13 @@ BENCHMARK_ANSWERS = len(_BENCHMARK_ITEMS)
 def _benchmark(
     rng: random.Random, code: int, serial: str, as_of: dt.date
 ) -> SyntheticCollaboration:
-    theme = rng.choice(_THEMES)
-    place = rng.choice(_PLACES)
+    material = _material()
+    theme = rng.choice(material.themes)
+    place = rng.choice(material.places)
     start_on = _days(as_of, -rng.randint(760, 900))
-    institution_name = theme.institution_name.format(place=place)
     participants = [
-        Participant(
-            id="kommune",
-            actor=Municipality(name=_municipality_name(code), code=code, unit=theme.unit),
-            roles=(ParticipantRole.OWNER, ParticipantRole.FUNDER),
-        ),
-        Participant(
-            id=theme.institution_id,
-            actor=PublicInstitution(
-                name=institution_name,
-                municipality_code=code,
-                institution_type=theme.institution_type,
-            ),
-            roles=(ParticipantRole.HOST,),
-        ),
-    ]
-    participants.append(
+        _municipality_party(theme, code),
+        _institution_party(theme, code, place),
         Participant(
             id="forening",
             actor=VoluntaryOrganisation(
@@ -1737,22 +1336,18 @@ def _benchmark(
             ),
             roles=(ParticipantRole.VOLUNTEER_PROVIDER,),
             budget_share_from_municipality=round(rng.uniform(0.0, 0.5), 2),
-        )
-    )
-    participants.append(
+        ),
         Participant(
             id="frivilligcenter",
             actor=VolunteerCentre(name=f"Frivilligcentret {place}", municipality_code=code),
             roles=(ParticipantRole.COORDINATOR,),
-        )
-    )
-    participants.append(
+        ),
         Participant(
             id="borgere",
-            actor=CitizenGroup(name=f"Brugerrådet ved {institution_name}"),
+            actor=CitizenGroup(name=f"Brugerrådet ved {theme.institution(place)}"),
             roles=(ParticipantRole.USER_REPRESENTATIVE,),
-        )
-    )
+        ),
+    ]
     party_ids = [participant.id for participant in participants]
     agreed_on = _days(start_on, -rng.randint(1, 30))
     goals = tuple(
@@ -1791,7 +1386,7 @@ def _benchmark(
     )
     collaboration = Collaboration(
         id=f"{code:04d}-benchmark-{serial}",
-        title=theme.title.format(institution=institution_name, place=place),
+        title=theme.collaboration_title(place),
         municipality_code=code,
         participants=tuple(participants),
         purposes=theme.purposes[:1],
@@ -1811,6 +1406,19 @@ def _benchmark(
 
 
 # -- public functions -------------------------------------------------------------------
+
+
+def _draw(
+    rng: random.Random,
+    code: int,
+    serial: str,
+    as_of: dt.date,
+    shape: Shape,
+    rates: dict[Defect, float],
+) -> SyntheticCollaboration:
+    if shape == "benchmark":
+        return _benchmark(rng, code, serial, as_of)
+    return _varied(rng, code, serial, as_of, rates)
 
 
 def _check_shape(shape: object) -> Shape:
@@ -1862,9 +1470,7 @@ def generate_case(
     code = _check_code(municipality_code)
     day = _check_date(as_of)
     rates = _rates(defect_rates)
-    if _check_shape(shape) == "benchmark":
-        return _benchmark(rng, code, f"{index:05d}", day)
-    return _varied(rng, code, f"{index:05d}", day, rates)
+    return _draw(rng, code, f"{index:05d}", day, _check_shape(shape), rates)
 
 
 def generate_collaboration(
@@ -1948,10 +1554,7 @@ def iter_cases(
         for index in range(size):
             rng = random.Random(f"frivillig:{seed}:{index}")  # noqa: S311 - not cryptography
             code = codes[rng.randrange(len(codes))]
-            if checked_shape == "benchmark":
-                yield _benchmark(rng, code, f"{seed}-{index:05d}", day)
-            else:
-                yield _varied(rng, code, f"{seed}-{index:05d}", day, rates)
+            yield _draw(rng, code, f"{seed}-{index:05d}", day, checked_shape, rates)
 
     return cases()
 

@@ -1,0 +1,328 @@
+"""The fast loader and writer agree with the detailed ones on every document, good or bad.
+
+``loads`` first tries a fast path (msgspec reading into mirrors of the model,
+then the model's own validators); whatever it does not accept goes to the
+detailed path, which reports every problem. These tests hold the fast path to
+that: on any document it either gives up or gives the object the detailed path
+gives, so ``loads`` returns the same object or raises the same problems either
+way. ``dumps`` likewise writes through msgspec when it can, and must write the
+very text the JSON module writes.
+"""
+
+import copy
+import gc
+import json
+import random
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from stdnum.dk import cvr
+
+import frivillig
+from frivillig import LoadLimits, Portfolio, serialization
+from frivillig import strategies as fs
+from frivillig._integrity import _dangling
+from frivillig._validators import _ID, _all_ids, _plain_cvr, id_mapping
+from frivillig.errors import ValidationError
+
+LIMITS = LoadLimits()
+EXAMPLE: dict[str, Any] = frivillig.to_dict(frivillig.load_example())
+documents = fs.collaborations() | fs.portfolios() | fs.volunteer_policies() | fs.instruments()
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _detailed(text: str | bytes, cls: Any = None, limits: LoadLimits = LIMITS) -> Any:
+    """What the detailed path alone gives: the object, or the problems it raises."""
+    try:
+        return serialization.from_dict(serialization._parse(text, limits), cls, limits=limits)
+    except ValidationError as error:
+        return error.problems
+
+
+def _agree(text: str | bytes, cls: Any = None, limits: LoadLimits = LIMITS) -> Any:
+    """Assert that the fast path gives up or agrees with the detailed path; return its result."""
+    fast = serialization._fast_loads(text, cls, limits)
+    detailed = _detailed(text, cls, limits)
+    if fast is not serialization._FALLBACK:
+        assert fast == detailed
+        assert repr(fast) == repr(detailed)
+    try:
+        loaded: Any = frivillig.loads(text, cls, limits=limits)
+    except ValidationError as error:
+        loaded = error.problems
+    assert loaded == detailed
+    return fast
+
+
+# -- good documents ---------------------------------------------------------------------
+
+
+@FAST
+@given(document=documents)
+def test_good_documents_are_read_fast_and_equal(document: Any) -> None:
+    text = frivillig.dumps(document)
+    for data in (text, text.encode("utf-8"), frivillig.dumps(document, indent=2)):
+        fast = _agree(data)
+        assert fast == document
+        assert _agree(data, type(document)) == document
+
+
+def test_the_benchmark_portfolio_is_read_fast() -> None:
+    portfolio = frivillig.generate_portfolio(3, 20, shape="benchmark")
+    assert _agree(frivillig.dumps(portfolio).encode()) == portfolio
+
+
+def test_a_portfolio_over_the_default_limits_is_read_fast_with_raised_limits() -> None:
+    portfolio = frivillig.generate_portfolio(5, 30, shape="benchmark")
+    text = frivillig.dumps(portfolio)
+    tight = LoadLimits(max_bytes=len(text) - 1)
+    assert serialization._fast_loads(text, None, tight) is serialization._FALLBACK
+    assert _agree(text, None, LoadLimits(max_bytes=len(text))) == portfolio
+
+
+# -- bad documents -----------------------------------------------------------------------
+
+
+@FAST
+@given(defective=fs.defective_documents())
+def test_defective_documents_raise_the_detailed_problems(defective: Any) -> None:
+    assert _agree(defective.text) is serialization._FALLBACK
+
+
+@st.composite
+def _spoiled(draw: st.DrawFn) -> str:
+    """The example document with one value replaced, a key repeated, or a field added."""
+    document = copy.deepcopy(EXAMPLE)
+    node: Any = document
+    while True:
+        keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            break
+        key = draw(st.sampled_from(keys))
+        child = node[key]
+        if isinstance(child, dict | list) and child and draw(st.booleans()):
+            node = child
+            continue
+        break
+    text = json.dumps(document, ensure_ascii=False)
+    if isinstance(node, dict) and node:
+        key = draw(st.sampled_from(sorted(node)))
+        value = json.dumps(node[key], ensure_ascii=False)
+        action = draw(st.sampled_from(["repeat", "replace", "add", "escape"]))
+        inner = json.dumps(node, ensure_ascii=False)
+        if action == "repeat":
+            spoiled = inner[:-1] + (", " if len(node) else "") + f'"{key}": {value}}}'
+        elif action == "replace":
+            replacement = draw(
+                st.none()
+                | st.booleans()
+                | st.integers()
+                | st.floats(allow_nan=False, allow_infinity=False)
+                | st.text(max_size=5)
+            )
+            spoiled = json.dumps({**node, key: replacement}, ensure_ascii=False)
+        elif action == "add":
+            spoiled = inner[:-1] + f', "{draw(st.sampled_from(["x", key + "_", "a:b"]))}": 1}}'
+        else:  # a key written with an escape, which reads as the same key: a duplicate
+            escaped = "".join(
+                f"\\u{ord(char):04x}" if char == ":" or i == 0 else char
+                for i, char in enumerate(key)
+            )
+            spoiled = inner[:-1] + f', "{escaped}": {value}}}'
+        text = text.replace(inner, spoiled, 1)
+    return text
+
+
+@FAST
+@given(text=_spoiled())
+def test_spoiled_documents_agree(text: str) -> None:
+    _agree(text)
+    _agree(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a key twice, the first hidden by the second
+        '{"schema_version": 1, "type": "policy", "x": 1}',
+        json.dumps(EXAMPLE).replace('"title": ', '"title": "first", "title": ', 1),
+        json.dumps(EXAMPLE).replace('"id": ', '"id": "x:y", "id": ', 1),
+        json.dumps(EXAMPLE).replace('"id": ', '"\\u0069d": "x", "id": ', 1),
+        json.dumps(EXAMPLE).replace('"id": ', '"id": "a\\u003ab", "id": ', 1),
+        # colons in strings, escaped and not, with nothing wrong
+        json.dumps({**EXAMPLE, "description": "Mål: flere besøg; kl. 10:00"}),
+        json.dumps({**EXAMPLE, "description": "Mål\\u003a flere"}),
+        json.dumps({**EXAMPLE, "description": "Mål: flere"}, ensure_ascii=True),
+        # an older or newer schema version, a missing type, a field left out
+        json.dumps({**EXAMPLE, "schema_version": 0}),
+        json.dumps({**EXAMPLE, "schema_version": 2}),
+        json.dumps({key: value for key, value in EXAMPLE.items() if key != "type"}),
+        json.dumps({key: value for key, value in EXAMPLE.items() if key != "description"}),
+        # numbers the detailed path reads otherwise
+        json.dumps(EXAMPLE).replace('"target": 12.0', '"target": 12', 1),
+        json.dumps(EXAMPLE).replace('"target": 12.0', '"target": 9007199254740993', 1),
+        json.dumps(EXAMPLE).replace('"target": 12.0', '"target": -0.0', 1),
+        json.dumps(EXAMPLE).replace('"target": 12.0', '"target": 1e400', 1),
+        json.dumps(EXAMPLE).replace('"municipality_code": 101', '"municipality_code": 101.0', 1),
+        json.dumps(EXAMPLE).replace('"municipality_code": 101', '"municipality_code": true', 1),
+        "\ufeff" + json.dumps(EXAMPLE),
+        json.dumps(EXAMPLE) + " ",
+        json.dumps(EXAMPLE, indent=3),
+    ],
+)
+def test_tricky_documents_agree(text: str) -> None:
+    _agree(text)
+    _agree(text.encode("utf-8", "surrogatepass"))
+
+
+@pytest.mark.parametrize(
+    "limits",
+    [
+        LoadLimits(max_string_length=10),
+        LoadLimits(max_items=3),
+        LoadLimits(max_items=20),
+        LoadLimits(max_depth=3),
+        LoadLimits(max_integer_digits=2),
+        LoadLimits(max_integer_digits=3),
+        LoadLimits(max_bytes=100),
+    ],
+)
+def test_limits_hold_on_the_fast_path(limits: LoadLimits) -> None:
+    text = json.dumps(EXAMPLE)
+    _agree(text, None, limits)
+    with pytest.raises(ValidationError):
+        frivillig.loads(text, limits=limits)
+
+
+# -- the pieces the fast path relies on --------------------------------------------------
+
+
+@FAST
+@given(defective=fs.defective_documents())
+def test_the_quick_reference_check_is_the_integrity_check(defective: Any) -> None:
+    if (
+        not isinstance(defective.document, dict)
+        or defective.document.get("type") != "collaboration"
+    ):
+        return
+    body = {k: v for k, v in defective.document.items() if k not in ("schema_version", "type")}
+    try:
+        collaboration = serialization._structure_value(body, frivillig.Collaboration)
+    except ValidationError:
+        return
+    resolves = serialization._references_resolve(collaboration)
+    assert resolves == (next(_dangling(collaboration), None) is None)
+
+
+@FAST
+@given(collaboration=fs.collaborations())
+def test_the_quick_reference_check_accepts_valid_collaborations(collaboration: Any) -> None:
+    assert serialization._references_resolve(collaboration)
+
+
+def test_quick_validators_match_the_full_ones() -> None:
+    rng = random.Random(7)  # noqa: S311 - not cryptography
+    for _ in range(20_000):
+        number = str(rng.randrange(10**7, 10**8))
+        assert _plain_cvr(number) == (cvr.checksum(number) == 0)
+    alphabet = "aZ09_.:-\n é"
+    for _ in range(20_000):
+        keys = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+            for _ in range(rng.randint(0, 4))
+        ]
+        assert _all_ids(keys) == all(_ID.fullmatch(key) for key in keys)
+
+
+@given(
+    mapping=st.dictionaries(
+        st.text(alphabet="ab:_-1 ", max_size=4),
+        st.none() | st.booleans() | st.integers() | st.floats(),
+        max_size=5,
+    )
+)
+def test_the_quick_id_mapping_check_agrees(mapping: dict[str, Any]) -> None:
+    import attrs
+
+    field = attrs.fields(frivillig.Response).answers
+    for allow_none in (True, False):
+        check = id_mapping(allow_none=allow_none)
+        slow = id_mapping(allow_none=allow_none)
+        frozen = frivillig.FrozenMap(mapping)
+        outcomes = []
+        for validator, value in ((check, frozen), (slow, dict(mapping))):
+            try:
+                validator(None, field, value)
+            except ValidationError as error:
+                outcomes.append(error.problems)
+            else:
+                outcomes.append(None)
+        assert outcomes[0] == outcomes[1]
+
+
+def test_loading_leaves_the_collector_as_it_was() -> None:
+    text = json.dumps(EXAMPLE)
+    assert gc.isenabled()
+    frivillig.loads(text)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        frivillig.loads(text)
+        with pytest.raises(ValidationError):
+            frivillig.loads("{}")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def _json_module(obj: Any, indent: int | None) -> str:
+    return json.dumps(frivillig.to_dict(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+@FAST
+@given(document=documents, indent=st.sampled_from([None, 1, 2, 4]))
+def test_fast_writing_gives_the_json_modules_text(document: Any, indent: int | None) -> None:
+    fast = serialization._fast_dumps(document, indent)
+    assert fast is None or fast == _json_module(document, indent)
+    assert frivillig.dumps(document, indent=indent) == _json_module(document, indent)
+
+
+@pytest.mark.parametrize(
+    "value", [12, 0.0, -0.0, 1e-5, 0.0001, 123456789.125, 1e15, -1e15, 1e-300, 5]
+)
+def test_floats_are_written_as_the_json_module_writes_them(value: float) -> None:
+    import attrs
+
+    example = frivillig.load_example()
+    goal = attrs.evolve(
+        example.goals[0], indicator=attrs.evolve(example.goals[0].indicator, target=value)
+    )
+    response = attrs.evolve(example.rounds[0].responses[0], goal_progress={goal.id: value})
+    changed = attrs.evolve(
+        example,
+        goals=(goal, *example.goals[1:]),
+        rounds=(attrs.evolve(example.rounds[0], responses=(response,)), *example.rounds[1:]),
+    )
+    for indent in (None, 2, 0):
+        assert frivillig.dumps(changed, indent=indent) == _json_module(changed, indent)
+
+
+def test_what_msgspec_cannot_write_is_written_by_the_json_module() -> None:
+    import attrs
+
+    example = frivillig.load_example()
+    odd = attrs.evolve(example, description="a lone surrogate \ud800 stays as it is")
+    assert serialization._fast_dumps(odd, None) is None
+    assert frivillig.dumps(odd) == _json_module(odd, None)
+
+
+def test_a_portfolio_round_trips_through_both_paths() -> None:
+    portfolio = frivillig.generate_portfolio(11, 15)
+    text = frivillig.dumps(portfolio)
+    assert text == _json_module(portfolio, None)
+    assert frivillig.loads(text, Portfolio) == portfolio
