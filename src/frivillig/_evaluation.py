@@ -8,6 +8,7 @@ The scheduling itself lives in [`frivillig.schedules`][].
 """
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -62,11 +63,27 @@ def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
         raise FieldError(
             (attribute.name,), "expected RRULE text such as 'FREQ=MONTHLY;INTERVAL=6'", "type"
         )
+    problem = _rrule_problem(value)
+    if problem is not None:
+        raise FieldError((attribute.name,), *problem)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rrule_problem(value: str) -> tuple[str, str] | None:
+    """Check RRULE text once per distinct text: portfolios repeat a few cadences many times."""
+    try:
+        _check_rrule(value)
+    except FieldError as error:
+        return error.message, error.code
+    return None
+
+
+def _check_rrule(value: str) -> None:
     if len(value) > 500:
-        raise FieldError((attribute.name,), "is longer than 500 characters", "length")
+        raise FieldError(("rrule",), "is longer than 500 characters", "length")
     if "DTSTART" in value.upper() or "\n" in value:
         raise FieldError(
-            (attribute.name,),
+            ("rrule",),
             "give only the RRULE part (e.g. 'FREQ=YEARLY'); the first date goes in 'first_date'",
             "format",
         )
@@ -76,12 +93,12 @@ def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
         rule = rrulestr(body, dtstart=start)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError) as error:
         raise FieldError(
-            (attribute.name,),
+            ("rrule",),
             f"is not a valid RFC 5545 recurrence rule ({error}); e.g. 'FREQ=MONTHLY;INTERVAL=6'",
             "format",
         ) from None
     if not isinstance(rule, RRule):
-        raise FieldError((attribute.name,), "give exactly one RRULE", "format")
+        raise FieldError(("rrule",), "give exactly one RRULE", "format")
     frequency = next(
         (
             part.split("=", 1)[1].upper()
@@ -92,7 +109,7 @@ def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     )
     if frequency not in _FREQUENCIES:
         raise FieldError(
-            (attribute.name,),
+            ("rrule",),
             "an evaluation plan recurs DAILY, WEEKLY, MONTHLY or YEARLY",
             "format",
         )
@@ -101,7 +118,7 @@ def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     late_start = dt.datetime(dt.MAXYEAR - _HORIZON_YEARS, 1, 1)  # noqa: DTZ001 - as above
     if rule.replace(dtstart=late_start, count=None, until=None).after(late_start, inc=True) is None:
         raise FieldError(
-            (attribute.name,),
+            ("rrule",),
             f"yields no date within {_HORIZON_YEARS} years (e.g. BYMONTH=2;BYMONTHDAY=30); "
             "check the BY... parts",
             "format",
