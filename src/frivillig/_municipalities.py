@@ -237,6 +237,7 @@ def _table() -> _Table:
     return _Table(by_code=by_code, regions=tuple(ordered))
 
 
+@functools.cache
 def _known_codes() -> frozenset[int]:
     """Return the codes of the 98 municipalities (used by the identifiers module)."""
     return frozenset(_table().by_code)

@@ -253,6 +253,8 @@ def municipality_code_problem(value: object) -> tuple[str, str] | None:
         (not a 3-digit number) or ``"unknown"`` (3 digits, but no
         municipality has it, for example 411 Christiansø).
     """
+    if type(value) is int and value in _known_codes():
+        return None  # the common case, answered without building a message
     if isinstance(value, bool) or not isinstance(value, int):
         message = _municipality_type_message(value)
         if isinstance(value, str):
