@@ -62,8 +62,7 @@ class Agreement:
     agreed_on: dt.date
 
 
-def _finite(_: object, attribute: "attrs.Attribute[Any]", value: float | None) -> None:
-    number_range(-1e15, 1e15, optional=True)(_, attribute, value)
+_finite = number_range(-1e15, 1e15, optional=True)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)

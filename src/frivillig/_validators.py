@@ -9,7 +9,6 @@ path of the document.
 
 import datetime as dt
 import enum
-import operator
 import re
 import types
 import typing
@@ -20,6 +19,7 @@ import attrs
 
 from ._frozenmap import FrozenMap
 from .errors import Problem, ValidationError
+from .identifiers import cvr_problem, municipality_code_problem
 
 __all__ = ["FieldError"]
 
@@ -303,43 +303,9 @@ def is_identifier(value: object) -> bool:
 
 def municipality_code(_: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     """Require one of the 98 official 3-digit municipality codes."""
-    if type(value) is int and value in _municipality_codes():
-        return
-    from .identifiers import municipality_code_problem
-
     problem = municipality_code_problem(value)
     if problem is not None:
         raise FieldError((attribute.name,), *problem)
-
-
-_CODES: list[frozenset[int]] = []
-
-
-def _municipality_codes() -> frozenset[int]:
-    """The 98 municipality codes, read once."""
-    if not _CODES:
-        from ._municipalities import _known_codes
-
-        _CODES.append(_known_codes())
-    return _CODES[0]
-
-
-def _plain_cvr(value: str) -> bool:
-    """Tell quickly that ``value`` is a valid compact CVR number (``cvr_problem`` is ``None``).
-
-    The check digit is python-stdnum's modulus 11 (``stdnum.dk.cvr.checksum``).
-    """
-    return (
-        len(value) == 8
-        and value.isascii()
-        and value.isdigit()
-        and value[0] != "0"
-        and (sum(map(operator.mul, _CVR_WEIGHTS, value.encode())) - _CVR_ZEROS) % 11 == 0
-    )
-
-
-_CVR_WEIGHTS = (2, 7, 6, 5, 4, 3, 2, 1)
-_CVR_ZEROS = ord("0") * sum(_CVR_WEIGHTS)  # each digit's byte is ord("0") + the digit
 
 
 def optional_municipality_code(
@@ -352,14 +318,11 @@ def optional_municipality_code(
 
 def optional_cvr(_: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
     """Require a CVR number in compact form (8 digits), or ``None``."""
-    if value is None or (type(value) is str and _plain_cvr(value)):
+    if value is None:
         return
-    from .identifiers import cvr_problem
-
-    if value is not None:
-        problem = cvr_problem(value)
-        if problem is not None:
-            raise FieldError((attribute.name,), *problem)
+    problem = cvr_problem(value)
+    if problem is not None:
+        raise FieldError((attribute.name,), *problem)
 
 
 def _describe(tp: Any) -> str:
