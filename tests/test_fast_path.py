@@ -24,7 +24,14 @@ import frivillig
 from frivillig import LoadLimits, Portfolio, serialization
 from frivillig import strategies as fs
 from frivillig._integrity import _dangling
-from frivillig._validators import _ID, _all_ids, id_mapping
+from frivillig._validators import (
+    _ID,
+    ID_CONSTRAINT,
+    all_ids,
+    constraint,
+    id_mapping,
+    own_validator,
+)
 from frivillig.errors import ValidationError
 from frivillig.identifiers import cvr_problem
 
@@ -234,7 +241,7 @@ def test_quick_validators_match_the_full_ones() -> None:
             "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
             for _ in range(rng.randint(0, 4))
         ]
-        assert _all_ids(keys) == all(_ID.fullmatch(key) for key in keys)
+        assert all_ids(keys) == all(_ID.fullmatch(key) for key in keys)
 
 
 @given(
@@ -261,6 +268,99 @@ def test_the_quick_id_mapping_check_agrees(mapping: dict[str, Any]) -> None:
             else:
                 outcomes.append(None)
         assert outcomes[0] == outcomes[1]
+
+
+def _constrained_fields() -> list[tuple[type[Any], Any]]:
+    """Every field of the model whose validator msgspec checks on the fast path."""
+    import attrs
+
+    found, seen, todo = [], set(), list(serialization.DOCUMENT_TYPES.values())
+    todo += list(frivillig._actors.ACTOR_CLASSES.values())
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for field in attrs.fields(cls):
+            if constraint(own_validator(field)) is not None:
+                found.append((cls, field))
+            for tp in _types_in(field.type):
+                if isinstance(tp, type) and attrs.has(tp):
+                    todo.append(tp)
+    return sorted(found, key=lambda pair: (pair[0].__name__, pair[1].name))
+
+
+def _types_in(tp: Any) -> Any:
+    import typing
+
+    yield tp
+    for arg in typing.get_args(tp):
+        yield from _types_in(arg)
+
+
+CONSTRAINED = _constrained_fields()
+_EDGES = st.sampled_from(
+    ["", " ", "\t\n", "\u00a0", "\x1c", "a", " a ", "x" * 301, "x" * 5001, "a:b", "-a", "a" * 129]
+)
+
+
+def _values(tp: Any) -> st.SearchStrategy[Any]:
+    """Values of a field's type, near and over every bound its validators know."""
+    import typing
+
+    if tp is str:
+        return _EDGES | st.text(max_size=8) | st.from_regex(_ID, fullmatch=True)
+    if tp is int:
+        return st.integers(-5, 1000) | st.sampled_from([0, 1, 5, 6, 10**5, 10**5 + 1, 10**7])
+    if tp is float:
+        return st.floats(-2e15, 2e15) | st.sampled_from([-1e15, 1e15, 0.0, 1.0, 5.0, 5.5])
+    args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+    if type(None) in typing.get_args(tp):
+        return st.none() | _values(args[0])
+    if typing.get_origin(tp) is frivillig.FrozenMap:
+        return st.dictionaries(_values(args[0]), _values(args[1]), max_size=4)
+    raise TypeError(tp)
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"), CONSTRAINED, ids=[f"{c.__name__}.{f.name}" for c, f in CONSTRAINED]
+)
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_each_constraint_accepts_what_its_validator_accepts(
+    cls: type[Any], field: Any, data: st.DataObject
+) -> None:
+    import msgspec
+
+    reader = serialization._reader(LIMITS)
+    assert reader is not None
+    own = own_validator(field)
+    found = constraint(own)
+    mirror = reader._type(field.type, found)
+    value = data.draw(_values(field.type))
+    try:
+        converted = msgspec.convert(value, mirror)
+        if found is not None and found.keys is ID_CONSTRAINT:  # keys checked as the map is built
+            serialization._id_map(converted)
+    except (msgspec.ValidationError, serialization._Fallback):
+        msgspec_accepts = False
+    else:
+        msgspec_accepts = True
+    if isinstance(value, dict):
+        value = frivillig.FrozenMap(value)
+    try:
+        own(None, field, value)  # these validators look at nothing but the value
+    except ValidationError:
+        validator_accepts = False
+    else:
+        validator_accepts = True
+    assert msgspec_accepts == validator_accepts, (value, found)
+
+
+def test_the_common_validators_are_checked_by_msgspec() -> None:
+    names = {f"{cls.__name__}.{field.name}" for cls, field in CONSTRAINED}
+    assert {"Collaboration.id", "Collaboration.title", "Response.answers"} <= names
+    assert len(CONSTRAINED) >= 80
 
 
 def test_loading_leaves_the_collector_as_it_was() -> None:

@@ -9,11 +9,12 @@ path of the document.
 
 import datetime as dt
 import enum
+import functools
 import re
 import types
 import typing
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -28,6 +29,57 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 MAX_TEXT = 5000
 MAX_TITLE = 300
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}")
+
+
+@attrs.frozen
+class Constraint:
+    """What a validator requires, said so that msgspec can check it while it reads JSON.
+
+    A validator with a constraint requires exactly this of a value of its field's
+    type, and nothing else: the loader's fast path has msgspec check the
+    constraint and does not call the validator. ``pattern`` is searched with
+    ``re.search``; ``keys`` and ``values`` constrain a mapping's members.
+    """
+
+    pattern: str | None = None
+    max_length: int | None = None
+    ge: float | None = None
+    le: float | None = None
+    choices: tuple[int, ...] | None = None
+    keys: "Constraint | None" = None
+    values: "Constraint | None" = None
+
+
+_CONSTRAINTS: dict[Any, Constraint] = {}
+ID_CONSTRAINT = Constraint(pattern=rf"\A(?:{_ID.pattern})\Z")
+_NOT_BLANK = r"\S"  # searched: some character that str.strip() keeps
+
+
+def _constrained(validator: Any, constraint: Constraint) -> None:
+    _CONSTRAINTS[validator] = constraint
+
+
+# The codes are read from the data file when a constraint is first asked for, not on import.
+_MUNICIPALITY_CODES = Constraint()
+_OPTIONAL = type(attrs.validators.optional(lambda *_: None))
+
+
+@functools.cache
+def _municipality_codes() -> Constraint:
+    from ._municipalities import _known_codes
+
+    return Constraint(choices=tuple(sorted(_known_codes())))
+
+
+def constraint(validator: Any) -> Constraint | None:
+    """The constraint that says all a field's own validator requires, if there is one."""
+    if isinstance(validator, _OPTIONAL):
+        validator = cast(Any, validator).validator
+    try:
+        found = _CONSTRAINTS.get(validator)
+    except TypeError:  # an unhashable validator object
+        return None
+    return _municipality_codes() if found is _MUNICIPALITY_CODES else found
 
 
 class FieldError(ValidationError):
@@ -86,6 +138,7 @@ def text(max_length: int = MAX_TEXT) -> Validator:
                 "length",
             )
 
+    _constrained(check, Constraint(pattern=_NOT_BLANK, max_length=max_length))
     return check
 
 
@@ -97,6 +150,7 @@ def optional_text(max_length: int = MAX_TEXT) -> Validator:
         if value is not None:
             inner(instance, attribute, value)
 
+    _constrained(check, Constraint(pattern=_NOT_BLANK, max_length=max_length))
     return check
 
 
@@ -119,6 +173,10 @@ def optional_identifier(instance: Any, attribute: "attrs.Attribute[Any]", value:
     """Like [`identifier`][], but also allow ``None``."""
     if value is not None:
         identifier(instance, attribute, value)
+
+
+_constrained(identifier, ID_CONSTRAINT)
+_constrained(optional_identifier, ID_CONSTRAINT)
 
 
 def identifiers(_: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
@@ -185,6 +243,7 @@ def number_range(
         if isinstance(value, float) and value != value:  # NaN
             raise FieldError((attribute.name,), "must be a number, not NaN", "range")
 
+    _constrained(check, Constraint(ge=low, le=high))
     return check
 
 
@@ -258,6 +317,7 @@ def id_mapping(*, allow_none: bool) -> Validator:
             if not -1e15 <= number <= 1e15:
                 raise FieldError((attribute.name, key), "must be a finite number", "range")
 
+    _constrained(check, Constraint(keys=ID_CONSTRAINT, values=Constraint(ge=-1e15, le=1e15)))
     return check
 
 
@@ -267,7 +327,7 @@ def _plain_id_mapping(value: Any, allowed: frozenset[type]) -> bool:
         return False
     data = value._data
     numbers: Any = data.values()
-    if not (_STR.issuperset(map(type, data)) and _all_ids(data)):
+    if not (_STR.issuperset(map(type, data)) and all_ids(data)):
         return False
     kinds = set(map(type, numbers))
     if not allowed.issuperset(kinds):
@@ -284,7 +344,7 @@ _STR = frozenset({str})
 _IDS = re.compile(rf"{_ID.pattern}(?:\n{_ID.pattern})*")
 
 
-def _all_ids(values: Collection[str]) -> bool:
+def all_ids(values: Collection[str]) -> bool:
     """Tell whether every string is a valid id, with one regular-expression match.
 
     Joined by newlines (which no id holds), the strings are ids exactly when the
@@ -314,6 +374,10 @@ def optional_municipality_code(
     """Like [`municipality_code`][], but also allow ``None``."""
     if value is not None:
         municipality_code(instance, attribute, value)
+
+
+_constrained(municipality_code, _MUNICIPALITY_CODES)
+_constrained(optional_municipality_code, _MUNICIPALITY_CODES)
 
 
 def optional_cvr(_: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
@@ -452,5 +516,18 @@ def typed_fields(
             if _own is not None:
                 _own(instance, attribute, value)
 
+        validate.own = field.validator  # type: ignore[attr-defined]
         result.append(field.evolve(validator=validate))
     return result
+
+
+def own_validator(field: "attrs.Attribute[Any]") -> Callable[[Any, Any, Any], None] | None:
+    """The field's own validator, without the type check ``typed_fields`` puts before it.
+
+    The loader's fast path builds objects from values whose types msgspec has
+    already checked exactly, and runs only these.
+    """
+    validator = field.validator
+    if validator is None:
+        return None
+    return cast(Callable[[Any, Any, Any], None] | None, getattr(validator, "own", validator))

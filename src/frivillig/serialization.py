@@ -30,12 +30,13 @@ import datetime as dt
 import enum
 import gc
 import json
+import math
 import os
 import re
 import threading
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -55,7 +56,15 @@ from ._labels import LabelledEnum
 from ._policy import VolunteerPolicy
 from ._portfolio import Portfolio
 from ._privacy import mask_cpr_like
-from ._validators import FieldError, render_path
+from ._validators import (
+    ID_CONSTRAINT,
+    Constraint,
+    FieldError,
+    all_ids,
+    constraint,
+    own_validator,
+    render_path,
+)
 from ._volunteers import is_personal
 from .errors import Problem, SchemaVersionError, ValidationError
 
@@ -870,7 +879,7 @@ def _from_dict(data: Any, cls: type[Any] | None, limits: LoadLimits) -> Any:
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
     obj = _structure_value(body, target)
     if isinstance(obj, Collaboration):
-        dangling: Iterator[tuple[tuple[Segment, ...], str]] = _dangling(obj)
+        dangling: Iterable[tuple[tuple[Segment, ...], str]] = _dangling(obj)
     elif isinstance(obj, Portfolio):
         dangling = (
             (("collaborations", index, *path), message)
@@ -1156,6 +1165,7 @@ class _Reader:
         self.int_meta = msgspec.Meta(gt=-bound, lt=bound)
         exact = min(2**53, 10**max_digits if max_digits < 16 else 2**53)
         self.float_meta = msgspec.Meta(gt=-exact, lt=exact)
+        self.int_bound, self.float_bound = bound, exact
         self.structs: dict[type[Any], Any] = {}
         self.classes: dict[Any, type[Any]] = {}
         self.plans: dict[Any, _Plan] = {}
@@ -1172,8 +1182,14 @@ class _Reader:
 
     # mirror types
 
-    def _type(self, tp: Any) -> Any:
+    def _type(self, tp: Any, constraint: Constraint | None = None) -> Any:
+        """The mirror of type ``tp``, checking ``constraint`` (a field's validator) too."""
         msgspec = self.msgspec
+        if constraint is not None and _is_optional(tp):
+            inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+            return _RUNTIME.Optional[self._type(inner, constraint)]
+        if constraint is not None:
+            return self._constrained(tp, constraint)
         if tp is str:
             return _RUNTIME.Annotated[str, msgspec.Meta(max_length=self.max_length)]
         if tp is int:
@@ -1203,6 +1219,43 @@ class _Reader:
             return self._struct(tp)
         raise TypeError(tp)
 
+    def _constrained(self, tp: Any, constraint: Constraint) -> Any:
+        Meta = self.msgspec.Meta
+        if constraint.choices is not None and tp is int:
+            return _RUNTIME.Literal[constraint.choices]
+        if constraint.keys is not None and _origin(tp) is FrozenMap:
+            key, value = typing.get_args(tp)
+            limit = Meta(max_length=self.max_items)
+            # Ids as keys are checked all at once when the map is built (see _id_map),
+            # which is quicker than msgspec searching a pattern in each.
+            keys = None if constraint.keys is ID_CONSTRAINT else constraint.keys
+            mirror = _RUNTIME.dict[self._type(key, keys), self._type(value, constraint.values)]
+            return _RUNTIME.Annotated[mirror, limit]
+        if tp is str and constraint.ge is None and constraint.le is None:
+            longest = min(self.max_length, constraint.max_length or self.max_length)
+            return _RUNTIME.Annotated[str, Meta(max_length=longest, pattern=constraint.pattern)]
+        if tp in (int, float) and constraint.pattern is None and constraint.max_length is None:
+            return _RUNTIME.Annotated[tp, Meta(**self._bounds(tp, constraint))]
+        raise TypeError(tp)  # a constraint that does not fit its field: no fast path
+
+    def _bounds(self, tp: type[Any], constraint: Constraint) -> dict[str, float]:
+        """The bounds msgspec checks for a number: the validator's, within the load limits."""
+        limit = self.int_bound if tp is int else self.float_bound  # exclusive
+        bounds: dict[str, float] = {}
+        low, high = constraint.ge, constraint.le
+        if tp is int:  # whole bounds, so that msgspec compares integers with integers
+            low = None if low is None else math.ceil(low)
+            high = None if high is None else math.floor(high)
+        if low is not None and low > -limit:
+            bounds["ge"] = low
+        else:
+            bounds["gt"] = -limit
+        if high is not None and high < limit:
+            bounds["le"] = high
+        else:
+            bounds["lt"] = limit
+        return bounds
+
     def _struct(self, cls: type[Any], *, raw: bool = False) -> Any:
         if cls in self.structs and not raw:
             return self.structs[cls]
@@ -1216,7 +1269,7 @@ class _Reader:
                 limit = self.msgspec.Meta(max_length=self.max_items)
                 mirror = _RUNTIME.Annotated[_RUNTIME.tuple[self.msgspec.Raw, ...], limit]
             else:
-                mirror = self._type(field.type)
+                mirror = self._type(field.type, constraint(own_validator(field)))
             spec.append((field.name, mirror))
         struct = self.msgspec.defstruct(cls.__name__, spec, **options)
         self.classes[struct] = cls
@@ -1299,79 +1352,96 @@ class _Reader:
     # building the model's objects
 
     def build(self, struct: Any, cls: type[Any]) -> Any:
+        """Build the model's object of class ``cls`` from its mirror struct."""
+        return self.builder(cls)(struct)
+
+    def builder(self, cls: type[Any]) -> Callable[[Any], Any]:
         builder = self.builders.get(cls)
         if builder is None:
-            builder = self._builder(cls)
-            self.builders[cls] = builder
-        return builder(struct)
+            builder = self.builders[cls] = _generated_builder(cls, self)
+        return builder
 
-    def _builder(self, cls: type[Any]) -> Callable[[Any], Any]:
-        convert = self.msgspec.convert
-        asdict = self.msgspec.structs.asdict
-        if not _needs_python(cls):
-
-            def native(value: Any) -> Any:
-                return convert(value, cls, from_attributes=True, dec_hook=_frozen_map_hook)
-
-            return native
-        names = tuple(field.name for field in attrs.fields(cls))
-        steps: list[tuple[str, Callable[[Any], Any]]] = []
-        for field in attrs.fields(cls):
-            step = self._step(field.type)
-            if step is not None:
-                steps.append((field.name, step))
-
-        count = len(names)
-
-        def python(value: Any) -> Any:
-            kwargs = asdict(value)
-            if len(kwargs) > count:  # a document's root also holds the envelope
-                for key in _ENVELOPE:
-                    kwargs.pop(key, None)
-            for name, step in steps:
-                kwargs[name] = step(kwargs[name])
-            return cls(**kwargs)
-
-        return python
-
-    def _step(self, tp: Any) -> Callable[[Any], Any] | None:
-        convert = self.msgspec.convert
-        if _is_optional(tp):
-            inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
-            step = self._step(inner)
-            if step is None:
-                return None
-            return lambda value: None if value is None else step(value)
-        if tp == Actor:
-            return lambda value: self.build(value, self.classes[type(value)])
-        args = typing.get_args(tp)
-        if _origin(tp) is tuple and attrs.has(args[0]):
-            item = args[0]
-            if _needs_python(item):
-                return lambda value: tuple([self.build(element, item) for element in value])
-            return lambda value: convert(value, tp, from_attributes=True, dec_hook=_frozen_map_hook)
-        if isinstance(tp, type) and attrs.has(tp):
-            return lambda value: self.build(value, tp)
-        return None
+    def actor(self, struct: Any) -> Any:
+        return self.builder(self.classes[type(struct)])(struct)
 
 
-def _needs_python(cls: type[Any]) -> bool:
-    """Whether msgspec cannot build ``cls`` itself.
+def _generated_builder(cls: type[Any], reader: _Reader) -> Callable[[Any], Any]:
+    """Generate the function that builds a ``cls`` from its mirror struct.
 
-    msgspec builds an attrs class from a struct, running its validators, but not
-    a union of attrs classes (an actor), nor a converter (those of the mapping
-    fields only wrap the mapping, which the hook does); a portfolio's
-    collaborations are read one by one.
+    It does what the class's ``__init__`` does (set every field, then run every
+    validator in field order), except the type checks: msgspec has already read
+    each value as exactly its field's type. Mapping fields get their ``FrozenMap``
+    (their converters only wrap a mapping), nested objects their own builders.
     """
-    if cls is Portfolio:
-        return True
-    for field in attrs.fields(cls):
+    namespace: dict[str, Any] = {
+        "new": object.__new__,
+        "cls": cls,
+        "setattr": object.__setattr__,
+        "FrozenMap": FrozenMap,
+        "reader": reader,
+        "id_map": _id_map,
+    }
+    lines = ["def build(struct):", "    obj = new(cls)"]
+    checks = []
+    for index, field in enumerate(attrs.fields(cls)):
+        own = own_validator(field)
+        if (
+            _origin(field.type) is FrozenMap
+            and getattr(constraint(own), "keys", None) is ID_CONSTRAINT
+        ):
+            value = f"id_map(struct.{field.name})"
+        else:
+            value = _value_expression(field.type, f"struct.{field.name}", index, reader, namespace)
         if field.converter is not None and _origin(field.type) is not FrozenMap:
-            return True
-        for tp in _types_in(field.type):
-            if tp == Actor or (isinstance(tp, type) and attrs.has(tp) and _needs_python(tp)):
-                return True
-    return False
+            if not isinstance(field.converter, types.FunctionType):
+                raise TypeError(field.converter)
+            namespace[f"convert{index}"] = field.converter
+            value = f"convert{index}({value})"
+        lines.append(f"    setattr(obj, {field.name!r}, {value})")
+        if own is not None and constraint(own) is None:  # else msgspec checked it
+            namespace[f"check{index}"] = own
+            namespace[f"field{index}"] = field
+            checks.append(f"    check{index}(obj, field{index}, obj.{field.name})")
+    post_init = getattr(cls, "__attrs_post_init__", None)
+    if post_init is not None:
+        namespace["post_init"] = post_init
+        checks.append("    post_init(obj)")
+    lines.extend(checks)
+    lines.append("    return obj")
+    exec("\n".join(lines), namespace)  # noqa: S102 - text made here from field names only
+    return cast(Callable[[Any], Any], namespace["build"])
+
+
+def _id_map(value: dict[str, Any]) -> FrozenMap[str, Any]:
+    """The map of a field whose keys must be ids, once they are found to be."""
+    if not all_ids(value):
+        raise _Fallback
+    return FrozenMap(value)
+
+
+def _value_expression(
+    tp: Any, source: str, index: int, reader: _Reader, namespace: dict[str, Any]
+) -> str:
+    """The Python expression that turns the mirror's value at ``source`` into the field's."""
+    optional = _is_optional(tp)
+    if optional:
+        tp = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+    args = typing.get_args(tp)
+    if _origin(tp) is FrozenMap:
+        expression = "FrozenMap({})"
+    elif tp == Actor:
+        expression = "reader.actor({})"
+    elif _origin(tp) is tuple and isinstance(args[0], type) and attrs.has(args[0]):
+        namespace[f"items{index}"] = reader.builder(args[0])
+        expression = "tuple([items%d(item) for item in {}])" % index  # noqa: UP031
+    elif isinstance(tp, type) and attrs.has(tp):
+        namespace[f"child{index}"] = reader.builder(tp)
+        expression = f"child{index}({{}})"
+    else:
+        return source
+    if optional:
+        return f"(None if {source} is None else {expression.format(source)})"
+    return expression.format(source)
 
 
 def _levels(tp: Any) -> int:
@@ -1385,14 +1455,6 @@ def _levels(tp: Any) -> int:
     if isinstance(tp, type) and attrs.has(tp):
         return 1 + max((_levels(field.type) for field in attrs.fields(tp)), default=0)
     return 0
-
-
-def _types_in(tp: Any) -> Iterator[Any]:
-    yield tp
-    if tp == Actor:
-        return
-    for arg in typing.get_args(tp):
-        yield from _types_in(arg)
 
 
 _READERS: dict[tuple[int, int, int], _Reader | None] = {}
