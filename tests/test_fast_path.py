@@ -221,7 +221,7 @@ def test_the_quick_reference_check_is_the_integrity_check(defective: Any) -> Non
     except ValidationError:
         return
     resolves = serialization._references_resolve(collaboration)
-    assert resolves == (next(_dangling(collaboration), None) is None)
+    assert resolves == (next(iter(_dangling(collaboration)), None) is None)
 
 
 @FAST

@@ -10,6 +10,7 @@ path of the document.
 import datetime as dt
 import enum
 import functools
+import operator
 import re
 import types
 import typing
@@ -249,6 +250,8 @@ def number_range(
 
 def distinct(_: Any, attribute: "attrs.Attribute[Any]", value: Collection[Any]) -> None:
     """Require the members of a tuple of enum members or values to be distinct."""
+    if len(set(value)) == len(value):
+        return
     seen: set[Any] = set()
     for index, item in enumerate(value):
         if item in seen:
@@ -258,8 +261,11 @@ def distinct(_: Any, attribute: "attrs.Attribute[Any]", value: Collection[Any]) 
 
 def unique_ids(key: str = "id") -> Validator:
     """Require the objects of a tuple to have distinct ``key`` attributes."""
+    get = operator.attrgetter(key)
 
-    def check(_: Any, attribute: "attrs.Attribute[Any]", value: Iterable[Any]) -> None:
+    def check(_: Any, attribute: "attrs.Attribute[Any]", value: Collection[Any]) -> None:
+        if len(set(map(get, value))) == len(value):
+            return
         seen: set[str] = set()
         for index, item in enumerate(value):
             item_id = getattr(item, key)

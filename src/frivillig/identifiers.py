@@ -58,9 +58,6 @@ Examples:
 import re
 import reprlib
 
-from stdnum.dk import cvr as stdnum_cvr
-from stdnum.exceptions import ValidationError as StdnumError
-
 from frivillig._municipalities import _known_codes, _table
 from frivillig.errors import (
     InvalidChecksum,
@@ -131,6 +128,8 @@ def _cvr_problem(digits: str, shown: str, *, compact_only: bool) -> tuple[str, s
         return f"{shown} has {len(digits)} {unit}; a CVR number has {_CVR_LENGTH}", "length"
     if digits.startswith("0"):
         return f"{shown} starts with 0; no CVR number starts with 0", "format"
+    from stdnum.dk import cvr as stdnum_cvr  # imported when first needed: it is slow to import
+
     if stdnum_cvr.checksum(digits) != 0:
         message = f"{shown} fails the CVR check digit (modulus 11); check for a mistyped digit"
         return message, "checksum"
@@ -182,6 +181,9 @@ def _validate_cvr(number: object) -> str:
     """Implement validate_cvr for a value of any type."""
     if not isinstance(number, str):
         raise InvalidFormat([Problem(path="$", message=_cvr_type_message(number), code="type")])
+    from stdnum.dk import cvr as stdnum_cvr
+    from stdnum.exceptions import ValidationError as StdnumError
+
     try:
         digits = stdnum_cvr.compact(number)
     except StdnumError:  # pragma: no cover - stdnum only raises here for non-strings

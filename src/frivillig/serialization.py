@@ -1412,10 +1412,20 @@ def _generated_builder(cls: type[Any], reader: _Reader) -> Callable[[Any], Any]:
     return cast(Callable[[Any], Any], namespace["build"])
 
 
+# Maps of answers and of goal progress have the same keys over and over (an instrument's
+# items, a collaboration's goals): keys found to be ids are remembered.
+_ID_KEYS: set[tuple[str, ...]] = set()
+
+
 def _id_map(value: dict[str, Any]) -> FrozenMap[str, Any]:
     """The map of a field whose keys must be ids, once they are found to be."""
-    if not all_ids(value):
-        raise _Fallback
+    keys = tuple(value)
+    if keys not in _ID_KEYS:
+        if not all_ids(keys):
+            raise _Fallback
+        if len(_ID_KEYS) >= 4096:
+            _ID_KEYS.clear()
+        _ID_KEYS.add(keys)
     return FrozenMap(value)
 
 

@@ -87,7 +87,6 @@ from types import MappingProxyType
 from typing import Any, Literal, TypeVar, get_args
 
 import attrs
-from stdnum.dk import cvr as stdnum_cvr
 
 from ._actors import (
     CitizenGroup,
@@ -473,6 +472,8 @@ _RATING_LEVELS = tuple(CollaborationLevel)
 
 def _cvr(rng: random.Random) -> str:
     """Draw a CVR number whose modulus-11 check digit is right (stdnum computes the sum)."""
+    from stdnum.dk import cvr as stdnum_cvr  # slow to import; needed only here
+
     while True:
         body = str(rng.randint(1, 9)) + "".join(rng.choices("0123456789", k=6))
         check = -stdnum_cvr.checksum(body + "0") % 11
