@@ -13,11 +13,12 @@ False
 """
 
 import datetime as dt
+import functools
 
 from ._collaboration import Collaboration
 from ._portfolio import Portfolio
 from ._rulebook import DEFAULT_RULEBOOK
-from ._rules import CheckSettings, Finding, Hit, Report, Rulebook, RuleContext
+from ._rules import CheckSettings, Finding, Hit, Report, Rule, Rulebook, RuleContext, Severity
 from ._validators import render_path
 from .errors import Problem, ValidationError
 
@@ -46,24 +47,44 @@ def _arguments(today: object, rulebook: object, settings: object) -> tuple[Ruleb
     return book, chosen
 
 
+@functools.lru_cache(maxsize=4096, typed=True)
+def _relative(*segments: str | int) -> str:
+    """The path segments rendered without a root: ``.tasks[1]``.
+
+    Rules point at the same few kinds of objects in every collaboration, so the
+    rendered paths are kept; each segment is its own argument, so that ``True``
+    and ``1`` are kept apart.
+    """
+    return render_path(segments, "")
+
+
 def _root(path: tuple[str | int, ...] | str, root: str) -> str:
     if isinstance(path, str):
         return root + path[1:] if path.startswith("$") else path
-    return render_path(path, root)
+    return root + _relative(*path)
+
+
+Enabled = tuple[tuple[Rule, Severity, str], ...]
+"""The rules that run, each with the severity and the citation its findings get."""
+
+
+def _enabled(rulebook: Rulebook) -> Enabled:
+    return tuple(
+        (rule, rulebook.severity(rule.code), rule.source_text) for rule in rulebook.enabled
+    )
 
 
 def _findings(
     collaboration: Collaboration,
     *,
     today: dt.date,
-    rulebook: Rulebook,
+    rules: Enabled,
     settings: CheckSettings,
     root: str,
 ) -> list[Finding]:
     context = RuleContext(collaboration=collaboration, today=today, settings=settings)
     found: list[Finding] = []
-    for rule in rulebook.enabled:
-        severity = rulebook.severity(rule.code)
+    for rule, severity, citation in rules:
         for hit in rule.check(context):
             if not isinstance(hit, Hit):
                 raise ValidationError(
@@ -82,8 +103,8 @@ def _findings(
                     severity=severity,
                     message_da=hit.message_da,
                     message_en=hit.message_en,
-                    paths=tuple(_root(path, root) for path in hit.paths),
-                    source=hit.source or rule.source_text,
+                    paths=tuple([_root(path, root) for path in hit.paths]),
+                    source=hit.source or citation,
                     reason=hit.reason,
                     collaboration=collaboration.id,
                     personal=hit.personal,
@@ -127,7 +148,9 @@ def check(
     if not isinstance(collaboration, Collaboration):
         raise _type_error(collaboration, expected="a Collaboration")
     book, chosen = _arguments(today, rulebook, settings)
-    findings = _findings(collaboration, today=today, rulebook=book, settings=chosen, root="$")
+    findings = _findings(
+        collaboration, today=today, rules=_enabled(book), settings=chosen, root="$"
+    )
     return Report(
         subject=collaboration.id,
         subject_type="collaboration",
@@ -165,13 +188,14 @@ def check_portfolio(
     if not isinstance(portfolio, Portfolio):
         raise _type_error(portfolio, expected="a Portfolio")
     book, chosen = _arguments(today, rulebook, settings)
+    rules = _enabled(book)
     findings: list[Finding] = []
     for index, collaboration in enumerate(portfolio.collaborations):
         findings.extend(
             _findings(
                 collaboration,
                 today=today,
-                rulebook=book,
+                rules=rules,
                 settings=chosen,
                 root=f"$.collaborations[{index}]",
             )

@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from ._frozenmap import FrozenMap
 from ._labels import LabelledEnum, Language
 from ._validators import (
     MAX_TITLE,
@@ -59,6 +60,7 @@ __all__ = [
 ]
 
 _EPSILON = 1e-9
+_NUMBER = (int, float)
 
 
 class Verification(LabelledEnum):
@@ -554,17 +556,29 @@ def _score_line(score: InstrumentScore, lang: Language) -> str:
 
 
 def _answer_problems(
-    instrument: Instrument, answers: Mapping[Any, Any], root: str
+    instrument: Instrument,
+    items: tuple[Item, ...],
+    answers: Mapping[Any, Any],
+    root: str,
+    where: tuple[str | int, ...],
 ) -> list[Problem]:
-    known = {item.id for item in instrument.items}
+    known = {item.id for item in items}
     scale = instrument.scale
+    low, high, whole = scale.minimum, scale.maximum, scale.whole_numbers
+    given = _plain(answers)
+    # The usual answers: known items, each a number on the scale (whole, if it must be) or None.
+    if known.issuperset(given) and all(
+        value is None
+        or (type(value) in _NUMBER and low <= value <= high and (not whole or value == int(value)))
+        for value in given.values()
+    ):
+        return []
     problems = []
-    for key, value in answers.items():
-        path = render_path((str(key),), root)
+    for key, value in given.items():
         if key not in known:
             problems.append(
                 Problem(
-                    path=path,
+                    path=render_path((*where, str(key)), root),
                     message=f"{str(key)[:60]!r} is not an item of instrument {instrument.id!r}",
                     code="reference",
                 )
@@ -572,21 +586,39 @@ def _answer_problems(
             continue
         if value is None:
             continue
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            problems.append(Problem(path=path, message="expected a number or null", code="type"))
-        elif not math.isfinite(value) or not scale.minimum <= value <= scale.maximum:
+        if isinstance(value, bool) or not isinstance(value, _NUMBER):
             problems.append(
                 Problem(
-                    path=path,
-                    message=f"is outside the scale; expected {scale.minimum} to {scale.maximum}",
+                    path=render_path((*where, str(key)), root),
+                    message="expected a number or null",
+                    code="type",
+                )
+            )
+        elif not math.isfinite(value) or not low <= value <= high:
+            problems.append(
+                Problem(
+                    path=render_path((*where, str(key)), root),
+                    message=f"is outside the scale; expected {low} to {high}",
                     code="range",
                 )
             )
-        elif scale.whole_numbers and value != int(value):
+        elif whole and value != int(value):
             problems.append(
-                Problem(path=path, message="expected a whole number on the scale", code="format")
+                Problem(
+                    path=render_path((*where, str(key)), root),
+                    message="expected a whole number on the scale",
+                    code="format",
+                )
             )
     return problems
+
+
+def _plain(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
+    """The dict a [`FrozenMap`][frivillig.FrozenMap] keeps its items in, or the mapping itself.
+
+    Reading a dict costs less than going through the ``Mapping`` methods.
+    """
+    return mapping._data if isinstance(mapping, FrozenMap) else mapping
 
 
 def score_instrument(
@@ -639,21 +671,55 @@ def score_instrument(
     """
     if not isinstance(instrument, Instrument):
         raise ValidationError([Problem(path="$", message="expected an instrument", code="type")])
+    return score_answers_at(instrument, answers, root, ())
+
+
+def _checked_values(
+    instrument: Instrument,
+    items: tuple[Item, ...],
+    answers: object,
+    root: str,
+    where: tuple[str | int, ...],
+) -> dict[str, float]:
+    """Check the answers against the scale and return the answered items' values.
+
+    Reverse-coded items are turned around. Raises ``ValidationError`` with every
+    problem, each at its path below ``render_path(where, root)``.
+    """
     if not isinstance(answers, Mapping):
         raise ValidationError(
-            [Problem(path=root, message="expected the answers as a mapping", code="type")]
+            [
+                Problem(
+                    path=render_path(where, root),
+                    message="expected the answers as a mapping",
+                    code="type",
+                )
+            ]
         )
-    problems = _answer_problems(instrument, answers, root)
+    problems = _answer_problems(instrument, items, answers, root, where)
     if problems:
         raise ValidationError(problems)
     scale = instrument.scale
-    rule = instrument.scoring
     total = scale.minimum + scale.maximum
+    given = _plain(answers)
     values: dict[str, float] = {}
-    for item in instrument.items:
-        answer = answers.get(item.id)
+    for item in items:
+        answer = given.get(item.id)
         if answer is not None:
             values[item.id] = float(total - answer if item.reverse else answer)
+    return values
+
+
+def score_answers_at(
+    instrument: Instrument, answers: object, root: str, where: tuple[str | int, ...]
+) -> InstrumentResult:
+    """Score answers found at the path segments ``where`` below ``root``.
+
+    As [`score_instrument`][frivillig.score_instrument] with the root
+    ``render_path(where, root)``; the path is rendered only for a problem.
+    """
+    items = instrument.items
+    values = _checked_values(instrument, items, answers, root, where)
     factor_scores = tuple(
         _factor_score(instrument, factor, values) for factor in instrument.factors
     )
@@ -669,10 +735,10 @@ def score_instrument(
     )
     overall = (
         _group_score(instrument, "overall", "samlet", "overall", list(factor_scores))
-        if rule.overall
+        if instrument.scoring.overall
         else None
     )
-    missing = tuple(item.id for item in instrument.items if item.id not in values)
+    missing = tuple(item.id for item in items if item.id not in values)
     return InstrumentResult(
         instrument=instrument.id,
         factors=factor_scores,
@@ -683,9 +749,31 @@ def score_instrument(
     )
 
 
-def _factor_score(
-    instrument: Instrument, factor: Factor, values: dict[str, float]
-) -> InstrumentScore:
+def result_fraction_at(
+    instrument: Instrument, answers: object, root: str, where: tuple[str | int, ...]
+) -> float | None:
+    """Where one respondent's result lies on its range, from 0 to 1, or ``None``.
+
+    The result is the overall score or, when the scoring rule has none, the mean
+    of the scored factors' fractions; ``None`` when it is not scored. The same
+    figures as `score_answers_at` gives, without the objects that explain them,
+    and the same errors.
+    """
+    values = _checked_values(instrument, instrument.items, answers, root, where)
+    factors = [_factor_value(instrument, factor, values) for factor in instrument.factors]
+    parts = [(value, low, high) for value, _, low, high in factors]
+    if instrument.scoring.overall:
+        value, _, low, high = _group_value(instrument, parts)
+        return None if value is None else (value - low) / (high - low)
+    shares = [(value - low) / (high - low) for value, low, high in parts if value is not None]
+    return statistics.fmean(shares) if shares else None
+
+
+Figures = tuple[float | None, int, float, float]
+"""A score's value (``None`` when not scored), how many parts it rests on, its low and high."""
+
+
+def _factor_value(instrument: Instrument, factor: Factor, values: dict[str, float]) -> Figures:
     rule = instrument.scoring
     scale = instrument.scale
     answered = [values[item.id] for item in factor.items if item.id in values]
@@ -695,18 +783,46 @@ def _factor_score(
         mean = statistics.fmean(answered)
         value = mean if rule.aggregation is Aggregation.MEAN else mean * count
     factor_range = 1 if rule.aggregation is Aggregation.MEAN else count
+    return (
+        value,
+        len(answered),
+        float(scale.minimum * factor_range),
+        float(scale.maximum * factor_range),
+    )
+
+
+def _factor_score(
+    instrument: Instrument, factor: Factor, values: dict[str, float]
+) -> InstrumentScore:
+    value, answered, low, high = _factor_value(instrument, factor, values)
     return InstrumentScore(
         key=factor.id,
         label_da=factor.label_da,
         label_en=factor.label_en,
         value=value,
-        low=float(scale.minimum * factor_range),
-        high=float(scale.maximum * factor_range),
+        low=low,
+        high=high,
         band=instrument.band_for(value),
-        answered=len(answered),
-        expected=count,
+        answered=answered,
+        expected=len(factor.items),
         category=factor.category,
     )
+
+
+def _group_value(instrument: Instrument, parts: list[tuple[float | None, float, float]]) -> Figures:
+    rule = instrument.scoring
+    scored = [value for value, _, _ in parts if value is not None]
+    value: float | None = None
+    if rule.aggregation is Aggregation.MEAN:
+        low, high = float(instrument.scale.minimum), float(instrument.scale.maximum)
+    else:
+        low = math.fsum(part_low for _, part_low, _ in parts)
+        high = math.fsum(part_high for _, _, part_high in parts)
+    if parts and len(scored) >= rule.needed(len(parts)):
+        mean = statistics.fmean(scored)
+        value = mean if rule.aggregation is Aggregation.MEAN else mean * len(parts)
+        value = min(max(value, low), high)
+    return value, len(scored), low, high
 
 
 def _group_score(
@@ -716,18 +832,9 @@ def _group_score(
     label_en: str,
     parts: list[InstrumentScore],
 ) -> InstrumentScore:
-    rule = instrument.scoring
-    scored = [part.value for part in parts if part.value is not None]
-    value: float | None = None
-    if rule.aggregation is Aggregation.MEAN:
-        low, high = float(instrument.scale.minimum), float(instrument.scale.maximum)
-    else:
-        low = math.fsum(part.low for part in parts)
-        high = math.fsum(part.high for part in parts)
-    if parts and len(scored) >= rule.needed(len(parts)):
-        mean = statistics.fmean(scored)
-        value = mean if rule.aggregation is Aggregation.MEAN else mean * len(parts)
-        value = min(max(value, low), high)
+    value, scored, low, high = _group_value(
+        instrument, [(part.value, part.low, part.high) for part in parts]
+    )
     return InstrumentScore(
         key=key,
         label_da=label_da,
@@ -736,7 +843,7 @@ def _group_score(
         low=low,
         high=high,
         band=instrument.band_for(value),
-        answered=len(scored),
+        answered=scored,
         expected=len(parts),
     )
 
@@ -766,6 +873,11 @@ def instrument_ids() -> tuple[str, ...]:
         ('barometer', 'pat-2003', 'vfi-1998', 'wilder-2001')
     """
     return tuple(sorted(_shipped()))
+
+
+def built_in_instrument(instrument_id: str) -> Instrument | None:
+    """The built-in instrument with this id, or ``None``: `get_instrument` without the error."""
+    return _shipped().get(instrument_id)
 
 
 def get_instrument(instrument_id: str) -> Instrument:

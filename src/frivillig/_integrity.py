@@ -6,7 +6,6 @@ whole. The loader runs these checks on every document, and the rule check
 reports them as findings.
 """
 
-from collections.abc import Iterator
 from typing import TypeVar
 
 from ._collaboration import Collaboration
@@ -21,60 +20,91 @@ V = TypeVar("V", Collaboration, Portfolio)
 Path = tuple[str | int, ...]
 
 
-def _dangling(collaboration: Collaboration) -> Iterator[tuple[Path, str]]:
+def _dangling(collaboration: Collaboration) -> list[tuple[Path, str]]:
+    """Each id that refers to nothing in the collaboration, with its path, in document order.
+
+    Most collaborations have none, so each reference is tested where it is and a
+    path is made only for one that dangles.
+    """
     parties = collaboration.party_ids
     volunteer_ids = {volunteer.id for volunteer in collaboration.volunteers}
     goal_ids = {goal.id for goal in collaboration.goals}
+    found: list[tuple[Path, str]] = []
 
-    def party(path: Path, value: str | None, what: str) -> Iterator[tuple[Path, str]]:
-        if value is not None and value not in parties:
-            yield path, f"{what} {value!r} is not a participant of the collaboration"
+    def party(path: Path, value: str, what: str) -> None:
+        found.append((path, f"{what} {value!r} is not a participant of the collaboration"))
 
-    yield from party(("initiator",), collaboration.initiator, "initiator")
+    initiator = collaboration.initiator
+    if initiator is not None and initiator not in parties:
+        party(("initiator",), initiator, "initiator")
     for task_kind, holder in collaboration.responsibilities.items():
-        yield from party(("responsibilities", task_kind.value), holder, "holder")
+        if holder is not None and holder not in parties:
+            party(("responsibilities", task_kind.value), holder, "holder")
     for g, goal in enumerate(collaboration.goals):
         for w, wish in enumerate(goal.wishes):
-            yield from party(("goals", g, "wishes", w, "party"), wish.party, "party")
+            if wish.party is not None and wish.party not in parties:
+                party(("goals", g, "wishes", w, "party"), wish.party, "party")
         for a, agreement in enumerate(goal.agreements):
-            yield from party(("goals", g, "agreements", a, "party"), agreement.party, "party")
+            if agreement.party is not None and agreement.party not in parties:
+                party(("goals", g, "agreements", a, "party"), agreement.party, "party")
     for t, task in enumerate(collaboration.tasks):
-        yield from party(("tasks", t, "led_by"), task.led_by, "leader")
+        if task.led_by is not None and task.led_by not in parties:
+            party(("tasks", t, "led_by"), task.led_by, "leader")
         for v, volunteer_id in enumerate(task.volunteers):
             if volunteer_id not in volunteer_ids:
-                yield (
-                    ("tasks", t, "volunteers", v),
-                    f"volunteer {volunteer_id!r} is not among the collaboration's volunteers",
+                found.append(
+                    (
+                        ("tasks", t, "volunteers", v),
+                        f"volunteer {volunteer_id!r} is not among the collaboration's volunteers",
+                    )
                 )
     for v, volunteer in enumerate(collaboration.volunteers):
-        yield from party(("volunteers", v, "association"), volunteer.association, "association")
-        if volunteer.child_certificate is not None:
-            yield from party(
+        if volunteer.association is not None and volunteer.association not in parties:
+            party(("volunteers", v, "association"), volunteer.association, "association")
+        certificate = volunteer.child_certificate
+        if (
+            certificate is not None
+            and certificate.checked_by is not None
+            and certificate.checked_by not in parties
+        ):
+            party(
                 ("volunteers", v, "child_certificate", "checked_by"),
-                volunteer.child_certificate.checked_by,
+                certificate.checked_by,
                 "checker",
             )
-    if collaboration.agreement is not None:
-        for p, party_id in enumerate(collaboration.agreement.parties):
-            yield from party(("agreement", "parties", p), party_id, "signing party")
-    if collaboration.forum is not None:
-        for p, party_id in enumerate(collaboration.forum.agenda_set_by):
-            yield from party(("forum", "agenda_set_by", p), party_id, "party")
-    if collaboration.evaluation_plan is not None:
-        for p, party_id in enumerate(collaboration.evaluation_plan.respondents):
-            yield from party(("evaluation_plan", "respondents", p), party_id, "respondent")
+    agreement_document = collaboration.agreement
+    if agreement_document is not None:
+        for p, party_id in enumerate(agreement_document.parties):
+            if party_id is not None and party_id not in parties:
+                party(("agreement", "parties", p), party_id, "signing party")
+    forum = collaboration.forum
+    if forum is not None:
+        for p, party_id in enumerate(forum.agenda_set_by):
+            if party_id is not None and party_id not in parties:
+                party(("forum", "agenda_set_by", p), party_id, "party")
+    plan = collaboration.evaluation_plan
+    if plan is not None:
+        for p, party_id in enumerate(plan.respondents):
+            if party_id is not None and party_id not in parties:
+                party(("evaluation_plan", "respondents", p), party_id, "respondent")
     for r, round_ in enumerate(collaboration.rounds):
         for s, response in enumerate(round_.responses):
-            yield from party(("rounds", r, "responses", s, "party"), response.party, "respondent")
+            if response.party is not None and response.party not in parties:
+                party(("rounds", r, "responses", s, "party"), response.party, "respondent")
             for goal_id in response.goal_progress:
                 if goal_id not in goal_ids:
-                    yield (
-                        ("rounds", r, "responses", s, "goal_progress", goal_id),
-                        f"goal {goal_id!r} is not one of the collaboration's goals",
+                    found.append(
+                        (
+                            ("rounds", r, "responses", s, "goal_progress", goal_id),
+                            f"goal {goal_id!r} is not one of the collaboration's goals",
+                        )
                     )
         for k, rating in enumerate(round_.ratings):
-            yield from party(("rounds", r, "ratings", k, "rater"), rating.rater, "rater")
-            yield from party(("rounds", r, "ratings", k, "ratee"), rating.ratee, "rated party")
+            if rating.rater is not None and rating.rater not in parties:
+                party(("rounds", r, "ratings", k, "rater"), rating.rater, "rater")
+            if rating.ratee is not None and rating.ratee not in parties:
+                party(("rounds", r, "ratings", k, "ratee"), rating.ratee, "rated party")
+    return found
 
 
 def integrity_problems(collaboration: Collaboration, *, root: str = "$") -> list[Problem]:

@@ -27,6 +27,7 @@ This module holds what a caller needs on top of that:
 import base64
 import datetime as dt
 import enum
+import functools
 import hashlib
 import hmac
 import math
@@ -73,9 +74,8 @@ _HMAC_CONTEXT = b"frivillig volunteer id\x00"
 
 # Six digits (DDMMYY), an optional separator (hyphen, a Unicode dash, a space or a
 # no-break space), four digits, and no digit on either side.
-_CPR_SHAPE = re.compile(
-    r"(?<![0-9])([0-9]{6})[-\u2010\u2011\u2012\u2013\u2014\u2212 \u00a0]?([0-9]{4})(?![0-9])"
-)
+_CPR_SEPARATORS = "-\u2010\u2011\u2012\u2013\u2014\u2212 \u00a0"
+_CPR_SHAPE = re.compile(rf"(?<![0-9])([0-9]{{6}})[{_CPR_SEPARATORS}]?([0-9]{{4}})(?![0-9])")
 
 
 class FieldTreatment(LabelledEnum):
@@ -278,6 +278,60 @@ def cpr_problems(obj: object) -> list[Problem]:
             )
         )
     return problems
+
+
+def _plain_mapping(value: object) -> object:
+    """Give msgspec a mapping field as the dict it is kept in."""
+    if isinstance(value, FrozenMap):
+        return value._data
+    if isinstance(value, Mapping):
+        return dict(value)
+    message = f"msgspec cannot write a {type(value).__name__}"
+    raise TypeError(message)
+
+
+@functools.cache
+def _text_encoder() -> Any:
+    """A msgspec MessagePack encoder for model objects, or ``None`` without msgspec."""
+    try:
+        import msgspec
+    except ImportError:
+        return None
+    return msgspec.msgpack.Encoder(enc_hook=_plain_mapping)
+
+
+_NINES = bytes.maketrans(b"0123456789", b"9999999999")
+_NINE_SHAPES = tuple(
+    b"999999" + separator.encode() + b"9999" for separator in ("", *_CPR_SEPARATORS)
+)
+
+
+def may_hold_cpr_like(collaboration: Collaboration) -> bool:
+    """Tell, cheaply, whether some text of a collaboration may hold a CPR-shaped number.
+
+    ``False`` means ``cpr_spans`` finds nothing in it; ``True`` means it may.
+    msgspec writes the whole collaboration as MessagePack in one step: every
+    field of the model is public, so every text and mapping key is in it, each
+    as its UTF-8 bytes, unchanged. With every digit made a 9, a CPR-shaped
+    number is ten 9s, or six and four around one of the separators. Other
+    bytes (numbers, lengths, enum values) can only add shapes, so ``True`` may
+    be a false alarm, but ``False`` is never a miss.
+    """
+    encoder = _text_encoder()
+    if encoder is None:
+        return True
+    try:
+        data = encoder.encode(collaboration)
+    except Exception:  # what msgspec cannot write, the caller looks through text by text
+        return True
+    nines = data.translate(_NINES)
+    # Every shape starts with six 9s: look for the shapes only where those are.
+    position = nines.find(b"999999")
+    while position >= 0:
+        if nines.startswith(_NINE_SHAPES, position):
+            return True
+        position = nines.find(b"999999", position + 1)
+    return False
 
 
 def cpr_spans(obj: object) -> Iterator[tuple[str, list[tuple[int, int]]]]:

@@ -25,7 +25,7 @@ from ._formalisation import FormalisationLevel
 from ._goals import Goal, GoalStatus
 from ._labels import Language
 from ._participation import Participant
-from ._privacy import cpr_spans
+from ._privacy import cpr_spans, may_hold_cpr_like
 from ._rules import (
     Evidence,
     Hit,
@@ -37,7 +37,7 @@ from ._rules import (
     Source,
     SourceKind,
 )
-from ._scores import recommend_formalisation
+from ._scores import level_rank, recommended_level
 from ._tasks import ReservedKind, Task, TaskKind
 from ._volunteers import AgeBand, ChildCertificateCheck, Engagement, Remuneration, Volunteer
 
@@ -107,7 +107,7 @@ def _hit(
     personal: bool = False,
 ) -> Hit:
     return Hit(
-        paths=tuple(paths),
+        paths=paths,
         message_da=texts[0],
         message_en=texts[1],
         reason=reason,
@@ -996,11 +996,10 @@ def formalisation_misfit(context: RuleContext) -> Iterator[Hit]:
     actual = collaboration.formalisation
     if not actual.is_volunteering:
         return
-    advice = recommend_formalisation(collaboration, settings=settings.formalisation)
-    wanted = advice.level
-    why_da = _join([driver.da for driver in advice.drivers], "da") or "ingen særlige risici"
-    why_en = _join([driver.en for driver in advice.drivers], "en") or "no particular risks"
-    if wanted.rank - actual.rank >= settings.formalisation_too_loose_steps:
+    wanted, drivers = recommended_level(collaboration, settings.formalisation)
+    why_da = _join([driver.da for driver in drivers], "da") or "ingen særlige risici"
+    why_en = _join([driver.en for driver in drivers], "en") or "no particular risks"
+    if level_rank(wanted) - level_rank(actual) >= settings.formalisation_too_loose_steps:
         yield _hit(
             [("formalisation",)],
             (
@@ -1014,7 +1013,7 @@ def formalisation_misfit(context: RuleContext) -> Iterator[Hit]:
             ),
             "too_loose",
         )
-    elif actual.rank - wanted.rank >= settings.formalisation_too_tight_steps:
+    elif level_rank(actual) - level_rank(wanted) >= settings.formalisation_too_tight_steps:
         yield _hit(
             [("formalisation",)],
             (
@@ -1359,44 +1358,9 @@ def _positions(spans: Sequence[tuple[int, int]], lang: Language) -> str:
     return f"{word} {_join([f'{start + 1}-{end}' for start, end in spans], lang)}"
 
 
-def _may_hold_cpr(collaboration: Collaboration) -> bool:
-    """Whether a text of the collaboration may hold a CPR-shaped number.
-
-    The JSON form holds every text as it is (digits, hyphens, dashes and spaces
-    are never escaped). With every digit made a 9, a CPR-shaped number is ten 9s,
-    or six and four around one of the separators; a JSON form with neither has
-    no such text, and looking costs much less than visiting every text.
-    """
-    from .serialization import _json_bytes
-
-    data = _json_bytes(collaboration)
-    if data is None:
-        return True
-    nines = data.translate(_NINES)
-    return any(shape in nines for shape in _NINE_SHAPES)
-
-
-_NINES = bytes.maketrans(b"0123456789", b"9999999999")
-_NINE_SHAPES = tuple(
-    b"999999" + separator.encode() + b"9999"
-    for separator in (
-        "",
-        "-",
-        "\u2010",
-        "\u2011",
-        "\u2012",
-        "\u2013",
-        "\u2014",
-        "\u2212",
-        " ",
-        "\u00a0",
-    )
-)
-
-
 def cpr_numbers(context: RuleContext) -> Iterator[Hit]:
     """A text in the collaboration holds a number shaped like a CPR number."""
-    if not _may_hold_cpr(context.collaboration):
+    if not may_hold_cpr_like(context.collaboration):
         return
     for path, spans in cpr_spans(context.collaboration):
         if len(spans) == 1:

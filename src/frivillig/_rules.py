@@ -389,7 +389,7 @@ class RuleContext:
 
 
 def _segments(value: Iterable[str | Iterable[str | int]]) -> tuple[PathSegments | str, ...]:
-    return tuple(path if isinstance(path, str) else tuple(path) for path in value)
+    return tuple([path if isinstance(path, str) else tuple(path) for path in value])
 
 
 @attrs.frozen(kw_only=True)
@@ -584,16 +584,19 @@ _SEGMENT = re.compile(r"\d+|\D+")
 
 def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, part) for part in _SEGMENT.findall(path)
+        [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in _SEGMENT.findall(path)]
     )
+
+
+_SEVERITY_RANKS = {severity: severity.rank for severity in Severity}
 
 
 def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
     """Order findings: most severe first, then by code, by path and by message."""
     return (
-        -finding.severity.rank,
+        -_SEVERITY_RANKS[finding.severity],
         finding.code,
-        tuple(_path_key(path) for path in finding.paths),
+        tuple([_path_key(path) for path in finding.paths]),
         finding.reason,
         finding.message_en,
     )

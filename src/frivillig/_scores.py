@@ -27,7 +27,15 @@ from ._evaluation import EvaluationRound
 from ._formalisation import FormalisationLevel
 from ._frozenmap import FrozenMap
 from ._goals import GoalStatus
-from ._instruments import Instrument, InstrumentResult, Note, get_instrument, score_instrument
+from ._instruments import (
+    Instrument,
+    InstrumentResult,
+    Note,
+    built_in_instrument,
+    get_instrument,
+    result_fraction_at,
+    score_answers_at,
+)
 from ._labels import LabelledEnum, Language
 from ._participation import Resource
 from ._tasks import TaskKind
@@ -168,11 +176,16 @@ def _percent(share: float) -> str:
 
 
 def _combine(parts: Iterable[ScorePart]) -> float | None:
-    present = [(part.weight, part.value) for part in parts if part.value is not None]
-    total = math.fsum(weight for weight, _ in present)
-    if not present or total <= 0:
+    weights: list[float] = []
+    weighted: list[float] = []
+    for part in parts:
+        if part.value is not None:
+            weights.append(part.weight)
+            weighted.append(part.weight * part.value)
+    total = math.fsum(weights)
+    if not weights or total <= 0:
         return None
-    value = math.fsum(weight * value for weight, value in present) / total
+    value = math.fsum(weighted) / total
     return min(max(value, LOW), HIGH)
 
 
@@ -641,6 +654,17 @@ class FormalisationRecommendation:
     reasons: tuple[Note, ...]
 
 
+_RISKY = frozenset(
+    {
+        FormalisationDriver.MONEY,
+        FormalisationDriver.CHILDREN,
+        FormalisationDriver.PERSONAL_DATA,
+        FormalisationDriver.AUTHORITY,
+    }
+)
+"""The drivers that rule out a small, short experiment."""
+
+
 def _drivers(
     collaboration: Collaboration, settings: FormalisationSettings
 ) -> list[FormalisationDriver]:
@@ -669,20 +693,79 @@ def _drivers(
     days = None if end is None else (end - collaboration.start_on).days
     if days is None or days > settings.long_days:
         found.append(FormalisationDriver.LONG_PERIOD)
-    risky = {
-        FormalisationDriver.MONEY,
-        FormalisationDriver.CHILDREN,
-        FormalisationDriver.PERSONAL_DATA,
-        FormalisationDriver.AUTHORITY,
-    }
     if (
         days is not None
         and days <= settings.short_days
         and len(participants) <= 2
-        and not risky & set(found)
+        and _RISKY.isdisjoint(found)
     ):
         found.append(FormalisationDriver.SHORT_EXPERIMENT)
     return found
+
+
+_LEVEL_RANKS: dict[FormalisationLevel, int] = {level: level.rank for level in _L}
+_RANKED_FLOORS = {driver: (floor, floor.rank) for driver, floor in _FLOORS.items()}
+_PARTNERSHIP_RANK = _L.PARTNERSHIP_AGREEMENT.rank
+
+
+def level_rank(level: FormalisationLevel) -> int:
+    """The level's place on the formalisation ladder, from 0: ``level.rank``, looked up."""
+    return _LEVEL_RANKS[level]
+
+
+def _recommended_level(
+    drivers: list[FormalisationDriver], settings: FormalisationSettings
+) -> tuple[FormalisationLevel, list[FormalisationDriver]]:
+    """The level the drivers call for, and the heavy drivers among them."""
+    level = (
+        _L.AD_HOC_EVENT
+        if FormalisationDriver.SHORT_EXPERIMENT in drivers
+        else _L.VOLUNTEER_AGREEMENT
+    )
+    rank = _LEVEL_RANKS[level]
+    for driver in drivers:
+        floor, floor_rank = _RANKED_FLOORS[driver]
+        if floor_rank > rank:
+            level, rank = floor, floor_rank
+    heavy = [driver for driver in _PARTNERSHIP_DRIVERS if driver in drivers]
+    if len(heavy) >= settings.partnership_drivers and rank < _PARTNERSHIP_RANK:
+        level = _L.PARTNERSHIP_AGREEMENT
+    return level, heavy
+
+
+def recommended_level(
+    collaboration: Collaboration, settings: FormalisationSettings
+) -> tuple[FormalisationLevel, list[FormalisationDriver]]:
+    """The level and drivers of `recommend_formalisation`, without the reasons.
+
+    The rule check words its own reasons, so it asks only for these.
+    """
+    drivers = _drivers(collaboration, settings)
+    return _recommended_level(drivers, settings)[0], drivers
+
+
+def _reasons(
+    collaboration: Collaboration, settings: FormalisationSettings
+) -> tuple[FormalisationLevel, list[FormalisationDriver], list[tuple[str, str]]]:
+    """The recommended level, the drivers, and the reasons in Danish and English."""
+    drivers = _drivers(collaboration, settings)
+    level, heavy = _recommended_level(drivers, settings)
+    reasons: list[tuple[str, str]] = []
+    for driver in drivers:
+        floor = _FLOORS[driver]
+        reasons.append((f"{driver.da}: mindst {floor.da}", f"{driver.en}: at least {floor.en}"))
+    if len(heavy) >= settings.partnership_drivers:
+        reasons.append(
+            (
+                f"{len(heavy)} af de tunge drivere ({', '.join(d.da for d in heavy)}): "
+                f"{_L.PARTNERSHIP_AGREEMENT.da}",
+                f"{len(heavy)} of the heavy drivers ({', '.join(d.en for d in heavy)}): "
+                f"{_L.PARTNERSHIP_AGREEMENT.en}",
+            )
+        )
+    if not drivers:
+        reasons.append((f"ingen særlige risici: {level.da}", f"no particular risks: {level.en}"))
+    return level, drivers, reasons
 
 
 def recommend_formalisation(
@@ -713,39 +796,12 @@ def recommend_formalisation(
         The recommended level, the drivers found and the reasons.
     """
     settings = settings or FormalisationSettings()
-    drivers = _drivers(collaboration, settings)
-    short = FormalisationDriver.SHORT_EXPERIMENT in drivers
-    level = _L.AD_HOC_EVENT if short else _L.VOLUNTEER_AGREEMENT
-    reasons: list[Note] = []
-    for driver in drivers:
-        floor = _FLOORS[driver]
-        if floor > level:
-            level = floor
-        reasons.append(
-            Note(
-                da=f"{driver.da}: mindst {floor.da}",
-                en=f"{driver.en}: at least {floor.en}",
-            )
-        )
-    heavy = [driver for driver in _PARTNERSHIP_DRIVERS if driver in drivers]
-    if len(heavy) >= settings.partnership_drivers:
-        level = max(level, _L.PARTNERSHIP_AGREEMENT)
-        reasons.append(
-            Note(
-                da=f"{len(heavy)} af de tunge drivere ({', '.join(d.da for d in heavy)}): "
-                f"{_L.PARTNERSHIP_AGREEMENT.da}",
-                en=f"{len(heavy)} of the heavy drivers ({', '.join(d.en for d in heavy)}): "
-                f"{_L.PARTNERSHIP_AGREEMENT.en}",
-            )
-        )
-    if not drivers:
-        reasons.append(
-            Note(
-                da=f"ingen særlige risici: {level.da}",
-                en=f"no particular risks: {level.en}",
-            )
-        )
-    return FormalisationRecommendation(level=level, drivers=tuple(drivers), reasons=tuple(reasons))
+    level, drivers, reasons = _reasons(collaboration, settings)
+    return FormalisationRecommendation(
+        level=level,
+        drivers=tuple(drivers),
+        reasons=tuple(Note(da=da, en=en) for da, en in reasons),
+    )
 
 
 def formalisation_fit(
@@ -767,9 +823,9 @@ def formalisation_fit(
         The score, with one part, *fit*.
     """
     settings = settings or FormalisationSettings()
-    recommendation = recommend_formalisation(collaboration, settings=settings)
+    recommended, _, reasons = _reasons(collaboration, settings)
     actual = collaboration.formalisation
-    steps = actual.rank - recommendation.level.rank
+    steps = _LEVEL_RANKS[actual] - _LEVEL_RANKS[recommended]
     if steps < 0:
         penalty = -steps * settings.loose_step_penalty
         da = f"{-steps} trin løsere end anbefalet"
@@ -787,16 +843,16 @@ def formalisation_fit(
         HIGH - penalty,
         1.0,
         (
-            f"{actual.da}, anbefalet {recommendation.level.da}: {da}",
-            f"{actual.en}, recommended {recommendation.level.en}: {en}",
+            f"{actual.da}, anbefalet {recommended.da}: {da}",
+            f"{actual.en}, recommended {recommended.en}: {en}",
         ),
     )
     notes = [
         Note(
-            da=f"Anbefalet niveau: {recommendation.level.da}.",
-            en=f"Recommended level: {recommendation.level.en}.",
+            da=f"Anbefalet niveau: {recommended.da}.",
+            en=f"Recommended level: {recommended.en}.",
         ),
-        *(Note(da=f"- {reason.da}", en=f"- {reason.en}") for reason in recommendation.reasons),
+        *(Note(da=f"- {reason_da}", en=f"- {reason_en}") for reason_da, reason_en in reasons),
     ]
     return _score("formalisation_fit", "Passende formalisering", "Formalisation fit", [fit], notes)
 
@@ -924,6 +980,15 @@ def _ordered_rounds(collaboration: Collaboration) -> list[tuple[int, EvaluationR
     return sorted(enumerate(collaboration.rounds), key=lambda pair: (pair[1].held_on, pair[1].id))
 
 
+def _known_instrument(
+    instrument_id: str, instruments: Mapping[str, Instrument] | None
+) -> Instrument | None:
+    """The instrument ``resolve_instrument`` finds, or ``None`` where it raises."""
+    if instruments and instrument_id in instruments:
+        return instruments[instrument_id]
+    return built_in_instrument(instrument_id)
+
+
 def resolve_instrument(
     instrument_id: str, instruments: Mapping[str, Instrument] | None, path: str
 ) -> Instrument:
@@ -957,24 +1022,45 @@ def round_instrument_results(
         if response.instrument is None:
             continue
         base = ("rounds", index, "responses", s)
-        instrument = resolve_instrument(
-            response.instrument, instruments, render_path((*base, "instrument"))
-        )
-        result = score_instrument(
-            instrument, response.answers, root=render_path((*base, "answers"))
-        )
+        instrument = _response_instrument(response.instrument, instruments, base)
+        result = score_answers_at(instrument, response.answers, "$", (*base, "answers"))
         results.append((response.party, instrument, result))
     return results
 
 
-def _normalised(result: InstrumentResult) -> float | None:
-    overall = result.overall
-    if overall is not None:
-        if overall.value is None:
-            return None
-        return (overall.value - overall.low) / (overall.high - overall.low) * HIGH
-    shares = [(f.value - f.low) / (f.high - f.low) for f in result.factors if f.value is not None]
-    return statistics.fmean(shares) * HIGH if shares else None
+def _response_instrument(
+    instrument_id: str, instruments: Mapping[str, Instrument] | None, base: tuple[str | int, ...]
+) -> Instrument:
+    """The instrument a response at ``base`` names; its path is rendered only for an error."""
+    instrument = _known_instrument(instrument_id, instruments)
+    if instrument is None:
+        instrument = resolve_instrument(
+            instrument_id, instruments, render_path((*base, "instrument"))
+        )
+    return instrument
+
+
+def _round_instrument_values(
+    collaboration: Collaboration,
+    index: int,
+    instruments: Mapping[str, Instrument] | None,
+) -> list[tuple[Instrument, float | None]]:
+    """Each instrument result in one round as a share of its range (0 to 100), or ``None``.
+
+    The figures of `round_instrument_results` read as the overall score's place
+    in its range (or the factors' mean place when there is no overall score),
+    with the same errors.
+    """
+    round_ = collaboration.rounds[index]
+    found: list[tuple[Instrument, float | None]] = []
+    for s, response in enumerate(round_.responses):
+        if response.instrument is None:
+            continue
+        base = ("rounds", index, "responses", s)
+        instrument = _response_instrument(response.instrument, instruments, base)
+        fraction = result_fraction_at(instrument, response.answers, "$", (*base, "answers"))
+        found.append((instrument, None if fraction is None else fraction * HIGH))
+    return found
 
 
 def evaluation_health(
@@ -1017,11 +1103,7 @@ def evaluation_health(
     settings = settings or DEFAULT_SETTINGS
     _check_today(today)
     ordered = _ordered_rounds(collaboration)
-    rated = [
-        (round_, {r.party: r.satisfaction for r in round_.responses if r.satisfaction is not None})
-        for _, round_ in ordered
-    ]
-    rated = [(round_, marks) for round_, marks in rated if marks]
+    rated = _last_rated(ordered, 2)
     notes: list[Note] = []
     if rated:
         latest, marks = rated[-1]
@@ -1101,6 +1183,21 @@ def evaluation_health(
     )
 
 
+def _last_rated(
+    ordered: list[tuple[int, EvaluationRound]], count: int
+) -> list[tuple[EvaluationRound, dict[str, int]]]:
+    """The last ``count`` rounds with satisfaction ratings, oldest first, each with its marks."""
+    found: list[tuple[EvaluationRound, dict[str, int]]] = []
+    for _, round_ in reversed(ordered):
+        marks = {r.party: r.satisfaction for r in round_.responses if r.satisfaction is not None}
+        if marks:
+            found.append((round_, marks))
+            if len(found) == count:
+                break
+    found.reverse()
+    return found
+
+
 def _check_today(today: object) -> None:
     if isinstance(today, dt.datetime) and today.utcoffset() is None:
         message = "'today' is a datetime without a time zone; pass a date or an aware datetime"
@@ -1127,9 +1224,10 @@ def _punctuality(
     status = evaluation_status(
         plan, collaboration.rounds, today=today, tolerance=settings.tolerance
     )
-    held = status.count(DueState.HELD)
-    late = status.count(DueState.HELD_LATE)
-    failed = status.count(DueState.MISSED) + status.count(DueState.OVERDUE)
+    states = [entry.state for entry in status.due]
+    held = states.count(DueState.HELD)
+    late = states.count(DueState.HELD_LATE)
+    failed = states.count(DueState.MISSED) + states.count(DueState.OVERDUE)
     judged = held + late + failed
     if not judged:
         return _part(
@@ -1160,11 +1258,11 @@ def _instrument_part(
 ) -> ScorePart:
     labels = ("resultater af spørgeskema", "instrument results")
     for index, round_ in reversed(ordered):
-        results = round_instrument_results(collaboration, index, settings.instruments)
-        values = [value for _, _, result in results if (value := _normalised(result)) is not None]
+        results = _round_instrument_values(collaboration, index, settings.instruments)
+        values = [value for _, value in results if value is not None]
         if values:
             mean = statistics.fmean(values)
-            names = sorted({instrument.id for _, instrument, _ in results})
+            names = sorted({instrument.id for instrument, _ in results})
             return _part(
                 "instruments",
                 labels,

@@ -37,6 +37,12 @@ has closed, that is once the next due date's window has opened. So at most one d
 date is overdue at a time, and a round held late still counts for the date it was
 late for, as long as it is held before the next window opens.
 
+**Kept answers.** Expanding a rule from its first date is the slow part, and the
+collaborations of a portfolio share a few plans, so the due dates of the last 256
+questions (rule, first date, day) and the statuses of the last 1,024 (plan,
+tolerance, day, rounds held) are kept. Each answer is made of immutable values,
+so a kept answer is the answer worked out afresh.
+
 Examples:
     >>> import datetime as dt
     >>> import frivillig
@@ -50,6 +56,7 @@ Examples:
 
 import bisect
 import datetime as dt
+import functools
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
@@ -260,9 +267,13 @@ _TEXT: dict[Language, dict[str, str]] = {
 # -- the rule ------------------------------------------------------------------
 
 
+def _rule_body(text: str) -> str:
+    stripped = text.strip()
+    return stripped[6:] if stripped.upper().startswith("RRULE:") else stripped
+
+
 def _body(plan: EvaluationPlan) -> str:
-    text = plan.rrule.strip()
-    return text[6:] if text.upper().startswith("RRULE:") else text
+    return _rule_body(plan.rrule)
 
 
 def _parts(plan: EvaluationPlan) -> dict[str, str]:
@@ -274,15 +285,23 @@ def _parts(plan: EvaluationPlan) -> dict[str, str]:
     return parts
 
 
-def _rule(plan: EvaluationPlan) -> rrule:
+def _require_plan(plan: object) -> None:
     if not isinstance(plan, EvaluationPlan):
         raise ValidationError(
             [Problem(path="$", message="expected an evaluation plan", code="type")]
         )
+
+
+def _parse(text: str, first_date: dt.date) -> rrule:
     # Local wall-clock time: naive on purpose, as the plan's validator parses it;
     # the plan's time zone only decides which local date "today" is.
-    start = dt.datetime.combine(plan.first_date, dt.time())
-    return cast(rrule, rrulestr(_body(plan), dtstart=start))
+    start = dt.datetime.combine(first_date, dt.time())
+    return cast(rrule, rrulestr(_rule_body(text), dtstart=start))
+
+
+def _rule(plan: EvaluationPlan) -> rrule:
+    _require_plan(plan)
+    return _parse(plan.rrule, plan.first_date)
 
 
 def _dates(rule: rrule, start: dt.date | None = None) -> Iterator[dt.date]:
@@ -332,6 +351,31 @@ def _shift(day: dt.date, days: int) -> dt.date:
         return day + dt.timedelta(days=days)
     except OverflowError:
         return dt.date.max if days > 0 else dt.date.min
+
+
+Windows = tuple[tuple[dt.date, ...], tuple[dt.date, ...], dt.date | None]
+"""The due dates whose window has opened, the days their windows open, and the next due date."""
+
+
+@functools.lru_cache(maxsize=256)
+def _windows(text: str, first_date: dt.date, early_days: int, today: dt.date) -> Windows:
+    """Expand a plan's rule up to the first due date whose window has not opened by ``today``.
+
+    A pure function of the rule's text, its first date, how early a window opens
+    and the day asked about, so its answers are kept: the collaborations of a
+    portfolio share a few cadences and first dates, and expanding a rule from
+    its first date is the slow part of a status. The cache holds at most 256
+    answers, each of immutable dates.
+    """
+    opened: list[dt.date] = []
+    following: dt.date | None = None
+    for due in _dates(_parse(text, first_date)):
+        if _shift(due, -early_days) > today:
+            following = due
+            break
+        opened.append(due)
+    starts = tuple(_shift(due, -early_days) for due in opened)
+    return tuple(opened), starts, following
 
 
 def due_dates(
@@ -439,53 +483,67 @@ def evaluation_status(
     Raises:
         ValidationError: ``today`` is not a date or an aware datetime.
     """
-    rule = _rule(plan)
+    _require_plan(plan)
     day = _local_date(today, plan, "today")
-    held = sorted((r for r in rounds if r.held_on <= day), key=lambda r: (r.held_on, r.id))
-    opened: list[dt.date] = []
-    following: dt.date | None = None
-    for due in _dates(rule):
-        if _shift(due, -tolerance.early_days) > day:
-            following = due
-            break
-        opened.append(due)
-    starts = [_shift(due, -tolerance.early_days) for due in opened]
-    covering: dict[int, EvaluationRound] = {}
+    held = tuple(sorted([(r.held_on, r.id) for r in rounds if r.held_on <= day]))
+    return _status(
+        plan.rrule, plan.first_date, tolerance.early_days, tolerance.grace_days, day, held
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _status(
+    text: str,
+    first_date: dt.date,
+    early_days: int,
+    grace_days: int,
+    today: dt.date,
+    held: tuple[tuple[dt.date, str], ...],
+) -> ScheduleStatus:
+    """Where the cycle stands, from the plan, the tolerance, the day and the rounds held by then.
+
+    The status depends on the rounds only through their dates and ids (``held``,
+    sorted), so it is a pure function of immutable values and is kept: the rule
+    check and the evaluation-health score ask the same question of the same
+    collaboration. The cache holds at most 1,024 answers.
+    """
+    opened, starts, following = _windows(text, first_date, early_days, today)
+    covering: dict[int, tuple[dt.date, str]] = {}
     unscheduled: list[str] = []
-    for round_ in held:
-        index = bisect.bisect_right(starts, round_.held_on) - 1
+    for held_on, round_id in held:
+        index = bisect.bisect_right(starts, held_on) - 1
         if index < 0 or index in covering:
-            unscheduled.append(round_.id)
+            unscheduled.append(round_id)
         else:
-            covering[index] = round_
-    entries: list[DueDate] = []
-    for index, due in enumerate(opened):
-        closed = index < len(opened) - 1
-        entries.append(_entry(due, covering.get(index), closed, day, tolerance))
-    next_due = next((due for due in opened if due > day), following)
+            covering[index] = (held_on, round_id)
+    last = len(opened) - 1
+    entries = tuple(
+        _entry(due, covering.get(index), index < last, today, grace_days)
+        for index, due in enumerate(opened)
+    )
+    next_due = next((due for due in opened if due > today), following)
     return ScheduleStatus(
-        today=day, due=tuple(entries), next_due_on=next_due, unscheduled_rounds=tuple(unscheduled)
+        today=today, due=entries, next_due_on=next_due, unscheduled_rounds=tuple(unscheduled)
     )
 
 
 def _entry(
     due: dt.date,
-    round_: EvaluationRound | None,
+    round_: tuple[dt.date, str] | None,
     closed: bool,
     today: dt.date,
-    tolerance: EvaluationTolerance,
+    grace_days: int,
 ) -> DueDate:
     if round_ is not None:
-        late = (round_.held_on - due).days
-        state = DueState.HELD if late <= tolerance.grace_days else DueState.HELD_LATE
-        return DueDate(
-            due_on=due, state=state, round_id=round_.id, held_on=round_.held_on, days_late=late
-        )
+        held_on, round_id = round_
+        late = (held_on - due).days
+        state = DueState.HELD if late <= grace_days else DueState.HELD_LATE
+        return DueDate(due_on=due, state=state, round_id=round_id, held_on=held_on, days_late=late)
     if closed:
         return DueDate(due_on=due, state=DueState.MISSED)
     if today < due:
         return DueDate(due_on=due, state=DueState.UPCOMING)
-    if today <= _shift(due, tolerance.grace_days):
+    if today <= _shift(due, grace_days):
         return DueDate(due_on=due, state=DueState.DUE)
     return DueDate(due_on=due, state=DueState.OVERDUE, days_overdue=(today - due).days)
 
