@@ -24,6 +24,7 @@ Examples:
     True
 """
 
+import collections
 import contextlib
 import contextvars
 import datetime as dt
@@ -31,6 +32,7 @@ import enum
 import gc
 import json
 import math
+import operator
 import os
 import re
 import threading
@@ -1366,50 +1368,78 @@ class _Reader:
 
 
 def _generated_builder(cls: type[Any], reader: _Reader) -> Callable[[Any], Any]:
-    """Generate the function that builds a ``cls`` from its mirror struct.
+    """Make the function that builds a ``cls`` from its mirror struct.
 
     It does what the class's ``__init__`` does (set every field, then run every
     validator in field order), except the type checks: msgspec has already read
-    each value as exactly its field's type. Mapping fields get their ``FrozenMap``
-    (their converters only wrap a mapping), nested objects their own builders.
+    each value as exactly its field's type, and has checked the validators that
+    state a constraint. Mapping fields get their ``FrozenMap`` (their converters
+    only wrap a mapping), nested objects their own builders.
     """
-    namespace: dict[str, Any] = {
-        "new": object.__new__,
-        "cls": cls,
-        "setattr": object.__setattr__,
-        "FrozenMap": FrozenMap,
-        "reader": reader,
-        "id_map": _id_map,
-    }
-    lines = ["def build(struct):", "    obj = new(cls)"]
-    checks = []
-    for index, field in enumerate(attrs.fields(cls)):
+    fields = attrs.fields(cls)
+    names = tuple(field.name for field in fields)
+    steps: list[tuple[int, object, Any]] = []
+    checks: list[tuple[Callable[[Any, Any, Any], None], Any, int]] = []
+    for index, field in enumerate(fields):
         own = own_validator(field)
-        if (
-            _origin(field.type) is FrozenMap
-            and getattr(constraint(own), "keys", None) is ID_CONSTRAINT
-        ):
-            value = f"id_map(struct.{field.name})"
-        else:
-            value = _value_expression(field.type, f"struct.{field.name}", index, reader, namespace)
-        if field.converter is not None and _origin(field.type) is not FrozenMap:
-            if not isinstance(field.converter, types.FunctionType):
-                raise TypeError(field.converter)
-            namespace[f"convert{index}"] = field.converter
-            value = f"convert{index}({value})"
-        lines.append(f"    setattr(obj, {field.name!r}, {value})")
+        step = _step(field, own, reader)
+        if step is not None:
+            steps.append((index, *step))
         if own is not None and constraint(own) is None:  # else msgspec checked it
-            namespace[f"check{index}"] = own
-            namespace[f"field{index}"] = field
-            checks.append(f"    check{index}(obj, field{index}, obj.{field.name})")
+            checks.append((own, field, index))
+    read: Callable[[Any], Any] = operator.attrgetter(*names)
+    if len(names) == 1:
+        only = read
+        read = lambda struct: (only(struct),)  # noqa: E731 - attrgetter of one name gives no tuple
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
-        namespace["post_init"] = post_init
-        checks.append("    post_init(obj)")
-    lines.extend(checks)
-    lines.append("    return obj")
-    exec("\n".join(lines), namespace)  # noqa: S102 - text made here from field names only
-    return cast(Callable[[Any], Any], namespace["build"])
+        checks.append((lambda obj, _, __: post_init(obj), None, 0))
+    return _builder(cls, names, read, tuple(steps), tuple(checks))
+
+
+def _builder(
+    cls: type[Any],
+    names: tuple[str, ...],
+    read: Callable[[Any], Any],
+    steps: tuple[tuple[int, object, Any], ...],
+    checks: tuple[tuple[Callable[[Any, Any, Any], None], Any, int], ...],
+) -> Callable[[Any], Any]:
+    new = object.__new__
+    binder = object.__setattr__.__get__
+    # runs an iterator to its end, at C speed
+    consume: Callable[[Any], None] = collections.deque(maxlen=0).extend
+
+    if not steps:
+
+        def build(struct: Any) -> Any:
+            values = read(struct)
+            obj = new(cls)
+            consume(map(binder(obj), names, values))  # set every field
+            for check, field, index in checks:
+                check(obj, field, values[index])
+            return obj
+
+        return build
+
+    def build_nested(struct: Any) -> Any:
+        values = list(read(struct))
+        for index, how, step in steps:
+            value = values[index]
+            if how is _ONE:
+                values[index] = step(value)
+            elif how is _MANY:
+                values[index] = tuple(map(step, value))
+            elif how is _KIND:  # an actor: the builder of the struct's own class
+                values[index] = step[type(value)](value)
+            elif value is not None:
+                values[index] = step(value)
+        obj = new(cls)
+        consume(map(binder(obj), names, values))  # set every field
+        for check, field, index in checks:
+            check(obj, field, values[index])
+        return obj
+
+    return build_nested
 
 
 # Maps of answers and of goal progress have the same keys over and over (an instrument's
@@ -1429,29 +1459,34 @@ def _id_map(value: dict[str, Any]) -> FrozenMap[str, Any]:
     return FrozenMap(value)
 
 
-def _value_expression(
-    tp: Any, source: str, index: int, reader: _Reader, namespace: dict[str, Any]
-) -> str:
-    """The Python expression that turns the mirror's value at ``source`` into the field's."""
+# How a step applies to a field's value: to the value, to each of its items, to the
+# value unless it is None, or (an actor) by the value's own type.
+_ONE, _MANY, _OPTIONAL, _KIND = object(), object(), object(), object()
+
+
+def _step(field: "attrs.Attribute[Any]", own: Any, reader: _Reader) -> tuple[object, Any] | None:
+    """How the mirror's value of ``field`` becomes the field's: ``(how, step)``, or ``None``."""
+    tp = field.type
+    if field.converter is not None and _origin(tp) is not FrozenMap:
+        raise TypeError(field.converter)  # a converter the fast path does not know: no fast path
     optional = _is_optional(tp)
     if optional:
         tp = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+    one = _OPTIONAL if optional else _ONE
     args = typing.get_args(tp)
     if _origin(tp) is FrozenMap:
-        expression = "FrozenMap({})"
-    elif tp == Actor:
-        expression = "reader.actor({})"
-    elif _origin(tp) is tuple and isinstance(args[0], type) and attrs.has(args[0]):
-        namespace[f"items{index}"] = reader.builder(args[0])
-        expression = "tuple([items%d(item) for item in {}])" % index  # noqa: UP031
-    elif isinstance(tp, type) and attrs.has(tp):
-        namespace[f"child{index}"] = reader.builder(tp)
-        expression = f"child{index}({{}})"
-    else:
-        return source
-    if optional:
-        return f"(None if {source} is None else {expression.format(source)})"
-    return expression.format(source)
+        ids = getattr(constraint(own), "keys", None) is ID_CONSTRAINT
+        return one, _id_map if ids else FrozenMap
+    if tp == Actor and not optional:
+        actors = [reader.structs[cls] for cls in ACTOR_CLASSES.values()]
+        return _KIND, {struct: reader.builder(reader.classes[struct]) for struct in actors}
+    if _origin(tp) is tuple and isinstance(args[0], type) and attrs.has(args[0]):
+        return _MANY, reader.builder(args[0])
+    if isinstance(tp, type) and attrs.has(tp):
+        return one, reader.builder(tp)
+    if tp == Actor:
+        return one, reader.actor
+    return None
 
 
 def _levels(tp: Any) -> int:
