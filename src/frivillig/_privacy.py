@@ -36,8 +36,6 @@ from collections.abc import Collection, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
 import attrs
-from stdnum.dk import cpr
-from stdnum.exceptions import ValidationError as NumberError
 
 from ._collaboration import Collaboration
 from ._frozenmap import FrozenMap
@@ -175,6 +173,9 @@ def find_cpr_like(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for match in _CPR_SHAPE.finditer(_require_text(text)):
+        from stdnum.dk import cpr  # slow to import; needed only when a number looks like one
+        from stdnum.exceptions import ValidationError as NumberError
+
         try:
             cpr.get_birth_date(match.group(1) + match.group(2))
         except NumberError:
