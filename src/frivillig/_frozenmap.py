@@ -1,10 +1,11 @@
 """An immutable, hashable mapping for the few mapping fields of the frozen model."""
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, ValuesView
 from typing import Any, TypeVar, overload
 
 K = TypeVar("K")
 V = TypeVar("V")
+T = TypeVar("T")
 
 __all__ = ["FrozenMap"]
 
@@ -63,6 +64,33 @@ class FrozenMap(Mapping[K, V]):
     def __repr__(self) -> str:
         """Show the items like a dict."""
         return f"FrozenMap({self._data!r})"
+
+    # The views and lookups come from the dict itself rather than from ``Mapping``'s
+    # generic versions, which go through ``__getitem__`` in Python.
+
+    def __contains__(self, key: object) -> bool:
+        """Tell whether ``key`` is one of the keys."""
+        return key in self._data
+
+    @overload
+    def get(self, key: K, /) -> V | None: ...
+    @overload
+    def get(self, key: K, /, default: V | T) -> V | T: ...
+    def get(self, key: K, /, default: object = None) -> object:
+        """Return the value for ``key``, or ``default`` if it is not a key."""
+        return self._data.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        """Return a view of the keys, in insertion order."""
+        return self._data.keys()
+
+    def values(self) -> ValuesView[V]:
+        """Return a view of the values, in insertion order."""
+        return self._data.values()
+
+    def items(self) -> ItemsView[K, V]:
+        """Return a view of the (key, value) pairs, in insertion order."""
+        return self._data.items()
 
     def __reduce__(self) -> tuple[type["FrozenMap[Any, Any]"], tuple[dict[K, V]]]:
         """Pickle and copy by items."""

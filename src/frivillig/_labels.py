@@ -28,6 +28,10 @@ class LabelledEnum(enum.Enum):
         member.en = en
         return member
 
+    # Members are singletons that compare by identity; hashing them by identity too is
+    # consistent with that, and quicker than Enum's hash of the member's name.
+    __hash__ = object.__hash__
+
     def label(self, lang: Language = "en") -> str:
         """Return the member's label in the given language (``"da"`` or ``"en"``)."""
         return self.da if lang == "da" else self.en

@@ -25,20 +25,17 @@ Examples:
 """
 
 import collections
-import contextlib
 import contextvars
 import datetime as dt
 import enum
-import gc
 import json
 import math
 import operator
 import os
 import re
-import threading
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -51,6 +48,7 @@ from cattrs.preconf.json import make_converter
 
 from ._actors import ACTOR_CLASSES, Actor, ActorKind
 from ._collaboration import Collaboration
+from ._collector import paused as _collector_paused
 from ._frozenmap import FrozenMap
 from ._instruments import Instrument
 from ._integrity import _dangling
@@ -1629,32 +1627,6 @@ def _references_resolve(collaboration: Collaboration) -> bool:
                 named.add(rating.ratee)
     named.discard(None)
     return parties.issuperset(named)
-
-
-# The cyclic garbage collector walks every tracked object each time it runs a full
-# collection, so building millions of objects with it running costs more per object
-# the more there are. The model's objects form no cycles, and the loader pauses it
-# while it builds them; the pause nests, and is shared by threads that load at once.
-_PAUSE_LOCK = threading.Lock()
-_pauses = 0
-_resume = False
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    global _pauses, _resume
-    with _PAUSE_LOCK:
-        if _pauses == 0:
-            _resume = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-    try:
-        yield
-    finally:
-        with _PAUSE_LOCK:
-            _pauses -= 1
-            if _pauses == 0 and _resume:
-                gc.enable()
 
 
 # -- fast writing ------------------------------------------------------------------
