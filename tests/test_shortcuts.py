@@ -28,7 +28,7 @@ from frivillig import (
     schedules,
     strategies,
 )
-from frivillig._checking import _relative, _root
+from frivillig._checking import _relative_keyed, _root
 from frivillig._instruments import result_fraction_at
 from frivillig._privacy import _CPR_SEPARATORS, cpr_spans, may_hold_cpr_like
 from frivillig._validators import render_path
@@ -342,6 +342,6 @@ def test_kept_paths_are_rendered_as_render_path_renders_them(
 
 
 def test_true_and_one_are_kept_apart() -> None:
-    _relative.cache_clear()
+    _relative_keyed.cache_clear()
     assert _root(("tasks", 1), "$") == "$.tasks[1]"
     assert _root(("tasks", True), "$") == render_path(("tasks", True)) == "$.tasks[True]"

@@ -16,9 +16,21 @@ import datetime as dt
 import functools
 
 from ._collaboration import Collaboration
+from ._collector import paused
 from ._portfolio import Portfolio
 from ._rulebook import DEFAULT_RULEBOOK
-from ._rules import CheckSettings, Finding, Hit, Report, Rule, Rulebook, RuleContext, Severity
+from ._rules import (
+    CheckSettings,
+    Finding,
+    Hit,
+    Report,
+    Rule,
+    Rulebook,
+    RuleContext,
+    Severity,
+    in_report_order,
+    path_key,
+)
 from ._validators import render_path
 from .errors import Problem, ValidationError
 
@@ -47,15 +59,24 @@ def _arguments(today: object, rulebook: object, settings: object) -> tuple[Ruleb
     return book, chosen
 
 
+PathKey = tuple[tuple[int, int, str], ...]
+
+
 @functools.lru_cache(maxsize=4096, typed=True)
-def _relative(*segments: str | int) -> str:
-    """The path segments rendered without a root: ``.tasks[1]``.
+def _relative_keyed(*segments: str | int) -> tuple[str, PathKey]:
+    """The path segments rendered without a root (``.tasks[1]``), with their sort key.
 
     Rules point at the same few kinds of objects in every collaboration, so the
-    rendered paths are kept; each segment is its own argument, so that ``True``
-    and ``1`` are kept apart.
+    rendered paths and their keys are kept; each segment is its own argument, so
+    that ``True`` and ``1`` are kept apart.
     """
-    return render_path(segments, "")
+    relative = render_path(segments, "")
+    return relative, path_key(relative)
+
+
+def _relative(*segments: str | int) -> str:
+    """The path segments rendered without a root: ``.tasks[1]``."""
+    return _relative_keyed(*segments)[0]
 
 
 def _root(path: tuple[str | int, ...] | str, root: str) -> str:
@@ -64,14 +85,46 @@ def _root(path: tuple[str | int, ...] | str, root: str) -> str:
     return root + _relative(*path)
 
 
-Enabled = tuple[tuple[Rule, Severity, str], ...]
-"""The rules that run, each with the severity and the citation its findings get."""
+Enabled = tuple[tuple[Rule, Severity, str, int], ...]
+"""The rules that run, each with the severity and citation its findings get, and its rank."""
 
 
 def _enabled(rulebook: Rulebook) -> Enabled:
-    return tuple(
-        (rule, rulebook.severity(rule.code), rule.source_text) for rule in rulebook.enabled
-    )
+    enabled = []
+    for rule in rulebook.enabled:
+        severity = rulebook.severity(rule.code)
+        enabled.append((rule, severity, rule.source_text, -severity.rank))
+    return tuple(enabled)
+
+
+FindingKey = tuple[int, str, int, tuple[PathKey, ...], str, str]
+"""A finding's place in a report, found without taking its paths apart again.
+
+A report orders its findings by `finding_sort_key`: severity, code, the keys of
+the paths, reason and message. A path the check renders is the root of its
+collaboration (``$`` or ``$.collaborations[7]``) followed by a relative path that
+starts with ``.`` or ``[`` (or is empty). Two such paths under one root compare as
+their relative parts do, and under two roots as the collaborations' places do;
+a finding without paths comes before every finding with paths. So the key
+``(severity, code, place, keys of the relative paths, reason, message)``, with
+place -1 for no paths, orders the findings exactly as `finding_sort_key` does,
+ties included. A path in any other shape makes the check sort the long way.
+"""
+
+
+def _relative_part(path: str) -> tuple[str, PathKey] | None:
+    """A JSON path given by a rule as text, as its part after ``$`` with its key.
+
+    ``None`` when the path does not start with ``$``, or its part after ``$``
+    starts with a digit: the short key does not hold for it.
+    """
+    if not path.startswith("$"):
+        return None
+    relative = path[1:]
+    key = path_key(relative)
+    if key and key[0][0] == 0:
+        return None
+    return relative, key
 
 
 def _findings(
@@ -81,36 +134,75 @@ def _findings(
     rules: Enabled,
     settings: CheckSettings,
     root: str,
-) -> list[Finding]:
+    place: int = 0,
+    keys: list[FindingKey] | None = None,
+) -> tuple[list[Finding], bool]:
+    """The findings of every rule, and whether ``keys`` got each one's `FindingKey`.
+
+    ``keys`` gets one key per finding, in the order of the findings, for as
+    long as every path has the shape the short key needs; the second value says
+    whether it did.
+    """
     context = RuleContext(collaboration=collaboration, today=today, settings=settings)
     found: list[Finding] = []
-    for rule, severity, citation in rules:
+    keyed = keys is not None
+    collaboration_id = collaboration.id
+    for rule, severity, citation, rank in rules:
+        code = rule.code
         for hit in rule.check(context):
             if not isinstance(hit, Hit):
                 raise ValidationError(
                     [
                         Problem(
                             path=root,
-                            message=f"rule {rule.code} gave a {type(hit).__name__}, not a Hit",
+                            message=f"rule {code} gave a {type(hit).__name__}, not a Hit",
                             code="type",
                         )
                     ]
                 )
+            paths: list[str] = []
+            path_keys: list[PathKey] = []
+            for path in hit.paths:
+                if isinstance(path, str):
+                    part = _relative_part(path) if keyed else None
+                    if part is None:
+                        keyed = False
+                        paths.append(_root(path, root))
+                        continue
+                    relative, key = part
+                else:
+                    relative, key = _relative_keyed(*path)
+                paths.append(root + relative)
+                path_keys.append(key)
+            message_en = hit.message_en
+            reason = hit.reason
             found.append(
                 Finding(
-                    code=rule.code,
+                    code=code,
                     name=rule.name,
                     severity=severity,
                     message_da=hit.message_da,
-                    message_en=hit.message_en,
-                    paths=tuple([_root(path, root) for path in hit.paths]),
+                    message_en=message_en,
+                    paths=tuple(paths),
                     source=hit.source or citation,
-                    reason=hit.reason,
-                    collaboration=collaboration.id,
+                    reason=reason,
+                    collaboration=collaboration_id,
                     personal=hit.personal,
                 )
             )
-    return found
+            if keyed:
+                keys.append(  # type: ignore[union-attr]
+                    (rank, code, place if paths else -1, tuple(path_keys), reason, message_en)
+                )
+    return found, keyed
+
+
+def _in_report_order(findings: list[Finding], keys: list[FindingKey] | None) -> tuple[Finding, ...]:
+    """The findings as a report orders them: by their keys when every one has a key."""
+    if keys is None or len(keys) != len(findings):
+        return tuple(findings)
+    order = sorted(range(len(findings)), key=keys.__getitem__)
+    return in_report_order([findings[index] for index in order])
 
 
 def check(
@@ -148,15 +240,16 @@ def check(
     if not isinstance(collaboration, Collaboration):
         raise _type_error(collaboration, expected="a Collaboration")
     book, chosen = _arguments(today, rulebook, settings)
-    findings = _findings(
-        collaboration, today=today, rules=_enabled(book), settings=chosen, root="$"
+    keys: list[FindingKey] = []
+    findings, keyed = _findings(
+        collaboration, today=today, rules=_enabled(book), settings=chosen, root="$", keys=keys
     )
     return Report(
         subject=collaboration.id,
         subject_type="collaboration",
         today=today,
         rules=tuple(rule.code for rule in book.enabled),
-        findings=tuple(findings),
+        findings=_in_report_order(findings, keys if keyed else None),
     )
 
 
@@ -172,6 +265,11 @@ def check_portfolio(
     Paths point into the portfolio document (``$.collaborations[2].tasks[1]``)
     and each finding names its collaboration, so the report can be split with
     [`Report.by_collaboration`][frivillig.Report.by_collaboration].
+
+    Python's cyclic garbage collector is paused while the portfolio is checked,
+    as it is while one is loaded: the findings form no cycles, and its full
+    collections would otherwise walk the whole portfolio again and again. It
+    is left as it was found afterwards, also when a rule raises.
 
     Args:
         portfolio: The portfolio, e.g. all of one municipality's collaborations.
@@ -190,20 +288,25 @@ def check_portfolio(
     book, chosen = _arguments(today, rulebook, settings)
     rules = _enabled(book)
     findings: list[Finding] = []
-    for index, collaboration in enumerate(portfolio.collaborations):
-        findings.extend(
-            _findings(
+    keys: list[FindingKey] | None = []
+    with paused():
+        for index, collaboration in enumerate(portfolio.collaborations):
+            found, keyed = _findings(
                 collaboration,
                 today=today,
                 rules=rules,
                 settings=chosen,
                 root=f"$.collaborations[{index}]",
+                place=index,
+                keys=keys,
             )
+            findings.extend(found)
+            if not keyed:
+                keys = None
+        return Report(
+            subject=portfolio.id,
+            subject_type="portfolio",
+            today=today,
+            rules=tuple(rule.code for rule in book.enabled),
+            findings=_in_report_order(findings, keys),
         )
-    return Report(
-        subject=portfolio.id,
-        subject_type="portfolio",
-        today=today,
-        rules=tuple(rule.code for rule in book.enabled),
-        findings=tuple(findings),
-    )

@@ -759,14 +759,140 @@ def result_fraction_at(
     figures as `score_answers_at` gives, without the objects that explain them,
     and the same errors.
     """
-    values = _checked_values(instrument, instrument.items, answers, root, where)
-    factors = [_factor_value(instrument, factor, values) for factor in instrument.factors]
-    parts = [(value, low, high) for value, _, low, high in factors]
+    parts = _usual_factor_values(instrument, answers)
+    if parts is None:
+        values = _checked_values(instrument, instrument.items, answers, root, where)
+        factors = [_factor_value(instrument, factor, values) for factor in instrument.factors]
+        parts = [(value, low, high) for value, _, low, high in factors]
     if instrument.scoring.overall:
         value, _, low, high = _group_value(instrument, parts)
         return None if value is None else (value - low) / (high - low)
     shares = [(value - low) / (high - low) for value, low, high in parts if value is not None]
     return statistics.fmean(shares) if shares else None
+
+
+@attrs.frozen
+class _Plan:
+    """What scoring the usual answers to one instrument needs, worked out once.
+
+    Attributes:
+        known: The ids of the instrument's items.
+        allowed: On a whole-number scale of at most 1,000 points, every answer
+            on it and ``None``; else ``None``, and each answer is looked at.
+        factors: For each factor, its item ids, which of them are reversed,
+            how many items it has and how many must be answered.
+        low: The scale's minimum.
+        high: The scale's maximum.
+        whole: Whether answers must be whole numbers.
+        total: ``low + high``, which a reversed answer is taken from.
+        mean: Whether factors are scored as means (else as prorated sums).
+    """
+
+    known: frozenset[str]
+    allowed: frozenset[object] | None
+    factors: tuple[tuple[tuple[str, ...], tuple[bool, ...], int, int], ...]
+    low: int
+    high: int
+    whole: bool
+    total: int
+    mean: bool
+
+
+_PLANS: dict[int, tuple["Instrument", _Plan]] = {}
+_MAX_PLANS = 64
+_ANSWER_TYPES = frozenset({int, float, type(None)})
+
+
+def _plan(instrument: Instrument) -> _Plan:
+    """The instrument's plan, kept while the instrument is among the last few scored.
+
+    Instruments are immutable, and the same few are used for every response,
+    so a plan is kept by the instrument's identity, with the instrument itself
+    (so that the identity is not reused while it is kept); at most 64 are kept.
+    """
+    kept = _PLANS.get(id(instrument))
+    if kept is not None and kept[0] is instrument:
+        return kept[1]
+    scale = instrument.scale
+    low, high = scale.minimum, scale.maximum
+    allowed: frozenset[object] | None = None
+    if scale.whole_numbers and high - low <= 1000:
+        allowed = frozenset((None, *range(low, high + 1)))
+    rule = instrument.scoring
+    plan = _Plan(
+        known=frozenset(item.id for item in instrument.items),
+        allowed=allowed,
+        factors=tuple(
+            (
+                tuple(item.id for item in factor.items),
+                tuple(item.reverse for item in factor.items),
+                len(factor.items),
+                rule.needed(len(factor.items)),
+            )
+            for factor in instrument.factors
+        ),
+        low=low,
+        high=high,
+        whole=scale.whole_numbers,
+        total=low + high,
+        mean=rule.aggregation is Aggregation.MEAN,
+    )
+    if len(_PLANS) >= _MAX_PLANS:
+        _PLANS.clear()
+    _PLANS[id(instrument)] = (instrument, plan)
+    return plan
+
+
+def _usual_factor_values(
+    instrument: Instrument, answers: object
+) -> list[tuple[float | None, float, float]] | None:
+    """Each factor's value, low and high for the usual answers; else ``None``.
+
+    The usual answers are a [`FrozenMap`][frivillig.FrozenMap] of known items,
+    each a number on the scale (whole, if it must be) or ``None``: then the
+    figures are those `_factor_value` gives from `_checked_values`. Anything
+    else gives ``None``, and the caller goes the long way, which raises.
+    """
+    if type(answers) is not FrozenMap:
+        return None
+    given = answers._data
+    plan = _plan(instrument)
+    if not plan.known.issuperset(given):
+        return None
+    if plan.allowed is not None:
+        values = given.values()
+        if not (_ANSWER_TYPES.issuperset(map(type, values)) and plan.allowed.issuperset(values)):
+            return None
+    else:
+        low, high, whole = plan.low, plan.high, plan.whole
+        for answer in given.values():
+            if answer is not None and not (
+                type(answer) in _NUMBER
+                and low <= answer <= high
+                and (not whole or answer == int(answer))
+            ):
+                return None
+    total, mean_rule = plan.total, plan.mean
+    low_f, high_f = float(plan.low), float(plan.high)
+    parts: list[tuple[float | None, float, float]] = []
+    for ids, reverse, count, needed in plan.factors:
+        if any(reverse):
+            answered = [
+                float(total - answer if turned else answer)
+                for answer, turned in zip(map(given.get, ids), reverse, strict=True)
+                if answer is not None
+            ]
+        else:
+            answered = [float(answer) for answer in map(given.get, ids) if answer is not None]
+        value: float | None = None
+        if len(answered) >= needed:
+            mean = statistics.fmean(answered)
+            value = mean if mean_rule else mean * count
+        if mean_rule:
+            parts.append((value, low_f, high_f))
+        else:
+            parts.append((value, float(plan.low * count), float(plan.high * count)))
+    return parts
 
 
 Figures = tuple[float | None, int, float, float]

@@ -20,12 +20,58 @@ V = TypeVar("V", Collaboration, Portfolio)
 Path = tuple[str | int, ...]
 
 
+def _resolves(collaboration: Collaboration) -> bool:
+    """Whether every id the collaboration names is one of its parts: `_dangling` finds none.
+
+    The ids named are gathered into sets and compared with the parts in one go,
+    which costs less than testing each where it is.
+    """
+    parties = {participant.id for participant in collaboration.participants}
+    named = {collaboration.initiator, *collaboration.responsibilities.values()}
+    for goal in collaboration.goals:
+        for wish in goal.wishes:
+            named.add(wish.party)
+        for agreement in goal.agreements:
+            named.add(agreement.party)
+    if collaboration.tasks:
+        volunteer_ids = {volunteer.id for volunteer in collaboration.volunteers}
+        for task in collaboration.tasks:
+            named.add(task.led_by)
+            if not volunteer_ids.issuperset(task.volunteers):
+                return False
+    for volunteer in collaboration.volunteers:
+        named.add(volunteer.association)
+        if volunteer.child_certificate is not None:
+            named.add(volunteer.child_certificate.checked_by)
+    if collaboration.agreement is not None:
+        named.update(collaboration.agreement.parties)
+    if collaboration.forum is not None:
+        named.update(collaboration.forum.agenda_set_by)
+    if collaboration.evaluation_plan is not None:
+        named.update(collaboration.evaluation_plan.respondents)
+    if collaboration.rounds:
+        goal_ids = {goal.id for goal in collaboration.goals}
+        for round_ in collaboration.rounds:
+            for response in round_.responses:
+                named.add(response.party)
+                if not goal_ids.issuperset(response.goal_progress):
+                    return False
+            for rating in round_.ratings:
+                named.add(rating.rater)
+                named.add(rating.ratee)
+    named.discard(None)
+    return parties.issuperset(named)
+
+
 def _dangling(collaboration: Collaboration) -> list[tuple[Path, str]]:
     """Each id that refers to nothing in the collaboration, with its path, in document order.
 
-    Most collaborations have none, so each reference is tested where it is and a
-    path is made only for one that dangles.
+    Most collaborations have none: one quick pass over the sets of ids named
+    (`_resolves`) tells, and only where it finds one is each reference tested
+    where it is, with a path made for each that dangles.
     """
+    if _resolves(collaboration):
+        return []
     parties = collaboration.party_ids
     volunteer_ids = {volunteer.id for volunteer in collaboration.volunteers}
     goal_ids = {goal.id for goal in collaboration.goals}

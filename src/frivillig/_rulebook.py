@@ -10,6 +10,7 @@ generated from this metadata.
 """
 
 import datetime as dt
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,7 +38,7 @@ from ._rules import (
     Source,
     SourceKind,
 )
-from ._scores import level_rank, recommended_level
+from ._scores import FormalisationDriver, level_rank, recommended_level
 from ._tasks import ReservedKind, Task, TaskKind
 from ._volunteers import AgeBand, ChildCertificateCheck, Engagement, Remuneration, Volunteer
 
@@ -997,10 +998,30 @@ def formalisation_misfit(context: RuleContext) -> Iterator[Hit]:
     if not actual.is_volunteering:
         return
     wanted, drivers = recommended_level(collaboration, settings.formalisation)
+    hit = _misfit(
+        actual,
+        wanted,
+        tuple(drivers),
+        settings.formalisation_too_loose_steps,
+        settings.formalisation_too_tight_steps,
+    )
+    if hit is not None:
+        yield hit
+
+
+@functools.lru_cache(maxsize=512)
+def _misfit(
+    actual: FormalisationLevel,
+    wanted: FormalisationLevel,
+    drivers: tuple[FormalisationDriver, ...],
+    too_loose_steps: int,
+    too_tight_steps: int,
+) -> Hit | None:
+    """The hit for a level far from the one wanted, or ``None``; few combinations, so kept."""
     why_da = _join([driver.da for driver in drivers], "da") or "ingen særlige risici"
     why_en = _join([driver.en for driver in drivers], "en") or "no particular risks"
-    if level_rank(wanted) - level_rank(actual) >= settings.formalisation_too_loose_steps:
-        yield _hit(
+    if level_rank(wanted) - level_rank(actual) >= too_loose_steps:
+        return _hit(
             [("formalisation",)],
             (
                 f"Samarbejdet er formaliseret som '{actual.da}', men det, der kendetegner det "
@@ -1013,8 +1034,8 @@ def formalisation_misfit(context: RuleContext) -> Iterator[Hit]:
             ),
             "too_loose",
         )
-    elif level_rank(actual) - level_rank(wanted) >= settings.formalisation_too_tight_steps:
-        yield _hit(
+    if level_rank(actual) - level_rank(wanted) >= too_tight_steps:
+        return _hit(
             [("formalisation",)],
             (
                 f"Samarbejdet er formaliseret som '{actual.da}', men det, der kendetegner det "
@@ -1026,6 +1047,7 @@ def formalisation_misfit(context: RuleContext) -> Iterator[Hit]:
             ),
             "too_tight",
         )
+    return None
 
 
 # -- FR111 equality ----------------------------------------------------------------

@@ -582,7 +582,8 @@ class Finding:
 _SEGMENT = re.compile(r"\d+|\D+")
 
 
-def _path_key(path: str) -> tuple[tuple[int, int, str], ...]:
+def path_key(path: str) -> tuple[tuple[int, int, str], ...]:
+    """A JSON path's sort key: its runs of digits as numbers, the text between as text."""
     return tuple(
         [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in _SEGMENT.findall(path)]
     )
@@ -596,13 +597,31 @@ def finding_sort_key(finding: Finding) -> tuple[Any, ...]:
     return (
         -_SEVERITY_RANKS[finding.severity],
         finding.code,
-        tuple([_path_key(path) for path in finding.paths]),
+        tuple([path_key(path) for path in finding.paths]),
         finding.reason,
         finding.message_en,
     )
 
 
+class _InReportOrder(tuple[Finding, ...]):
+    """Findings already ordered by `finding_sort_key`, so a report keeps them as they are."""
+
+    __slots__ = ()
+
+
+def in_report_order(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """Mark findings the caller has put in `finding_sort_key` order, ties in their first order.
+
+    The check orders its findings with a key it makes while it finds them, and
+    a [`Report`][frivillig.Report] made from them keeps that order instead of
+    sorting them again.
+    """
+    return _InReportOrder(findings)
+
+
 def _sorted_findings(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    if type(findings) is _InReportOrder:
+        return tuple(findings)
     return tuple(sorted(findings, key=finding_sort_key))
 
 

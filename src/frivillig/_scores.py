@@ -14,6 +14,7 @@ from a published source. A 1-5 rating ``x`` counts as ``(x - 1) / 4 * 100``.
 """
 
 import datetime as dt
+import functools
 import math
 import statistics
 from collections.abc import Callable, Iterable, Mapping
@@ -213,6 +214,32 @@ def _part(
     weight: float,
     explanation: tuple[str, str],
 ) -> ScorePart:
+    if value is None:
+        return _fixed_part(key, labels, None, weight, explanation)
+    return ScorePart(
+        key=key,
+        label_da=labels[0],
+        label_en=labels[1],
+        value=min(max(value, LOW), HIGH),
+        weight=weight,
+        explanation_da=explanation[0],
+        explanation_en=explanation[1],
+    )
+
+
+@functools.lru_cache(maxsize=256, typed=True)
+def _fixed_part(
+    key: str,
+    labels: tuple[str, str],
+    value: float | None,
+    weight: float,
+    explanation: tuple[str, str],
+) -> ScorePart:
+    """A part that is the same in every collaboration that has it, made once and kept.
+
+    Parts without material (value ``None``) and the fixed ones of a missing forum
+    or plan say the same everywhere; at most 256 are kept.
+    """
     return ScorePart(
         key=key,
         label_da=labels[0],
@@ -416,7 +443,7 @@ def goal_alignment(collaboration: Collaboration) -> Score:
             ),
         )
     else:
-        agreement = _part(
+        agreement = _fixed_part(
             "agreement",
             ("aftale", "agreement"),
             0.0,
@@ -491,7 +518,7 @@ def equality(collaboration: Collaboration) -> Score:
         )
     forum = collaboration.forum
     if forum is None or not n:
-        agenda = _part(
+        agenda = _fixed_part(
             "shared_agenda",
             ("fælles dagsorden", "shared agenda"),
             0.0,
@@ -749,6 +776,14 @@ def _reasons(
 ) -> tuple[FormalisationLevel, list[FormalisationDriver], list[tuple[str, str]]]:
     """The recommended level, the drivers, and the reasons in Danish and English."""
     drivers = _drivers(collaboration, settings)
+    level, reasons = _reasons_for(drivers, settings)
+    return level, drivers, reasons
+
+
+def _reasons_for(
+    drivers: list[FormalisationDriver], settings: FormalisationSettings
+) -> tuple[FormalisationLevel, list[tuple[str, str]]]:
+    """The level the drivers call for, and the reasons in Danish and English."""
     level, heavy = _recommended_level(drivers, settings)
     reasons: list[tuple[str, str]] = []
     for driver in drivers:
@@ -765,7 +800,7 @@ def _reasons(
         )
     if not drivers:
         reasons.append((f"ingen særlige risici: {level.da}", f"no particular risks: {level.en}"))
-    return level, drivers, reasons
+    return level, reasons
 
 
 def recommend_formalisation(
@@ -823,8 +858,23 @@ def formalisation_fit(
         The score, with one part, *fit*.
     """
     settings = settings or FormalisationSettings()
-    recommended, _, reasons = _reasons(collaboration, settings)
-    actual = collaboration.formalisation
+    drivers = _drivers(collaboration, settings)
+    return _fit(collaboration.formalisation, tuple(drivers), settings)
+
+
+@functools.lru_cache(maxsize=512)
+def _fit(
+    actual: FormalisationLevel,
+    drivers: tuple[FormalisationDriver, ...],
+    settings: FormalisationSettings,
+) -> Score:
+    """The formalisation fit of a level, given the drivers found and the settings.
+
+    The score depends on the collaboration only through its level and its
+    drivers, of which there are few combinations, so the (immutable) scores
+    are kept; the cache holds at most 512.
+    """
+    recommended, reasons = _reasons_for(list(drivers), settings)
     steps = _LEVEL_RANKS[actual] - _LEVEL_RANKS[recommended]
     if steps < 0:
         penalty = -steps * settings.loose_step_penalty
@@ -1214,7 +1264,7 @@ def _punctuality(
     labels = ("rettidighed", "punctuality")
     plan = collaboration.evaluation_plan
     if plan is None:
-        return _part(
+        return _fixed_part(
             "punctuality",
             labels,
             0.0,

@@ -38,7 +38,7 @@ date is overdue at a time, and a round held late still counts for the date it wa
 late for, as long as it is held before the next window opens.
 
 **Kept answers.** Expanding a rule from its first date is the slow part, and the
-collaborations of a portfolio share a few plans, so the due dates of the last 256
+collaborations of a portfolio share a few plans, so the due dates of the last 2,048
 questions (rule, first date, day) and the statuses of the last 1,024 (plan,
 tolerance, day, rounds held) are kept. Each answer is made of immutable values,
 so a kept answer is the answer worked out afresh.
@@ -357,15 +357,16 @@ Windows = tuple[tuple[dt.date, ...], tuple[dt.date, ...], dt.date | None]
 """The due dates whose window has opened, the days their windows open, and the next due date."""
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=2048)
 def _windows(text: str, first_date: dt.date, early_days: int, today: dt.date) -> Windows:
     """Expand a plan's rule up to the first due date whose window has not opened by ``today``.
 
     A pure function of the rule's text, its first date, how early a window opens
     and the day asked about, so its answers are kept: the collaborations of a
     portfolio share a few cadences and first dates, and expanding a rule from
-    its first date is the slow part of a status. The cache holds at most 256
-    answers, each of immutable dates.
+    its first date is the slow part of a status. The cache holds at most 2,048
+    answers (a few megabytes at most), each of immutable dates: enough for the
+    cadences and first dates of every plan in a large portfolio.
     """
     opened: list[dt.date] = []
     following: dt.date | None = None
