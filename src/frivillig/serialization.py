@@ -1661,6 +1661,22 @@ def _float_values(data: dict[Any, Any]) -> bool:
     )
 
 
+# Maps of answers and of goal progress have the same keys over and over, mostly in order.
+_ORDERED_KEYS: set[tuple[str, ...]] = set()
+
+
+def _in_order(keys: tuple[str, ...]) -> bool:
+    """Whether the keys are sorted, remembering the key tuples found to be."""
+    if keys in _ORDERED_KEYS:
+        return True
+    if list(keys) != sorted(keys):
+        return False
+    if len(_ORDERED_KEYS) >= 4096:
+        _ORDERED_KEYS.clear()
+    _ORDERED_KEYS.add(keys)
+    return True
+
+
 class _Writer:
     """A cattrs converter whose generated functions turn objects into data for msgspec."""
 
@@ -1747,7 +1763,8 @@ class _Writer:
         def by_key(mapping: Any) -> dict[str, Any]:
             data = mapping._data
             if item is identity or (floats and _float_values(data)):
-                return dict(sorted(data.items()))
+                # msgspec writes the map's own dict when its keys are in order already
+                return data if _in_order(tuple(data)) else dict(sorted(data.items()))
             return {k: item(v) for k, v in sorted(data.items())}
 
         return by_key
