@@ -381,3 +381,18 @@ def test_labelled_enums_are_labelled() -> None:
         assert kind.label("da")
         assert kind.label("en")
     assert issubclass(fs.DefectKind, enum.Enum)
+
+
+@pytest.mark.parametrize(("baseline", "target"), [(None, -0.0), (-0.0, 5.0), (0.0, -1.0)])
+@given(data=st.data())
+def test_progress_is_drawn_for_a_zero_of_either_sign(
+    baseline: float | None, target: float, data: st.DataObject
+) -> None:
+    # sorted((0.0, -0.0)) stays as it is, and st.floats refuses min 0.0, max -0.0
+    from frivillig.strategies import _draw_progress
+
+    indicator = frivillig.Indicator(name="visits", unit="visits", baseline=baseline, target=target)
+    goal = frivillig.Goal(id="g", text="More visits", indicator=indicator)
+    start = 0.0 if baseline is None else baseline
+    value = _draw_progress(data.draw, goal)
+    assert min(start, target) <= value <= max(start, target)

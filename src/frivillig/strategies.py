@@ -1383,7 +1383,9 @@ def _draw_progress(draw: DrawFn, goal: Goal) -> float:
     if indicator is None:
         return draw(_progress(-1e6, 1e6))
     start = indicator.baseline if indicator.baseline is not None else 0.0
-    low, high = sorted((start, indicator.target))
+    # + 0.0 turns -0.0 into 0.0: sorted() keeps (0.0, -0.0) as it is, which st.floats
+    # refuses, and the cache would hand that strategy to the equal key (-0.0, 0.0).
+    low, high = sorted((start + 0.0, indicator.target + 0.0))
     return draw(_progress(low, high))
 
 
