@@ -1799,21 +1799,3 @@ def _fast_dumps(obj: Any, indent: int | None) -> str | None:
         return None
     except writer.msgspec.MsgspecError:
         return None
-
-
-def _json_bytes(obj: Any) -> bytes | None:
-    """The compact JSON form of a model object as UTF-8 bytes, or ``None``.
-
-    ``None`` when the fast writer cannot make it; the rule check looks through it
-    for CPR-shaped numbers.
-    """
-    writer = _writer()
-    if writer is None:
-        return None
-    try:
-        with _collector_paused():
-            return cast(bytes, writer.encoder.encode(writer.converter.unstructure(obj)))
-    except (_Fallback, TypeError, ValueError, OverflowError, UnicodeError, RecursionError):
-        return None
-    except writer.msgspec.MsgspecError:
-        return None
