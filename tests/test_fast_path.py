@@ -23,7 +23,7 @@ from stdnum.dk import cvr
 import frivillig
 from frivillig import LoadLimits, Portfolio, serialization
 from frivillig import strategies as fs
-from frivillig._integrity import _dangling
+from frivillig._integrity import _dangling, _resolves
 from frivillig._validators import (
     _ID,
     ID_CONSTRAINT,
@@ -220,14 +220,14 @@ def test_the_quick_reference_check_is_the_integrity_check(defective: Any) -> Non
         collaboration = serialization._structure_value(body, frivillig.Collaboration)
     except ValidationError:
         return
-    resolves = serialization._references_resolve(collaboration)
+    resolves = _resolves(collaboration)
     assert resolves == (next(iter(_dangling(collaboration)), None) is None)
 
 
 @FAST
 @given(collaboration=fs.collaborations())
 def test_the_quick_reference_check_accepts_valid_collaborations(collaboration: Any) -> None:
-    assert serialization._references_resolve(collaboration)
+    assert _resolves(collaboration)
 
 
 def test_quick_validators_match_the_full_ones() -> None:

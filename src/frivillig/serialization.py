@@ -51,7 +51,7 @@ from ._collaboration import Collaboration
 from ._collector import paused as _collector_paused
 from ._frozenmap import FrozenMap
 from ._instruments import Instrument
-from ._integrity import _dangling
+from ._integrity import _dangling, _resolves
 from ._labels import LabelledEnum
 from ._policy import VolunteerPolicy
 from ._portfolio import Portfolio
@@ -1147,12 +1147,6 @@ _MAP, _LEAF, _LEAVES, _STRUCT, _STRUCTS, _UNION = range(6)
 _Plan = tuple[int, tuple[tuple[str, int, Any], ...]]
 
 
-def _frozen_map_hook(tp: Any, value: Any) -> Any:
-    if type(value) is dict and _origin(tp) is FrozenMap:
-        return FrozenMap(value)
-    raise NotImplementedError
-
-
 class _Reader:
     """msgspec mirrors of the model for one setting of the load limits."""
 
@@ -1564,11 +1558,11 @@ def _read(reader: _Reader, text: Any, cls: type[Any] | None) -> Any:
         if kwargs["policy"] is not None:
             kwargs["policy"] = reader.build(kwargs["policy"], VolunteerPolicy)
         obj = Portfolio(**kwargs)
-        if not all(map(_references_resolve, obj.collaborations)):
+        if not all(map(_resolves, obj.collaborations)):
             raise _Fallback
     else:
         obj = reader.build(root, target)
-        if target is Collaboration and not _references_resolve(obj):
+        if target is Collaboration and not _resolves(obj):
             raise _Fallback
     colons = text.count(":" if type(text) is str else b":")
     if colons != members:
@@ -1590,43 +1584,6 @@ def _string_colons(value: Any) -> int:
     if attrs.has(kind):
         return sum(_string_colons(getattr(value, field.name)) for field in attrs.fields(kind))
     return 0
-
-
-def _references_resolve(collaboration: Collaboration) -> bool:
-    """Whether every id the collaboration names is one of its parts (see ``_dangling``)."""
-    parties = {participant.id for participant in collaboration.participants}
-    named = {collaboration.initiator, *collaboration.responsibilities.values()}
-    for goal in collaboration.goals:
-        named.update(wish.party for wish in goal.wishes)
-        named.update(agreement.party for agreement in goal.agreements)
-    if collaboration.tasks:
-        volunteer_ids = {volunteer.id for volunteer in collaboration.volunteers}
-        for task in collaboration.tasks:
-            named.add(task.led_by)
-            if not volunteer_ids.issuperset(task.volunteers):
-                return False
-    for volunteer in collaboration.volunteers:
-        named.add(volunteer.association)
-        if volunteer.child_certificate is not None:
-            named.add(volunteer.child_certificate.checked_by)
-    if collaboration.agreement is not None:
-        named.update(collaboration.agreement.parties)
-    if collaboration.forum is not None:
-        named.update(collaboration.forum.agenda_set_by)
-    if collaboration.evaluation_plan is not None:
-        named.update(collaboration.evaluation_plan.respondents)
-    if collaboration.rounds:
-        goal_ids = {goal.id for goal in collaboration.goals}
-        for round_ in collaboration.rounds:
-            for response in round_.responses:
-                named.add(response.party)
-                if not goal_ids.issuperset(response.goal_progress):
-                    return False
-            for rating in round_.ratings:
-                named.add(rating.rater)
-                named.add(rating.ratee)
-    named.discard(None)
-    return parties.issuperset(named)
 
 
 # -- fast writing ------------------------------------------------------------------
