@@ -14,6 +14,7 @@ import operator
 import re
 import types
 import typing
+import weakref
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any, cast
 
@@ -51,7 +52,8 @@ class Constraint:
     values: "Constraint | None" = None
 
 
-_CONSTRAINTS: dict[Any, Constraint] = {}
+# Weak keys: a validator made and dropped at run time takes its constraint with it.
+_CONSTRAINTS: weakref.WeakKeyDictionary[Any, Constraint] = weakref.WeakKeyDictionary()
 ID_CONSTRAINT = Constraint(pattern=rf"\A(?:{_ID.pattern})\Z")
 _NOT_BLANK = r"\S"  # searched: some character that str.strip() keeps
 
