@@ -378,6 +378,19 @@ def test_loading_leaves_the_collector_as_it_was() -> None:
         gc.enable()
 
 
+def test_writing_leaves_the_collector_as_it_was() -> None:
+    collaboration = frivillig.load_example()
+    assert gc.isenabled()
+    frivillig.dumps(collaboration)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        frivillig.dumps(collaboration, indent=2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 # -- writing ------------------------------------------------------------------------------
 
 

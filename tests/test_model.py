@@ -5,6 +5,8 @@ import pickle
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import frivillig
 from frivillig import FormalisationLevel as F
@@ -225,6 +227,22 @@ def test_frozen_map_behaves_like_a_read_only_mapping() -> None:
     assert list(m) == ["a", "b"]
     assert repr(m) == "FrozenMap({'a': 1, 'b': 2})"
     assert m != [("a", 1)]
+
+
+@given(
+    items=st.dictionaries(st.text(max_size=3), st.integers(), max_size=6),
+    probe=st.text(max_size=3),
+)
+def test_frozen_map_lookups_and_views_are_the_dicts(items: dict[str, int], probe: str) -> None:
+    m = frivillig.FrozenMap(items)
+    assert (probe in m) == (probe in items)
+    assert m.get(probe) == items.get(probe)
+    assert m.get(probe, -1) == items.get(probe, -1)
+    assert list(m.keys()) == list(items.keys())
+    assert list(m.values()) == list(items.values())
+    assert list(m.items()) == list(items.items())
+    assert m.keys() == items.keys()
+    assert m.items() == items.items()
 
 
 @pytest.mark.parametrize(

@@ -1355,9 +1355,6 @@ class _Reader:
             builder = self.builders[cls] = _generated_builder(cls, self)
         return builder
 
-    def actor(self, struct: Any) -> Any:
-        return self.builder(self.classes[type(struct)])(struct)
-
 
 def _generated_builder(cls: type[Any], reader: _Reader) -> Callable[[Any], Any]:
     """Make the function that builds a ``cls`` from its mirror struct.
@@ -1401,37 +1398,27 @@ def _builder(
     # runs an iterator to its end, at C speed
     consume: Callable[[Any], None] = collections.deque(maxlen=0).extend
 
-    if not steps:
-
-        def build(struct: Any) -> Any:
-            values = read(struct)
-            obj = new(cls)
-            consume(map(binder(obj), names, values))  # set every field
-            for check, field, index in checks:
-                check(obj, field, values[index])
-            return obj
-
-        return build
-
-    def build_nested(struct: Any) -> Any:
-        values = list(read(struct))
-        for index, how, step in steps:
-            value = values[index]
-            if how is _ONE:
-                values[index] = step(value)
-            elif how is _MANY:
-                values[index] = tuple(map(step, value))
-            elif how is _KIND:  # an actor: the builder of the struct's own class
-                values[index] = step[type(value)](value)
-            elif value is not None:
-                values[index] = step(value)
+    def build(struct: Any) -> Any:
+        values = read(struct)
+        if steps:
+            values = list(values)
+            for index, how, step in steps:
+                value = values[index]
+                if how is _ONE:
+                    values[index] = step(value)
+                elif how is _MANY:
+                    values[index] = tuple(map(step, value))
+                elif how is _KIND:  # an actor: the builder of the struct's own class
+                    values[index] = step[type(value)](value)
+                elif value is not None:
+                    values[index] = step(value)
         obj = new(cls)
         consume(map(binder(obj), names, values))  # set every field
         for check, field, index in checks:
             check(obj, field, values[index])
         return obj
 
-    return build_nested
+    return build
 
 
 # Maps of answers and of goal progress have the same keys over and over (an instrument's
@@ -1469,15 +1456,15 @@ def _step(field: "attrs.Attribute[Any]", own: Any, reader: _Reader) -> tuple[obj
     if _origin(tp) is FrozenMap:
         ids = getattr(constraint(own), "keys", None) is ID_CONSTRAINT
         return one, _id_map if ids else FrozenMap
-    if tp == Actor and not optional:
+    if tp == Actor:
+        if optional:  # no field of the model is; the detailed path reads such a document
+            raise TypeError(field.type)
         actors = [reader.structs[cls] for cls in ACTOR_CLASSES.values()]
         return _KIND, {struct: reader.builder(reader.classes[struct]) for struct in actors}
     if _origin(tp) is tuple and isinstance(args[0], type) and attrs.has(args[0]):
         return _MANY, reader.builder(args[0])
     if isinstance(tp, type) and attrs.has(tp):
         return one, reader.builder(tp)
-    if tp == Actor:
-        return one, reader.actor
     return None
 
 
