@@ -16,7 +16,6 @@ import datetime as dt
 import functools
 
 from ._collaboration import Collaboration
-from ._collector import paused
 from ._portfolio import Portfolio
 from ._rulebook import DEFAULT_RULEBOOK
 from ._rules import (
@@ -266,10 +265,9 @@ def check_portfolio(
     and each finding names its collaboration, so the report can be split with
     [`Report.by_collaboration`][frivillig.Report.by_collaboration].
 
-    Python's cyclic garbage collector is paused while the portfolio is checked,
-    as it is while one is loaded: the findings form no cycles, and its full
-    collections would otherwise walk the whole portfolio again and again. It
-    is left as it was found afterwards, also when a rule raises.
+    The check leaves Python's garbage collector alone, as every function of the
+    library does; a long batch job that holds a large portfolio can call
+    ``gc.freeze()`` after loading it, so that later collections skip it.
 
     Args:
         portfolio: The portfolio, e.g. all of one municipality's collaborations.
@@ -289,24 +287,23 @@ def check_portfolio(
     rules = _enabled(book)
     findings: list[Finding] = []
     keys: list[FindingKey] | None = []
-    with paused():
-        for index, collaboration in enumerate(portfolio.collaborations):
-            found, keyed = _findings(
-                collaboration,
-                today=today,
-                rules=rules,
-                settings=chosen,
-                root=f"$.collaborations[{index}]",
-                place=index,
-                keys=keys,
-            )
-            findings.extend(found)
-            if not keyed:
-                keys = None
-        return Report(
-            subject=portfolio.id,
-            subject_type="portfolio",
+    for index, collaboration in enumerate(portfolio.collaborations):
+        found, keyed = _findings(
+            collaboration,
             today=today,
-            rules=tuple(rule.code for rule in book.enabled),
-            findings=_in_report_order(findings, keys),
+            rules=rules,
+            settings=chosen,
+            root=f"$.collaborations[{index}]",
+            place=index,
+            keys=keys,
         )
+        findings.extend(found)
+        if not keyed:
+            keys = None
+    return Report(
+        subject=portfolio.id,
+        subject_type="portfolio",
+        today=today,
+        rules=tuple(rule.code for rule in book.enabled),
+        findings=_in_report_order(findings, keys),
+    )

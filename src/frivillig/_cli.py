@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import csv
 import datetime as dt
+import gc
 import json
 import os
 import sys
@@ -902,6 +903,10 @@ def main(
 
 def run() -> None:
     """Entry point of the ``frivillig`` console script."""
+    # The command owns its process, so it may do what the library never does: switch off
+    # the cyclic garbage collector, whose full collections would otherwise walk every
+    # object of a large portfolio again and again (the model's objects form no cycles).
+    gc.disable()
     try:
         code = main()
         sys.stdout.flush()

@@ -48,7 +48,6 @@ from cattrs.preconf.json import make_converter
 
 from ._actors import ACTOR_CLASSES, Actor, ActorKind
 from ._collaboration import Collaboration
-from ._collector import paused as _collector_paused
 from ._frozenmap import FrozenMap
 from ._instruments import Instrument
 from ._integrity import _dangling, _resolves
@@ -1072,10 +1071,9 @@ def loads(
             breaks the model's rules; ``problems`` lists the problems with their paths.
     """
     checked = _limits(limits)
-    with _collector_paused():
-        obj = _fast_loads(text, cls, checked)
-        if obj is _FALLBACK:
-            obj = from_dict(_parse(text, checked), cls, limits=checked)
+    obj = _fast_loads(text, cls, checked)
+    if obj is _FALLBACK:
+        obj = from_dict(_parse(text, checked), cls, limits=checked)
     return obj
 
 
@@ -1737,8 +1735,7 @@ def _fast_dumps(obj: Any, indent: int | None) -> str | None:
         return None
     try:
         name = _type_name(type(obj))
-        with _collector_paused():
-            return writer.encode(obj, name, indent)
+        return writer.encode(obj, name, indent)
     except (_Fallback, TypeError, ValueError, OverflowError, UnicodeError, RecursionError):
         return None
     except writer.msgspec.MsgspecError:
