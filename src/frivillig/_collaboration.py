@@ -172,6 +172,19 @@ def _responsibilities(
             raise FieldError((attribute.name, task.value), "expected the id of a party", "format")
 
 
+def _plan_after_start(
+    instance: Any, _: "attrs.Attribute[Any]", plan: EvaluationPlan | None
+) -> None:
+    """An evaluation plan starts with or after the collaboration it evaluates."""
+    if plan is not None and plan.first_date < instance.start_on:
+        raise FieldError(
+            ("evaluation_plan", "first_date"),
+            f"{plan.first_date.isoformat()} is before start_on {instance.start_on.isoformat()}; "
+            "an evaluation plan starts with or after the collaboration it evaluates",
+            "order",
+        )
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Collaboration:
     """A collaboration between a municipality and civil society.
@@ -235,7 +248,7 @@ class Collaboration:
         validator=not_before("start_on", what="a collaboration cannot end before it starts"),
     )
     status: LifecycleStatus = LifecycleStatus.EXPLORING
-    evaluation_plan: EvaluationPlan | None = None
+    evaluation_plan: EvaluationPlan | None = attrs.field(default=None, validator=_plan_after_start)
     rounds: tuple[EvaluationRound, ...] = attrs.field(default=(), validator=unique_ids())
     description: str | None = attrs.field(default=None, validator=optional_text())
 

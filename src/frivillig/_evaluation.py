@@ -9,6 +9,7 @@ The scheduling itself lives in [`frivillig.schedules`][].
 
 import datetime as dt
 import functools
+import typing
 from collections.abc import Mapping
 from typing import Any
 
@@ -63,11 +64,52 @@ def _rrule(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
         raise FieldError(
             (attribute.name,), "expected RRULE text such as 'FREQ=MONTHLY;INTERVAL=6'", "type"
         )
+    if len(value) > MAX_RRULE_LENGTH:
+        # Checked before the kept answers, so that only short texts are kept.
+        raise FieldError(
+            (attribute.name,), f"is longer than {MAX_RRULE_LENGTH} characters", "length"
+        )
     problem = _rrule_problem(value)
     if problem is not None:
         raise FieldError((attribute.name,), *problem)
 
 
+MAX_RRULE_LENGTH = 500
+"""The longest RRULE text a plan may hold."""
+
+MAX_INTERVAL = 1000
+"""The largest ``INTERVAL`` of a plan's rule."""
+
+MAX_COUNT = 1000
+"""The largest ``COUNT`` of a plan's rule."""
+
+# The parts of RFC 5545's RRULE an evaluation plan may use. A plan falls on dates: a
+# time of day may be named, but only one (BYHOUR, BYMINUTE and BYSECOND with one value
+# each), so a plan recurs at most daily. BYYEARDAY, BYWEEKNO and BYEASTER, and a
+# BYMONTHDAY with a BYDAY ("Friday the 13th"), are left out: no evaluation cadence needs
+# them, and they are what makes a rule's dates decades apart, which would make every
+# question about the next due date a search through the calendar.
+_ALLOWED_PARTS = frozenset(
+    {
+        "FREQ",
+        "INTERVAL",
+        "COUNT",
+        "UNTIL",
+        "BYMONTH",
+        "BYMONTHDAY",
+        "BYDAY",
+        "BYSETPOS",
+        "WKST",
+        "BYHOUR",
+        "BYMINUTE",
+        "BYSECOND",
+    }
+)
+_TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+
+
+# Keys are at most MAX_RRULE_LENGTH characters, and answers are two short strings, so
+# the 1,024 kept answers take at most about 1.5 MB.
 @functools.lru_cache(maxsize=1024)
 def _rrule_problem(value: str) -> tuple[str, str] | None:
     """Check RRULE text once per distinct text: portfolios repeat a few cadences many times."""
@@ -78,9 +120,51 @@ def _rrule_problem(value: str) -> tuple[str, str] | None:
     return None
 
 
+def _whole(name: str, text: str, high: int) -> None:
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= high:
+        raise FieldError(
+            ("rrule",), f"{name} must be a whole number from 1 to {high:,}, not {text!r}", "range"
+        )
+
+
+def _check_parts(body: str) -> None:
+    """Refuse the parts of a rule that no evaluation plan needs, before dateutil reads it."""
+    seen: dict[str, str] = {}
+    for piece in body.split(";"):
+        name, _, text = piece.partition("=")
+        name = name.strip().upper()
+        if not name:
+            continue
+        if name not in _ALLOWED_PARTS:
+            raise FieldError(
+                ("rrule",),
+                f"{name} is not used in an evaluation plan; use FREQ, INTERVAL, COUNT, UNTIL, "
+                "BYMONTH, BYMONTHDAY, BYDAY and BYSETPOS (and one time of day)",
+                "format",
+            )
+        if name in seen:
+            raise FieldError(("rrule",), f"{name} is given twice", "format")
+        seen[name] = text.strip()
+    if "INTERVAL" in seen:
+        _whole("INTERVAL", seen["INTERVAL"], MAX_INTERVAL)
+    if "COUNT" in seen:
+        _whole("COUNT", seen["COUNT"], MAX_COUNT)
+    for name in _TIME_PARTS:
+        if "," in seen.get(name, ""):
+            raise FieldError(
+                ("rrule",),
+                f"{name} has more than one value; an evaluation plan recurs at most once a day",
+                "format",
+            )
+    if "BYMONTHDAY" in seen and "BYDAY" in seen:
+        raise FieldError(
+            ("rrule",),
+            "BYMONTHDAY and BYDAY together are not used in an evaluation plan; give one of them",
+            "format",
+        )
+
+
 def _check_rrule(value: str) -> None:
-    if len(value) > 500:
-        raise FieldError(("rrule",), "is longer than 500 characters", "length")
     if "DTSTART" in value.upper() or "\n" in value:
         raise FieldError(
             ("rrule",),
@@ -88,6 +172,7 @@ def _check_rrule(value: str) -> None:
             "format",
         )
     body = value[6:] if value.upper().startswith("RRULE:") else value
+    _check_parts(body)
     start = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - a parse check on wall-clock dates only
     try:
         rule = rrulestr(body, dtstart=start)
@@ -116,13 +201,64 @@ def _check_rrule(value: str) -> None:
     # dateutil searches up to year 9999 for a rule that never matches; starting the search
     # _HORIZON_YEARS before that bounds the work (milliseconds instead of seconds).
     late_start = dt.datetime(dt.MAXYEAR - _HORIZON_YEARS, 1, 1)  # noqa: DTZ001 - as above
-    if rule.replace(dtstart=late_start, count=None, until=None).after(late_start, inc=True) is None:
+    try:
+        found = rule.replace(dtstart=late_start, count=None, until=None).after(late_start, inc=True)
+    except (ValueError, OverflowError):  # dateutil stepped past 9999-12-31 without a date
+        found = None
+    if found is None:
         raise FieldError(
             ("rrule",),
             f"yields no date within {_HORIZON_YEARS} years (e.g. BYMONTH=2;BYMONTHDAY=30); "
             "check the BY... parts",
             "format",
         )
+
+
+MAX_COUNTED_YEARS = 100
+"""How many years after its first date the last date of a rule with ``COUNT`` may fall."""
+
+
+def _counted_span(instance: Any, _: "attrs.Attribute[Any]", first_date: object) -> None:
+    """A rule with ``COUNT`` must reach its last date within ``MAX_COUNTED_YEARS``.
+
+    A counted rule is expanded from its first date (a count cannot be resumed
+    part-way), so its span bounds the work of every due date asked of it.
+    """
+    text = getattr(instance, "rrule", None)
+    if not isinstance(text, str) or not isinstance(first_date, dt.date):
+        return
+    if "COUNT" not in text.upper() or len(text) > MAX_RRULE_LENGTH or _rrule_problem(text):
+        return
+    problem = _span_problem(text, first_date)
+    if problem is not None:
+        raise FieldError(("rrule",), problem, "range")
+
+
+# Keys are short texts and a date; answers are None or one sentence.
+@functools.lru_cache(maxsize=1024)
+def _span_problem(text: str, first_date: dt.date) -> str | None:
+    body = text[6:] if text.upper().startswith("RRULE:") else text
+    parts = dict(piece.partition("=")[::2] for piece in body.upper().split(";"))
+    wanted = int(parts.get("COUNT", "0"))
+    start = dt.datetime.combine(first_date, dt.time())
+    limit = dt.datetime.combine(
+        dt.date(min(first_date.year + MAX_COUNTED_YEARS, dt.MAXYEAR), 12, 31), dt.time()
+    )
+    rule = typing.cast(RRule, rrulestr(body, dtstart=start)).replace(count=None)
+    # Without its count the rule stops at its first date past the limit (or at the end of
+    # the calendar), so the work is that of the span and one gap between dates.
+    try:
+        for found, occurrence in enumerate(rule, start=1):
+            if occurrence > limit:
+                break
+            if found >= wanted:
+                return None
+    except (ValueError, OverflowError):  # dateutil stepped past 9999-12-31
+        pass
+    return (
+        f"COUNT={wanted} reaches past the end of the {MAX_COUNTED_YEARS}th year after the "
+        "first date; give fewer dates or an UNTIL date"
+    )
 
 
 def _timezone(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
@@ -160,7 +296,7 @@ class EvaluationPlan:
     """
 
     rrule: str = attrs.field(validator=_rrule)
-    first_date: dt.date
+    first_date: dt.date = attrs.field(validator=_counted_span)
     instruments: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
     respondents: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
     timezone: str = attrs.field(default=DEFAULT_TIMEZONE, validator=_timezone)

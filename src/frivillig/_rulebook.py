@@ -17,16 +17,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from . import schedules
 from ._actors import Sector, VoluntaryOrganisation
+from ._calendar import add_days, add_months
 from ._collaboration import Collaboration, Forum, LifecycleStatus, ManagementTask, ValueCase
 from ._formalisation import FormalisationLevel
 from ._goals import Goal, GoalStatus
 from ._labels import Language
 from ._participation import Participant
-from ._privacy import cpr_spans, may_hold_cpr_like
+from ._privacy import cpr_spans, mask_cpr_like, may_hold_cpr_like
 from ._rules import (
     Evidence,
     Hit,
@@ -107,10 +107,12 @@ def _hit(
     source: str | None = None,
     personal: bool = False,
 ) -> Hit:
+    # A message may quote a title or a name: mask CPR-shaped numbers in it here, before a
+    # report wraps it into lines and a number could be split where no one finds it.
     return Hit(
         paths=paths,
-        message_da=texts[0],
-        message_en=texts[1],
+        message_da=mask_cpr_like(texts[0]),
+        message_en=mask_cpr_like(texts[1]),
         reason=reason,
         source=source,
         personal=personal,
@@ -472,15 +474,15 @@ def _backstop_due(volunteer: Volunteer, context: RuleContext) -> dt.date | None:
         return None
     passed: list[dt.date] = []
     occasions = volunteer.occasions_with_children or 0
-    months_passed = start + relativedelta(months=settings.child_certificate_backstop_months)
+    months_passed = add_months(start, settings.child_certificate_backstop_months)
     if occasions >= settings.child_certificate_backstop_occasions and months_passed < context.today:
-        passed.append(months_passed + dt.timedelta(days=1))
+        passed.append(add_days(months_passed, 1))
     continuous_days = settings.child_certificate_backstop_continuous_days
     if (volunteer.longest_continuous_days or 0) > continuous_days:
-        passed.append(start + dt.timedelta(days=continuous_days))
+        passed.append(add_days(start, continuous_days))
     if not passed:
         return None
-    return min(passed) + dt.timedelta(days=settings.child_certificate_deadline_days)
+    return add_days(min(passed), settings.child_certificate_deadline_days)
 
 
 def child_certificate(context: RuleContext) -> Iterator[Hit]:
@@ -610,7 +612,7 @@ def child_certificate(context: RuleContext) -> Iterator[Hit]:
         if (
             certificate is not None
             and renewal is not None
-            and certificate.checked_on + relativedelta(months=renewal) < today
+            and add_months(certificate.checked_on, renewal) < today
         ):
             yield _hit(
                 paths,

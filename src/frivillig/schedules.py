@@ -56,17 +56,18 @@ Examples:
 
 import bisect
 import datetime as dt
-import functools
 import zoneinfo
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 import attrs
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
+from ._calendar import add_days, add_months
 from ._collaboration import Collaboration
 from ._evaluation import EvaluationPlan, EvaluationRound
 from ._labels import LabelledEnum, Language
+from ._lru import BoundedCache, date_tuple_bytes
 from ._validators import FieldError, number_range
 from .errors import Problem, ValidationError
 
@@ -277,12 +278,7 @@ def _body(plan: EvaluationPlan) -> str:
 
 
 def _parts(plan: EvaluationPlan) -> dict[str, str]:
-    parts: dict[str, str] = {}
-    for piece in _body(plan).split(";"):
-        name, _, value = piece.partition("=")
-        if name.strip():
-            parts[name.strip().upper()] = value.strip().upper()
-    return parts
+    return _split(plan.rrule)
 
 
 def _require_plan(plan: object) -> None:
@@ -292,31 +288,145 @@ def _require_plan(plan: object) -> None:
         )
 
 
-def _parse(text: str, first_date: dt.date) -> rrule:
+_WEEK_START = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+_FREQ = {"DAILY": DAILY, "WEEKLY": WEEKLY, "MONTHLY": MONTHLY, "YEARLY": YEARLY}
+_DAY_PARTS = frozenset({"BYWEEKNO", "BYYEARDAY", "BYMONTHDAY", "BYDAY", "BYEASTER"})
+
+
+@attrs.frozen
+class _Rule:
+    """A plan's rule, parsed once: dateutil's rrule and what re-anchoring it needs."""
+
+    rule: rrule
+    freq: int
+    interval: int
+    wkst: int
+    first: dt.date
+    counted: bool
+    defaults: dict[str, Any]
+
+
+def _split(text: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    for piece in _rule_body(text).split(";"):
+        name, _, value = piece.partition("=")
+        if name.strip():
+            parts[name.strip().upper()] = value.strip().upper()
+    return parts
+
+
+def _parse(text: str, first_date: dt.date) -> _Rule:
     # Local wall-clock time: naive on purpose, as the plan's validator parses it;
     # the plan's time zone only decides which local date "today" is.
     start = dt.datetime.combine(first_date, dt.time())
-    return cast(rrule, rrulestr(_rule_body(text), dtstart=start))
+    parts = _split(text)
+    # RFC 5545's week starts on Monday unless WKST says otherwise; dateutil would take
+    # the host's calendar.firstweekday() instead, so the week start is always given.
+    wkst = _WEEK_START.get(parts.get("WKST", "MO"), 0)
+    rule = cast(rrule, rrulestr(_rule_body(text), dtstart=start)).replace(wkst=wkst)
+    freq = _FREQ[parts["FREQ"]]
+    defaults: dict[str, Any] = {}
+    # The days dateutil takes from the first date when the rule names none; a rule
+    # started on another day must be given them to pick the same days.
+    if not _DAY_PARTS & parts.keys():
+        if freq == YEARLY:
+            if "BYMONTH" not in parts:
+                defaults["bymonth"] = first_date.month
+            defaults["bymonthday"] = first_date.day
+        elif freq == MONTHLY:
+            defaults["bymonthday"] = first_date.day
+        elif freq == WEEKLY:
+            defaults["byweekday"] = first_date.weekday()
+    return _Rule(
+        rule=rule,
+        freq=freq,
+        interval=int(parts.get("INTERVAL", "1")),
+        wkst=wkst,
+        first=first_date,
+        counted="COUNT" in parts,
+        defaults=defaults,
+    )
 
 
-def _rule(plan: EvaluationPlan) -> rrule:
+def _anchor(parsed: _Rule, since: dt.date) -> dt.date | None:
+    """The start of a period of the rule, after its first period and at most two before ``since``.
+
+    The rule's periods (days, weeks, months or years, ``INTERVAL`` apart) repeat
+    from the first date on; the dates a rule picks in one period depend only on the
+    period and its BY... parts. So expanding the rule from the start of a later
+    period gives exactly the dates it gives from the first date, from that period
+    on. ``None`` when there is no such period before ``since``.
+    """
+    first, step = parsed.first, parsed.interval
+    if parsed.freq == DAILY:
+        periods = (since - first).days // step - 1
+        return _shift(first, periods * step) if periods >= 1 else None
+    if parsed.freq == WEEKLY:
+        week = _shift(first, -((first.weekday() - parsed.wkst) % 7))
+        periods = (since - week).days // (7 * step) - 1
+        return _shift(week, periods * step * 7) if periods >= 1 else None
+    if parsed.freq == MONTHLY:
+        start = first.year * 12 + first.month - 1
+        periods = (since.year * 12 + since.month - 1 - start) // step - 1
+        if periods < 1:
+            return None
+        year, month = divmod(start + periods * step, 12)
+        return dt.date(year, month + 1, 1)
+    periods = (since.year - first.year) // step - 1
+    return dt.date(first.year + periods * step, 1, 1) if periods >= 1 else None
+
+
+def _expansion(parsed: _Rule, since: dt.date | None) -> rrule:
+    """The rule, started as late as it can be and still give every date on or after ``since``.
+
+    A rule with ``COUNT`` counts from its first date and is expanded from there
+    (``COUNT`` is at most 1,000); any other is started at most two periods
+    before ``since``, so the work does not grow with the years between.
+    """
+    if since is None or parsed.counted or since <= parsed.first:
+        return parsed.rule
+    anchor = _anchor(parsed, since)
+    if anchor is None:
+        return parsed.rule
+    return parsed.rule.replace(dtstart=dt.datetime.combine(anchor, dt.time()), **parsed.defaults)
+
+
+def _rule(plan: EvaluationPlan) -> _Rule:
     _require_plan(plan)
     return _parse(plan.rrule, plan.first_date)
 
 
-def _dates(rule: rrule, start: dt.date | None = None) -> Iterator[dt.date]:
+def _dates(parsed: _Rule, start: dt.date | None = None) -> Iterator[dt.date]:
     """Yield the distinct local dates of the rule's occurrences, on or after ``start``."""
+    rule = _expansion(parsed, start)
     occurrences: Iterable[dt.datetime]
     if start is None:
         occurrences = rule
     else:
         occurrences = rule.xafter(dt.datetime.combine(start, dt.time()), inc=True)
     last: dt.date | None = None
-    for occurrence in occurrences:
+    for occurrence in _within_calendar(occurrences):
         day = occurrence.date()
         if day != last:
             yield day
             last = day
+
+
+def _within_calendar(occurrences: Iterable[dt.datetime]) -> Iterator[dt.datetime]:
+    """Yield the occurrences, ending where dateutil steps past 9999-12-31.
+
+    dateutil builds a whole week (or month) at a time, and raises ``ValueError``
+    when that period runs past the last day of the calendar; no date is lost, as
+    there is none after it.
+    """
+    iterator = iter(occurrences)
+    while True:
+        try:
+            yield next(iterator)
+        except StopIteration:
+            return
+        except (ValueError, OverflowError):
+            return
 
 
 def _local_date(value: object, plan: EvaluationPlan, name: str) -> dt.date:
@@ -346,37 +456,59 @@ def _local_date(value: object, plan: EvaluationPlan, name: str) -> dt.date:
     )
 
 
-def _shift(day: dt.date, days: int) -> dt.date:
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.max if days > 0 else dt.date.min
+_shift = add_days
+
+
+LOOKBACK_YEARS = 20
+"""How many years before "today" a status looks back for due dates."""
+
+def judged_from(plan: EvaluationPlan, today: dt.date) -> dt.date:
+    """The first day whose due dates a status on ``today`` judges.
+
+    That is the plan's first date, or the day twenty years before ``today`` when the
+    plan is older than that: due dates further back are not judged, which keeps the
+    work and the memory of a status small whatever the dates.
+    """
+    return max(plan.first_date, add_months(today, -12 * LOOKBACK_YEARS))
 
 
 Windows = tuple[tuple[dt.date, ...], tuple[dt.date, ...], dt.date | None]
 """The due dates whose window has opened, the days their windows open, and the next due date."""
 
 
-@functools.lru_cache(maxsize=2048)
-def _windows(text: str, first_date: dt.date, early_days: int, today: dt.date) -> Windows:
-    """Expand a plan's rule up to the first due date whose window has not opened by ``today``.
+def _windows_bytes(key: tuple[object, ...], value: Windows) -> int:
+    return 512 + 2 * date_tuple_bytes(len(value[0]))
 
-    A pure function of the rule's text, its first date, how early a window opens
-    and the day asked about, so its answers are kept: the collaborations of a
-    portfolio share a few cadences and first dates, and expanding a rule from
-    its first date is the slow part of a status. The cache holds at most 2,048
-    answers (a few megabytes at most), each of immutable dates: enough for the
-    cadences and first dates of every plan in a large portfolio.
+
+# At most 32 MiB of due dates, however many plans and days are asked about.
+_WINDOWS: BoundedCache[tuple[str, dt.date, int, dt.date, dt.date], Windows] = BoundedCache(
+    32 * 1024 * 1024, _windows_bytes, "due dates"
+)
+
+
+def _windows(
+    text: str, first_date: dt.date, early_days: int, today: dt.date, since: dt.date
+) -> Windows:
+    """Expand a plan's rule from ``since`` up to the first due date whose window has not opened.
+
+    A pure function of the rule's text, its first date, how early a window opens,
+    the day asked about and the first day judged, so its answers are kept (within
+    32 MiB): the collaborations of a portfolio share a few cadences, and the rule
+    check and the scores ask the same question of the same plan.
     """
+    key = (text, first_date, early_days, today, since)
+    kept = _WINDOWS.get(key)
+    if kept is not None:
+        return kept
     opened: list[dt.date] = []
     following: dt.date | None = None
-    for due in _dates(_parse(text, first_date)):
+    for due in _dates(_parse(text, first_date), since):
         if _shift(due, -early_days) > today:
             following = due
             break
         opened.append(due)
     starts = tuple(_shift(due, -early_days) for due in opened)
-    return tuple(opened), starts, following
+    return _WINDOWS.put(key, (tuple(opened), starts, following))
 
 
 def due_dates(
@@ -486,13 +618,35 @@ def evaluation_status(
     """
     _require_plan(plan)
     day = _local_date(today, plan, "today")
+    since = judged_from(plan, day)
     held = tuple(sorted([(r.held_on, r.id) for r in rounds if r.held_on <= day]))
-    return _status(
-        plan.rrule, plan.first_date, tolerance.early_days, tolerance.grace_days, day, held
+    key = (plan.rrule, plan.first_date, tolerance.early_days, tolerance.grace_days, day, held)
+    kept = _STATUSES.get(key)
+    if kept is not None:
+        return kept
+    return _STATUSES.put(key, _status(*key, since=since))
+
+
+def _status_bytes(key: tuple[object, ...], value: ScheduleStatus) -> int:
+    held = cast(tuple[tuple[dt.date, str], ...], key[-1])
+    text = cast(str, key[0])
+    return (
+        1024
+        + len(text)
+        + 160 * len(held)
+        + sum(len(round_id) for _, round_id in held)
+        + 240 * len(value.due)
+        + sum(48 + len(round_id) for round_id in value.unscheduled_rounds)
     )
 
 
-@functools.lru_cache(maxsize=1024)
+# At most 32 MiB of statuses: the rule check and the scores ask the same question of
+# the same collaboration, so the last few hundred answers are kept.
+_STATUSES: BoundedCache[
+    tuple[str, dt.date, int, int, dt.date, tuple[tuple[dt.date, str], ...]], ScheduleStatus
+] = BoundedCache(32 * 1024 * 1024, _status_bytes, "statuses")
+
+
 def _status(
     text: str,
     first_date: dt.date,
@@ -500,19 +654,25 @@ def _status(
     grace_days: int,
     today: dt.date,
     held: tuple[tuple[dt.date, str], ...],
+    *,
+    since: dt.date,
 ) -> ScheduleStatus:
     """Where the cycle stands, from the plan, the tolerance, the day and the rounds held by then.
 
     The status depends on the rounds only through their dates and ids (``held``,
-    sorted), so it is a pure function of immutable values and is kept: the rule
-    check and the evaluation-health score ask the same question of the same
-    collaboration. The cache holds at most 1,024 answers.
+    sorted), so it is a pure function of immutable values, and is kept by the caller.
+    When the plan is older than the look-back (``since`` after the first date), a
+    round held before the first window judged belongs to a due date not judged,
+    and is left out rather than called unscheduled.
     """
-    opened, starts, following = _windows(text, first_date, early_days, today)
+    opened, starts, following = _windows(text, first_date, early_days, today, since)
+    cut = since > first_date
     covering: dict[int, tuple[dt.date, str]] = {}
     unscheduled: list[str] = []
     for held_on, round_id in held:
         index = bisect.bisect_right(starts, held_on) - 1
+        if index < 0 and cut:
+            continue
         if index < 0 or index in covering:
             unscheduled.append(round_id)
         else:
