@@ -18,17 +18,19 @@ import sys
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, cast
 
 from . import batch, records
 from ._checking import check, check_portfolio
 from ._collaboration import Collaboration
 from ._examples import DEFAULT_EXAMPLE, EXAMPLE_AS_OF, example_names, load_example
+from ._files import overwrites, replacing_binary, replacing_text
 from ._labels import Language
 from ._portfolio import Portfolio
+from ._privacy import terminal_safe
 from ._scores import render_scores, score_all
 from ._version import __version__
-from .errors import FrivilligError, ValidationError
+from .errors import FrivilligError, Problem, ValidationError
 from .schedules import next_due_dates, render_schedule
 from .serialization import DOCUMENT_TYPES, Document, load
 
@@ -119,14 +121,14 @@ def _summary(collaboration: Collaboration, lang: Language) -> list[str]:
     municipality = get_municipality(collaboration.municipality_code)
     agreed = sum(1 for goal in collaboration.goals if goal.agreed_by() >= collaboration.party_ids)
     lines = [
-        f"{t['collaboration']} {collaboration.id!r}: {collaboration.title}",
+        f"{t['collaboration']} {collaboration.id!r}: {terminal_safe(collaboration.title)}",
         f"  {t['municipality']}: {municipality.name} ({collaboration.municipality_code})",
         f"  {t['status']}: {collaboration.status.label(lang)}",
         f"  {t['formalisation']}: {collaboration.formalisation.label(lang)}",
         f"  {t['parties']} ({len(collaboration.participants)}):",
     ]
     lines.extend(
-        f"    - {p.id}: {p.actor.name} ({p.actor.kind.label(lang)})"
+        f"    - {p.id}: {terminal_safe(p.actor.name)} ({p.actor.kind.label(lang)})"
         for p in collaboration.participants
     )
     lines.append(f"  {t['goals']}: {len(collaboration.goals)} ({agreed} {t['agreed']})")
@@ -135,7 +137,7 @@ def _summary(collaboration: Collaboration, lang: Language) -> list[str]:
     plan = collaboration.evaluation_plan
     lines.append(
         f"  {t['plan']}: "
-        + (f"{plan.rrule} ({plan.first_date.isoformat()})" if plan else t["none"])
+        + (f"{terminal_safe(plan.rrule)} ({plan.first_date.isoformat()})" if plan else t["none"])
     )
     last = max((r.held_on for r in collaboration.rounds), default=None)
     rounds = f"  {t['rounds']}: {len(collaboration.rounds)}"
@@ -150,12 +152,12 @@ def _describe(document: Document, lang: Language) -> list[str]:
         return _summary(document, lang)
     if isinstance(document, Portfolio):
         t = _TEXT[lang]
-        lines = [f"{t['portfolio']} {document.id!r}: {document.title}"]
+        lines = [f"{t['portfolio']} {document.id!r}: {terminal_safe(document.title)}"]
         lines.append(f"  {t['collaborations']}: {len(document.collaborations)}")
         for collaboration in document.collaborations:
             lines.extend("  " + line for line in _summary(collaboration, lang))
         return lines
-    return [f"{type(document).__name__}: {getattr(document, 'title', '')}"]
+    return [f"{type(document).__name__}: {terminal_safe(str(getattr(document, 'title', '')))}"]
 
 
 def _today(args: argparse.Namespace) -> dt.date:
@@ -170,16 +172,16 @@ def _today(args: argparse.Namespace) -> dt.date:
 def _read(args: argparse.Namespace, err: TextIO) -> tuple[str, Document | None]:
     """Load the document named on the command line (or the example), reporting problems."""
     t = _TEXT[args.lang]
-    source = str(args.file) if args.file else f"<example:{args.example}>"
+    source = terminal_safe(str(args.file)) if args.file else f"<example:{args.example}>"
     try:
         document: Document = load(args.file) if args.file else load_example(args.example)
     except ValidationError as error:
         print(f"{source} {t['invalid']}:", file=err)
-        for problem in error.problems:
-            print(f"  {problem.path}: {problem.message}", file=err)
+        _print_problems(error.problems, err)
         return source, None
     except OSError as error:
-        print(f"{source} {t['unreadable']}: {error.strerror or error}", file=err)
+        reason = terminal_safe(str(error.strerror or error))
+        print(f"{source} {t['unreadable']}: {reason}", file=err)
         return source, None
     return source, document
 
@@ -192,10 +194,15 @@ def _is_batch(path: Path | None) -> bool:
     return path is not None and (path.is_dir() or path.suffix.lower() in batch.JSON_LINES_SUFFIXES)
 
 
+def _print_problems(problems: Iterable[Problem], err: TextIO) -> None:
+    """One line per problem: its JSON path and its message, each kept on its line."""
+    for problem in problems:
+        print(f"  {terminal_safe(problem.path)}: {terminal_safe(problem.message)}", file=err)
+
+
 def _print_bad(bad: batch.BadDocument, lang: Language, err: TextIO) -> None:
-    print(f"{bad.where} {_TEXT[lang]['invalid']}:", file=err)
-    for problem in bad.problems:
-        print(f"  {problem.path}: {problem.message}", file=err)
+    print(f"{terminal_safe(bad.where)} {_TEXT[lang]['invalid']}:", file=err)
+    _print_problems(bad.problems, err)
 
 
 def _evaluations(
@@ -206,8 +213,9 @@ def _evaluations(
     try:
         found = batch.evaluate(args.file, today=_today(args), report=report)
     except ValidationError as error:
-        reason = "; ".join(problem.message for problem in error.problems)
-        print(f"{args.file} {_TEXT[args.lang]['unreadable']}: {reason}", file=err)
+        reason = terminal_safe("; ".join(problem.message for problem in error.problems))
+        source = terminal_safe(str(args.file))
+        print(f"{source} {_TEXT[args.lang]['unreadable']}: {reason}", file=err)
         return None
 
     def reported() -> Iterator[batch.Evaluation]:
@@ -235,7 +243,7 @@ def _collaborations(
         if found is None:
             return None
         evaluations, report = found
-        return (e.collaboration for e in evaluations), report, str(args.file)
+        return (e.collaboration for e in evaluations), report, terminal_safe(str(args.file))
     source, document = _read(args, err)
     if document is None:
         return None
@@ -315,7 +323,7 @@ def _check_many(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             where = {"source": evaluation.source, "line": evaluation.line, "path": evaluation.path}
             reports.append({**where, **evaluation.report.to_dict()})
         else:
-            print(f"{evaluation.where}:", file=out)
+            print(f"{terminal_safe(evaluation.where)}:", file=out)
             print(evaluation.report.to_text(lang), file=out)
     if args.format == "json":
         payload = {
@@ -339,7 +347,7 @@ def _check_many(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(_read_line(report, lang), file=out)
         verb = _TEXT[lang]["fail"].split("|")[failing != 1]
         print(_TEXT[lang]["failing"].format(count=failing, verb=verb), file=out)
-    outcome = _outcome(report, str(args.file), lang, err)
+    outcome = _outcome(report, terminal_safe(str(args.file)), lang, err)
     return EXIT_PROBLEMS if failing else outcome
 
 
@@ -401,7 +409,7 @@ def _schedule(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today = _today(args)
     blocks = []
     for collaboration in collaborations:
-        head = f"{collaboration.id}: {collaboration.title}"
+        head = f"{collaboration.id}: {terminal_safe(collaboration.title)}"
         body = (
             render_schedule(collaboration, today=today, lang=args.lang, count=args.count)
             if collaboration.evaluation_plan is not None
@@ -436,7 +444,12 @@ TABLES: dict[str, tuple[records.Schema, RowMaker]] = {
     "participants": (records.PARTICIPANT_COLUMNS, _labelled(records.participant_records)),
     "goals": (records.GOAL_COLUMNS, _labelled(records.goal_records)),
     "tasks": (records.TASK_COLUMNS, _labelled(records.task_records)),
-    "responses": (records.RESPONSE_COLUMNS, _labelled(records.response_records)),
+    "responses": (
+        records.RESPONSE_COLUMNS,
+        lambda collaborations, args: records.response_records(
+            collaborations, lang=args.lang, include_personal=args.include_personal
+        ),
+    ),
     "progress": (records.PROGRESS_COLUMNS, _plain(records.progress_records)),
     "answers": (records.ANSWER_COLUMNS, _plain(records.answer_records)),
     "ratings": (records.RATING_COLUMNS, _labelled(records.rating_records)),
@@ -450,6 +463,15 @@ TABLES: dict[str, tuple[records.Schema, RowMaker]] = {
 """The tables ``export`` writes: the record type's schema and how to make its rows."""
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+
+
+def _one_line(rows: Iterable[records.Record]) -> Iterator[records.Record]:
+    """Rows whose text values are one line each, for CSV on a terminal (see `terminal_safe`)."""
+    for row in rows:
+        yield {
+            name: terminal_safe(value) if isinstance(value, str) else value
+            for name, value in row.items()
+        }
 
 
 def _text_value(value: object) -> object:
@@ -490,11 +512,13 @@ def _write_parquet(rows: Iterable[records.Record], schema: records.Schema, path:
     except records.MissingExtraError:
         pass
     else:
-        frame.write_parquet(path)
+        with replacing_binary(path) as handle:
+            frame.write_parquet(handle)
         return len(kept)
     try:
         pandas_frame = records.to_pandas(kept, schema)
-        pandas_frame.to_parquet(path)
+        with replacing_binary(path) as handle:
+            pandas_frame.to_parquet(handle)
     except ImportError:
         msg = (
             "writing Parquet needs polars (or pandas with pyarrow), which is not installed; "
@@ -502,6 +526,34 @@ def _write_parquet(rows: Iterable[records.Record], schema: records.Schema, path:
         )
         raise records.MissingExtraError(msg) from None
     return len(kept)
+
+
+def _write_file(
+    kind: str, rows: Iterable[records.Record], schema: records.Schema, path: Path
+) -> int:
+    """Write the rows to a file whole or not at all: a failure leaves a file that was there."""
+    if kind == "parquet":
+        return _write_parquet(rows, schema, path)
+    write = _write_csv if kind == "csv" else _write_jsonl
+    with replacing_text(path, newline="" if kind == "csv" else "\n") as handle:
+        return write(rows, schema, handle)
+
+
+def _overwrites_input(command: str, args: argparse.Namespace, err: TextIO) -> bool:
+    """Whether ``-o OUT`` is the input being read (or one of its folder's documents); say so."""
+    if args.output is None or not overwrites(args.output, args.file):
+        return False
+    print(
+        f"frivillig {command}: will not write {args.output}: it is the input being read "
+        f"({args.file}); give another -o OUT",
+        file=err,
+    )
+    return True
+
+
+def _cannot_write(command: str, path: Path, error: OSError, err: TextIO) -> int:
+    print(f"frivillig {command}: cannot write {path}: {error.strerror or error}", file=err)
+    return EXIT_PROBLEMS
 
 
 def _format_of(args: argparse.Namespace) -> str | None:
@@ -525,26 +577,26 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if kind == "parquet" and args.output is None:
         print("frivillig export: Parquet is binary; give a file with -o OUT.parquet", file=err)
         return EXIT_USAGE
+    if _overwrites_input("export", args, err):
+        return EXIT_USAGE
     found = _collaborations(args, err)
     if found is None:
         return EXIT_PROBLEMS
     collaborations, report, source = found
     schema, make = TABLES[args.table]
     rows = make(collaborations, args)
-    if kind == "parquet":
+    if kind == "csv" and args.output is None:  # a line break in a value must not start a row
+        rows = _one_line(rows)
+    if args.output is None:
+        count = (_write_csv if kind == "csv" else _write_jsonl)(rows, schema, out)
+    else:
         try:
-            count = _write_parquet(rows, schema, args.output)
+            count = _write_file(kind, rows, schema, args.output)
         except records.MissingExtraError as error:
             print(str(error), file=err)
             return EXIT_PROBLEMS
-    else:
-        write = _write_csv if kind == "csv" else _write_jsonl
-        if args.output is None:
-            count = write(rows, schema, out)
-        else:
-            newline = "" if kind == "csv" else "\n"
-            with args.output.open("w", encoding="utf-8", newline=newline) as handle:
-                count = write(rows, schema, handle)
+        except OSError as error:
+            return _cannot_write("export", args.output, error, err)
     if args.output is not None:
         rows_text = _TEXT[lang]["rows"].format(count=count)
         print(f"{_TEXT[lang]['wrote'].format(path=args.output)} ({rows_text})", file=out)
@@ -579,6 +631,8 @@ def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=err,
         )
         return EXIT_USAGE
+    if _overwrites_input("plot", args, err):
+        return EXIT_USAGE
     found = _collaborations(args, err)
     if found is None:
         return EXIT_PROBLEMS
@@ -599,8 +653,12 @@ def _plot(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except records.MissingExtraError as error:
         print(str(error), file=err)
         return EXIT_PROBLEMS
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    figure.savefig(args.output, dpi=args.dpi)
+    try:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        with replacing_binary(args.output) as handle:
+            figure.savefig(handle, format=args.output.suffix.lower()[1:], dpi=args.dpi)
+    except OSError as error:
+        return _cannot_write("plot", args.output, error, err)
     print(t["wrote"].format(path=args.output), file=out)
     return _outcome(report, source, lang, err)
 
@@ -669,6 +727,23 @@ def _common(parser: argparse.ArgumentParser, *, today: bool = True) -> None:
         )
 
 
+DPI_RANGE = (10, 600)
+"""The resolutions ``plot --dpi`` takes: at 600 dpi the tallest figure is still a few
+hundred megabytes in memory while it is drawn."""
+
+
+def _dpi(text: str) -> int:
+    low, high = DPI_RANGE
+    try:
+        value = int(text)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        message = f"{text!r} is not a resolution from {low} to {high} dots per inch"
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
 def _iso_date(text: str) -> str:
     try:
         dt.date.fromisoformat(text)
@@ -689,8 +764,10 @@ examples:
 
 exit codes:
   0  everything read is valid (and, for check, no finding is an error)
-  1  a document is invalid or unreadable, check found an error, or there was nothing to do
-  2  the command was used wrongly (unknown command or option, bad date)
+  1  a document is invalid or unreadable, check found an error, there was nothing to do,
+     or OUT could not be written
+  2  the command was used wrongly (unknown command or option, bad date or --dpi,
+     an OUT that is the input)
 
 Run 'frivillig COMMAND --help' for the options of one command.
 """
@@ -811,6 +888,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="OUT",
         help="the file to write (default: standard output; Parquet needs a file)",
     )
+    export.add_argument(
+        "--include-personal",
+        action="store_true",
+        help=(
+            "also fill the columns of fields that 'redact' drops (the responses' comment); "
+            "by default they are empty. CPR-shaped numbers are masked either way"
+        ),
+    )
     export.set_defaults(handler=_export)
 
     schema = commands.add_parser(
@@ -864,18 +949,65 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     plot.add_argument(
-        "--dpi", type=int, default=150, help="resolution of a PNG, dots per inch (default: 150)"
+        "--dpi",
+        type=_dpi,
+        default=150,
+        help=(
+            f"resolution of a PNG, in dots per inch, from {DPI_RANGE[0]} to {DPI_RANGE[1]} "
+            "(default: 150)"
+        ),
     )
     plot.set_defaults(handler=_plot)
     return parser
 
 
+class _TerminalStream:
+    """A text stream that passes only terminal-safe text on to the stream it wraps.
+
+    Everything the command line writes goes through one of these: a line is
+    written once it is complete, with every character a terminal would act on
+    escaped and every CPR-shaped number masked (see `terminal_safe`); only the
+    newlines that end lines are kept. A number cannot hide by being written in
+    pieces, since none of its separators is a newline.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        lines = (self._pending + text).split("\n")
+        self._pending = lines.pop()
+        if lines:
+            self._stream.write("".join(f"{terminal_safe(line)}\n" for line in lines))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def close(self) -> None:
+        """Write the rest of an unfinished line; the wrapped stream stays open."""
+        if self._pending:
+            pending, self._pending = self._pending, ""
+            self._stream.write(terminal_safe(pending))
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
-    """Run the command line with ``argv`` (``sys.argv[1:]`` by default) and return its exit code."""
-    out = out or sys.stdout
-    err = err or sys.stderr
+    """Run the command line with ``argv`` (``sys.argv[1:]`` by default) and return its exit code.
+
+    Everything it writes to ``out`` and ``err`` is made safe for a terminal first.
+    """
+    streams = (_TerminalStream(out or sys.stdout), _TerminalStream(err or sys.stderr))
+    try:
+        return _main(argv, cast(TextIO, streams[0]), cast(TextIO, streams[1]))
+    finally:
+        for stream in streams:
+            stream.close()
+
+
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     parser = _parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -892,9 +1024,8 @@ def main(
         # instrument that is not built in: report it like a document that does not load.
         file = getattr(args, "file", None)
         source = str(file) if file else f"<example:{getattr(args, 'example', DEFAULT_EXAMPLE)}>"
-        print(f"{source} {_TEXT[args.lang]['invalid']}:", file=err)
-        for problem in error.problems:
-            print(f"  {problem.path}: {problem.message}", file=err)
+        print(f"{terminal_safe(source)} {_TEXT[args.lang]['invalid']}:", file=err)
+        _print_problems(error.problems, err)
         return EXIT_PROBLEMS
     except FrivilligError as error:  # pragma: no cover - every other error is reported above
         print(str(error), file=err)

@@ -26,7 +26,10 @@ path, while the good ones go on.
 **Sources.** A folder (its ``*.json`` files, in sorted order, not its
 subfolders), a JSON Lines file (``.jsonl`` or ``.ndjson``; blank lines are
 skipped), a single JSON file, an open text or binary stream of JSON Lines, or an
-iterable of file paths, which is read lazily, one path at a time.
+iterable of file paths, which is read lazily, one path at a time. An entry that
+is not a file (a folder named ``*.json``, a symbolic link to nothing, a FIFO or a
+device) is a bad document with code ``"io"``, never skipped in silence; a FIFO or
+a device is never opened.
 
 **Progress.** The library draws no progress bars. Every function takes a
 ``progress`` callable that wraps an iterable and returns one, so a notebook or a
@@ -37,6 +40,10 @@ Lines file, or the paths given. Leave it ``None`` for no progress.
 
 **Memory.** ``iter_documents`` and ``iter_collaborations`` hold one document at
 a time (``iter_collaborations`` also keeps the ids seen, to report a duplicate).
+No more of a file is read than the [`LoadLimits`][frivillig.LoadLimits] allow
+(``max_bytes``, and one byte more to tell), nor of a line (``max_bytes`` and its
+line ending): a larger one is a bad document with code ``"size"``, and the rest
+of a line too long is skipped in pieces, never held whole.
 ``load_portfolio`` holds every good collaboration, as a portfolio must. Loading
 many thousands of collaborations makes Python's cyclic garbage collector scan
 the growing heap again and again; the objects here hold no reference cycles, so
@@ -62,8 +69,8 @@ Examples:
 """
 
 import datetime as dt
-import io
 import os
+import stat
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -73,13 +80,14 @@ import attrs
 
 from ._checking import check
 from ._collaboration import Collaboration
+from ._files import replacing_text
 from ._frozenmap import FrozenMap
 from ._policy import VolunteerPolicy
 from ._portfolio import Portfolio
 from ._rules import CheckSettings, Report, Rulebook
 from ._scores import Score, ScoreSettings, score_all
 from .errors import FrivilligWarning, Problem, ValidationError
-from .serialization import DOCUMENT_TYPES, Document, dumps, loads
+from .serialization import DOCUMENT_TYPES, Document, LoadLimits, _limits, dumps, loads
 
 __all__ = [
     "BadDocument",
@@ -126,8 +134,9 @@ class BadDocument:
         problems: Every problem found, each with its JSON path within the
             document (``$.goals[0].agreements[1].party``) and a stable ``code``:
             ``"json"`` when the text is not JSON, ``"io"`` when the file could
-            not be read, ``"duplicate"`` when its id was used by an earlier
-            document, and the loader's codes otherwise.
+            not be read or is not a file, ``"size"`` when it (or its line) is
+            larger than ``LoadLimits.max_bytes``, ``"duplicate"`` when its id was
+            used by an earlier document, and the loader's codes otherwise.
     """
 
     source: str
@@ -199,45 +208,147 @@ Entry: TypeAlias = tuple[str, int | None, Any]
 """Where a document came from (file, line) and the document or its BadDocument."""
 
 
-def _load(text: str | bytes, cls: type[Any] | None, source: str, line: int | None) -> Entry:
+def _load(
+    text: str | bytes, cls: type[Any] | None, source: str, line: int | None, limits: LoadLimits
+) -> Entry:
     try:
-        return source, line, loads(text, cls)
+        return source, line, loads(text, cls, limits=limits)
     except ValidationError as error:
         return source, line, BadDocument(source=source, line=line, problems=error.problems)
 
 
+def _bad(source: str, line: int | None, message: str, code: str) -> Entry:
+    problem = Problem(path="$", message=message, code=code)
+    return source, line, BadDocument(source=source, line=line, problems=(problem,))
+
+
 def _unreadable(source: str, error: OSError) -> Entry:
     reason = error.strerror or type(error).__name__
-    problem = Problem(path="$", message=f"cannot read the file: {reason}", code="io")
-    return source, None, BadDocument(source=source, problems=(problem,))
+    return _bad(source, None, f"cannot read the file: {reason}", "io")
+
+
+_SKIP = 1 << 16
+"""How much of a line too long is read at a time while it is skipped."""
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def _lines(handle: Any, limit: int) -> Iterator[tuple[str | bytes, bool]]:
+    """Each line of a stream without its line ending, and whether it is over ``limit``.
+
+    No more than ``limit`` bytes (characters, from a text stream) and its line
+    ending are read at once: the rest of a line too long is skipped in pieces,
+    never held whole, and the line is yielded as an empty text.
+    """
+    while True:
+        line = handle.readline(limit + 2)  # the line, and "\r\n" at most
+        if not line:
+            return
+        newline, carriage = (b"\n", b"\r") if isinstance(line, bytes | bytearray) else ("\n", "\r")
+        ended = line.endswith(newline)
+        if ended:
+            line = line[:-1]
+            if line.endswith(carriage):
+                line = line[:-1]
+        if len(line) <= limit:
+            yield line, False
+            continue
+        while not ended and (rest := handle.readline(_SKIP)):
+            ended = rest.endswith(newline)
+        yield line[:0], True
 
 
 def _read_lines(
-    lines: Iterable[str | bytes], cls: type[Any] | None, source: str, progress: Progress | None
+    handle: Any, cls: type[Any] | None, source: str, progress: Progress | None, limits: LoadLimits
 ) -> Iterator[Entry]:
-    for number, text in enumerate(_wrap(lines, progress), start=1):
-        if not text.strip():
-            continue
-        yield _load(text, cls, source, number)
+    lines = _wrap(_lines(handle, limits.max_bytes), progress)
+    try:
+        for number, (text, too_long) in enumerate(lines, start=1):
+            if too_long:
+                unit = "bytes" if isinstance(text, bytes) else "characters"
+                message = (
+                    f"the line is longer than the limit of {limits.max_bytes} {unit} "
+                    "(LoadLimits.max_bytes); it was skipped, not read whole; raise the limit "
+                    "to read it"
+                )
+                yield _bad(source, number, message, "size")
+            elif text.strip():
+                yield _load(text, cls, source, number, limits)
+    except OSError as error:
+        yield _unreadable(source, error)
 
 
-def _read_path(path: Path, cls: type[Any] | None, progress: Progress | None) -> Iterator[Entry]:
+def _not_a_file(mode: int) -> str | None:
+    """Why an entry of this mode is not a document, or ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISFIFO(mode):
+        kind = "a FIFO (named pipe)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a device"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:  # pragma: no cover - no other kind of file on the systems supported
+        kind = "not a regular file"
+    return f"is {kind}, not a file; it was not opened"
+
+
+def _open(path: Path) -> IO[bytes] | Entry:
+    """Open a regular file for reading, or say why it is not a document.
+
+    The kind of file is decided by its status, before opening it, so that a FIFO
+    (which would block) or a device (which may never end) is not opened; and again
+    once open, in case it changed in between.
+    """
     source = str(path)
-    if _is_json_lines(path):
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as error:
+        if os.path.islink(path):
+            return _bad(source, None, "is a symbolic link to a file that does not exist", "io")
+        return _unreadable(source, error)
+    except OSError as error:
+        return _unreadable(source, error)
+    why = _not_a_file(info.st_mode)
+    if why is not None:
+        return _bad(source, None, why, "io")
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY)
+    except OSError as error:
+        return _unreadable(source, error)
+    try:
+        why = _not_a_file(os.fstat(fd).st_mode)
+    except OSError as error:
+        os.close(fd)
+        return _unreadable(source, error)
+    if why is not None:
+        os.close(fd)
+        return _bad(source, None, why, "io")
+    return os.fdopen(fd, "rb")
+
+
+def _read_path(
+    path: Path, cls: type[Any] | None, progress: Progress | None, limits: LoadLimits
+) -> Iterator[Entry]:
+    source = str(path)
+    opened = _open(path)
+    if isinstance(opened, tuple):
+        yield opened
+        return
+    with opened as handle:
+        if _is_json_lines(path):
+            yield from _read_lines(handle, cls, source, progress, limits)
+            return
         try:
-            handle = path.open("rb")
+            data = handle.read(limits.max_bytes + 1)
         except OSError as error:
             yield _unreadable(source, error)
             return
-        with handle:
-            yield from _read_lines(handle, cls, source, progress)
-        return
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        yield _unreadable(source, error)
-        return
-    yield _load(data, cls, source, None)
+    yield _load(data, cls, source, None, limits)
 
 
 def _check_cls(cls: object) -> type[Any] | None:
@@ -249,41 +360,47 @@ def _check_cls(cls: object) -> type[Any] | None:
 
 
 def _documents(
-    source: object, cls: type[Any] | None, pattern: str, progress: Progress | None
+    source: object,
+    cls: type[Any] | None,
+    pattern: str,
+    progress: Progress | None,
+    limits: LoadLimits | None,
 ) -> Iterator[Entry]:
     """Check the source at once; return an iterator that reads it lazily."""
+    checked = _limits(limits)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.is_dir():
-            files = sorted(entry for entry in path.glob(pattern) if entry.is_file())
-            return _from_paths(_wrap(files, progress), cls)
+            # Every entry the pattern matches: one that is not a file is reported, not skipped.
+            entries = sorted(path.glob(pattern))
+            return _from_paths(_wrap(entries, progress), cls, checked)
         if path.is_file():
             if _is_json_lines(path):
-                return _read_path(path, cls, progress)
-            return _from_paths(_wrap([path], progress), cls)
+                return _read_path(path, cls, progress, checked)
+            return _from_paths(_wrap([path], progress), cls, checked)
         msg = f"{str(path)!r} is neither a folder nor a file"
         raise _error(msg, "io")
-    if isinstance(source, io.IOBase) or hasattr(source, "readline"):
+    if hasattr(source, "readline"):
         name = str(getattr(source, "name", "<stream>"))
-        return _read_lines(source, cls, name, progress)  # type: ignore[arg-type]
+        return _read_lines(source, cls, name, progress, checked)
     if isinstance(source, bytes | bytearray):
         msg = "expected a path, a stream or an iterable of paths, got bytes"
         raise _error(msg, "type")
     if not isinstance(source, Iterable):
         msg = f"expected a path, a stream or an iterable of paths, got {type(source).__name__}"
         raise _error(msg, "type")
-    return _from_paths(_wrap(source, progress), cls)
+    return _from_paths(_wrap(source, progress), cls, checked)
 
 
-def _from_paths(paths: Iterable[object], cls: type[Any] | None) -> Iterator[Entry]:
+def _from_paths(
+    paths: Iterable[object], cls: type[Any] | None, limits: LoadLimits
+) -> Iterator[Entry]:
     for index, entry in enumerate(paths):
         if not isinstance(entry, str | os.PathLike):
             msg = f"expected a file path, got {type(entry).__name__}"
-            name = f"<item {index}>"
-            problem = Problem(path="$", message=msg, code="type")
-            yield name, None, BadDocument(source=name, problems=(problem,))
+            yield _bad(f"<item {index}>", None, msg, "type")
             continue
-        yield from _read_path(Path(entry), cls, None)
+        yield from _read_path(Path(entry), cls, None, limits)
 
 
 def iter_documents(
@@ -292,6 +409,7 @@ def iter_documents(
     cls: type[Document] | None = None,
     pattern: str = "*.json",
     progress: Progress | None = None,
+    limits: LoadLimits | None = None,
 ) -> Iterator[Document | BadDocument]:
     """Read documents one at a time, yielding each loaded object or a bad document.
 
@@ -308,6 +426,11 @@ def iter_documents(
         pattern: Which files of a folder to read (a glob, not recursive).
         progress: A callable that wraps an iterable to show progress (see the
             module); ``None`` for none.
+        limits: How much one document, a file or a line of JSON Lines, may hold,
+            as for [`loads`][frivillig.loads]; no more of a file than
+            ``limits.max_bytes`` (and one byte more), nor of a line than that and
+            its line ending, is read.
+            [`LoadLimits`][frivillig.LoadLimits]' defaults when ``None``.
 
     Returns:
         An iterator of [`Collaboration`][frivillig.Collaboration],
@@ -317,10 +440,11 @@ def iter_documents(
 
     Raises:
         ValidationError: the source itself is not usable (no such folder or
-            file, or not a path, stream or iterable), or ``cls`` is not a
-            document type. Bad *documents* never raise.
+            file, or not a path, stream or iterable), ``cls`` is not a
+            document type, or ``limits`` is not ``LoadLimits``. Bad *documents*
+            never raise.
     """
-    entries = _documents(source, _check_cls(cls), pattern, progress)
+    entries = _documents(source, _check_cls(cls), pattern, progress, limits)
     return (document for _, _, document in entries)
 
 
@@ -330,6 +454,7 @@ def iter_collaborations(
     report: BatchReport | None = None,
     pattern: str = "*.json",
     progress: Progress | None = None,
+    limits: LoadLimits | None = None,
 ) -> Iterator[Collaboration]:
     """Read the good collaborations one at a time; record the bad documents in a report.
 
@@ -345,6 +470,7 @@ def iter_collaborations(
             instead, so that none is skipped silently.
         pattern: Which files of a folder to read.
         progress: A callable that wraps an iterable to show progress.
+        limits: How much one document may hold; see ``iter_documents``.
 
     Returns:
         An iterator of collaborations, in the order of the source.
@@ -352,7 +478,7 @@ def iter_collaborations(
     Raises:
         ValidationError: the source itself is not usable.
     """
-    entries = _documents(source, None, pattern, progress)
+    entries = _documents(source, None, pattern, progress, limits)
     return (collaboration for _, collaboration in _located(entries, report))
 
 
@@ -409,6 +535,7 @@ def load_portfolio(
     municipality_code: int | None = None,
     pattern: str = "*.json",
     progress: Progress | None = None,
+    limits: LoadLimits | None = None,
 ) -> tuple[Portfolio, BatchReport]:
     """Load every good collaboration of a source into a portfolio, and report the bad ones.
 
@@ -420,6 +547,7 @@ def load_portfolio(
             default the one every collaboration shares, if they share one.
         pattern: Which files of a folder to read.
         progress: A callable that wraps an iterable to show progress.
+        limits: How much one document may hold; see ``iter_documents``.
 
     Returns:
         The portfolio and the [`BatchReport`][frivillig.batch.BatchReport]: how
@@ -433,7 +561,9 @@ def load_portfolio(
     """
     report = BatchReport()
     collaborations = tuple(
-        iter_collaborations(source, report=report, pattern=pattern, progress=progress)
+        iter_collaborations(
+            source, report=report, pattern=pattern, progress=progress, limits=limits
+        )
     )
     codes = {collaboration.municipality_code for collaboration in collaborations}
     if municipality_code is None and len(codes) == 1:
@@ -495,6 +625,7 @@ def evaluate(
     score_settings: ScoreSettings | None = None,
     pattern: str = "*.json",
     progress: Progress | None = None,
+    limits: LoadLimits | None = None,
 ) -> Iterator[Evaluation]:
     r"""Check and score every collaboration of a source, one at a time; report the bad documents.
 
@@ -522,6 +653,7 @@ def evaluate(
         score_settings: Settings of the scores; the defaults when ``None``.
         pattern: Which files of a folder to read.
         progress: A callable that wraps an iterable to show progress.
+        limits: How much one document may hold; see ``iter_documents``.
 
     Returns:
         An iterator of [`Evaluation`][frivillig.batch.Evaluation]s, in the order
@@ -556,7 +688,7 @@ def evaluate(
         if value is not None and not isinstance(value, cls):
             msg = f"expected {cls.__name__} for {name!r}, got {type(value).__name__}"
             raise _error(msg, "type", f"$.{name}")
-    entries = _documents(source, None, pattern, progress)
+    entries = _documents(source, None, pattern, progress, limits)
     located = _located(entries, report)
     return _evaluations(located, report, today, rulebook, check_settings, score_settings)
 
@@ -623,7 +755,8 @@ def write_folder(
     The folder is created if needed; a file of the same name is replaced. An id
     with ``:`` (not allowed in Windows file names) is written with ``_`` instead.
     The collaborations are written as they come, so a generator of any length
-    can be written without holding it.
+    can be written without holding it. Each file is written whole or not at
+    all, like [`dump`][frivillig.dump] writes it.
 
     Args:
         collaborations: A portfolio, or any iterable of collaborations.
@@ -635,7 +768,8 @@ def write_folder(
 
     Raises:
         ValidationError: two collaborations would get the same file name, or an
-            item is not a collaboration.
+            item is not a collaboration (the files before it are written).
+        OSError: a file cannot be written.
     """
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
@@ -651,13 +785,21 @@ def write_folder(
             raise _error(msg, "duplicate", f"$[{index}].id")
         names.add(name)
         path = target / name
-        path.write_text(dumps(collaboration, indent=indent) + "\n", encoding="utf-8")
+        text = dumps(collaboration, indent=indent)
+        with replacing_text(path) as handle:
+            handle.write(text + "\n")
         written.append(path)
     return written
 
 
 def write_jsonl(collaborations: Portfolio | Iterable[Collaboration], path: PathLike) -> int:
     """Write collaborations as JSON Lines: one compact document per line, UTF-8.
+
+    The file is written whole or not at all: to a temporary file in the same
+    folder, moved over ``path`` once the last collaboration is written, so a
+    failure, an interrupt or a crash on the way leaves a file that was there as
+    it was. Until then, a reader of the old file reads it to its end, so the
+    collaborations may even come from ``path`` itself.
 
     Args:
         collaborations: A portfolio, or any iterable of collaborations (written
@@ -668,10 +810,11 @@ def write_jsonl(collaborations: Portfolio | Iterable[Collaboration], path: PathL
         How many collaborations were written.
 
     Raises:
-        ValidationError: an item is not a collaboration.
+        ValidationError: an item is not a collaboration; nothing is written.
+        OSError: the file cannot be written.
     """
     count = 0
-    with Path(path).open("w", encoding="utf-8", newline="\n") as handle:
+    with replacing_text(path, newline="\n") as handle:
         for index, collaboration in enumerate(_each(collaborations)):
             if not isinstance(collaboration, Collaboration):
                 msg = f"expected a collaboration, got {type(collaboration).__name__}"
