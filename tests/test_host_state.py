@@ -78,6 +78,14 @@ def _portfolio() -> frivillig.Portfolio:
     return frivillig.generate_portfolio(3, 6)
 
 
+def _refused(text: str) -> None:
+    try:
+        frivillig.loads(text)
+    except frivillig.ValidationError:
+        return
+    raise AssertionError(text)
+
+
 def _entry_points(tmp: Path) -> dict[str, Callable[[], object]]:
     collaboration = frivillig.load_example()
     portfolio = _portfolio()
@@ -88,7 +96,7 @@ def _entry_points(tmp: Path) -> dict[str, Callable[[], object]]:
     assert plan is not None
     return {
         "loads": lambda: frivillig.loads(text),
-        "loads (bad)": lambda: pytest.raises(frivillig.ValidationError, frivillig.loads, "{}"),
+        "loads (bad)": lambda: _refused("{}"),
         "load": lambda: frivillig.load(tmp / "one.json"),
         "dumps": lambda: frivillig.dumps(portfolio, indent=2),
         "dump": lambda: frivillig.dump(collaboration, tmp / "again.json"),
@@ -165,7 +173,8 @@ def test_a_rule_runs_with_the_collector_as_the_host_left_it() -> None:
     portfolio = _portfolio()
     assert gc.isenabled()
     frivillig.check_portfolio(portfolio, today=TODAY, rulebook=book)
-    assert seen and all(seen)
+    assert seen
+    assert all(seen)
 
 
 def test_loading_in_threads_never_switches_the_collector_off() -> None:

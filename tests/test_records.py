@@ -21,12 +21,17 @@ def findings(items: object, lang: str = "en") -> Iterator[dict[str, Any]]:
     return records.finding_records(items, today=TODAY, lang=lang)  # type: ignore[arg-type]
 
 
+def responses(items: object, lang: str = "en") -> Iterator[dict[str, Any]]:
+    """Response rows with the comment, which is left out unless asked for."""
+    return records.response_records(items, lang=lang, include_personal=True)  # type: ignore[arg-type]
+
+
 RECORD_FUNCTIONS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {
     "collaboration": records.collaboration_records,
     "participant": records.participant_records,
     "goal": records.goal_records,
     "task": records.task_records,
-    "response": records.response_records,
+    "response": responses,
     "progress": records.progress_records,
     "answer": records.answer_records,
     "rating": records.rating_records,

@@ -32,6 +32,7 @@ import hashlib
 import hmac
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
@@ -215,6 +216,45 @@ def mask_cpr_like(text: str) -> str:
         position = end
     parts.append(text[position:])
     return "".join(parts)
+
+
+# Characters a terminal acts on rather than shows: controls (C0, DEL, C1), format
+# characters (bidi overrides and isolates, zero-width characters, the BOM, tags),
+# surrogates, and the line and paragraph separators.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(char: str) -> str:
+    r"""A character as a visible escape that JSON reads back: ``\n``, ``\u001b``."""
+    short = _SHORT_ESCAPES.get(char)
+    if short is not None:
+        return short
+    code = ord(char)
+    if code > 0xFFFF:  # a surrogate pair, as JSON writes it
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    r"""Return ``text`` as it may be shown on a terminal: nothing hidden, nothing personal.
+
+    Every character a terminal would act on instead of showing it (an escape
+    sequence's ESC, any other C0 or C1 control, DEL, a bidi override or
+    isolate, a zero-width or other format character, a line break) is written
+    as a visible escape, ``\n`` or ``\u202e``, which is also how JSON writes
+    it; then every CPR-shaped number is masked as
+    [`mask_cpr_like`][frivillig.mask_cpr_like] does. The result is one line,
+    and the function is idempotent. Text that is printable and holds no
+    CPR-shaped number is returned as it is.
+    """
+    if not text.isprintable():
+        text = "".join(
+            _escaped(char) if unicodedata.category(char) in _UNSAFE_CATEGORIES else char
+            for char in text
+        )
+    return mask_cpr_like(text)
 
 
 def _texts(value: object, path: tuple[Segment, ...]) -> Iterator[tuple[tuple[Segment, ...], str]]:

@@ -39,6 +39,7 @@ from ._instruments import (
 )
 from ._labels import LabelledEnum, Language
 from ._participation import Resource
+from ._privacy import terminal_safe
 from ._tasks import TaskKind
 from ._validators import FieldError, render_path
 from .errors import Problem, ValidationError
@@ -536,8 +537,8 @@ def equality(collaboration: Collaboration) -> Score:
             len(setting) / n * HIGH,
             0.4,
             (
-                f"{len(setting)} af de {n} parter sætter dagsordenen i {forum.name}",
-                f"{len(setting)} of the {n} parties set the agenda of {forum.name}",
+                f"{len(setting)} af de {n} parter sætter dagsordenen i {terminal_safe(forum.name)}",
+                f"{len(setting)} of the {n} parties set the agenda of {terminal_safe(forum.name)}",
             ),
         )
     felt = _readiness_part(collaboration, "equality", ("oplevet ligeværd", "felt equality"), 0.2)
@@ -1456,7 +1457,8 @@ def render_scores(
     settings = settings or DEFAULT_SETTINGS
     scores = score_all(collaboration, today=today, settings=settings)
     heading = "Scorer for" if lang == "da" else "Scores for"
-    lines = [f"{heading} {collaboration.id!r}: {collaboration.title}", ""]
+    title = terminal_safe(collaboration.title)
+    lines = [f"{heading} {terminal_safe(repr(collaboration.id))}: {title}", ""]
     for score in scores.values():
         lines.append(score.to_text(lang))
         lines.append("")

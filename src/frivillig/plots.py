@@ -41,6 +41,7 @@ from ._collaboration import Collaboration
 from ._instruments import Instrument
 from ._labels import LANGUAGES, Language
 from ._portfolio import Portfolio
+from ._privacy import mask_cpr_like
 from ._rules import CheckSettings, Report, Rulebook, Severity
 from ._scores import resolve_instrument
 from ._trends import RoundSeries, collaboration_trends
@@ -208,7 +209,7 @@ def factor_profile(
     for series in trends.factors:
         by_instrument.setdefault(series.key.split(":", 1)[0], []).append(series)
     figure = _figure(9.0, 1.0 + 4.0 * max(1, len(by_instrument)))
-    figure.suptitle(f"{text['profile']}: {c.title}")
+    figure.suptitle(f"{text['profile']}: {mask_cpr_like(c.title)}")
     if not by_instrument:
         _note(figure.add_subplot(), text["no_factors"])
         return figure
@@ -251,7 +252,7 @@ def _profile_axes(
             bottom=0,
             yerr=[below, above],
             capsize=3,
-            label=f"{round_id} ({text['held']} {held_on.isoformat()})",
+            label=mask_cpr_like(f"{round_id} ({text['held']} {held_on.isoformat()})"),
             color=f"C{number % 10}",
             error_kw={"elinewidth": 1.2, "ecolor": "#333333"},
         )
@@ -307,12 +308,15 @@ def satisfaction_over_time(collaboration: Collaboration, *, lang: Language = "en
     text = _TEXT[language]
     series = collaboration_trends(c).satisfaction
     figure = _figure(9.0, 5.0)
-    figure.suptitle(f"{text['satisfaction']}: {c.title}")
+    figure.suptitle(f"{text['satisfaction']}: {mask_cpr_like(c.title)}")
     axes = figure.add_subplot()
     if not series.points:
         _note(axes, text["no_satisfaction"])
         return figure
-    names = {p.id: f"{p.actor.name} ({p.actor.kind.label(language)})" for p in c.participants}
+    names = {
+        p.id: mask_cpr_like(f"{p.actor.name} ({p.actor.kind.label(language)})")
+        for p in c.participants
+    }
     order = [p.id for p in c.participants]
     parties = sorted(
         {party for point in series.points for party in point.by_party}, key=order.index

@@ -36,6 +36,15 @@ holds them; an empty string means none. Volunteers have no record type: they
 are people, and their fields are personal data (see
 [`Volunteer`][frivillig.Volunteer]); the task records count them.
 
+**Personal data.** Every text in every row has its CPR-shaped numbers masked, as
+[`mask_cpr_like`][frivillig.mask_cpr_like] masks them (``"[CPR]"``), whatever column
+it is in: titles, names, goal texts, messages, ids and the columns of an ``extra``
+function. A column that holds a field [`redact`][frivillig.redact] drops is left
+empty unless the caller asks for it: today that is the response's ``comment``, which
+[`response_records`][frivillig.records.response_records] fills only with
+``include_personal=True`` (CPR-shaped numbers still masked). The column stays in
+the schema either way, so the tables keep their shape.
+
 **Schemas.** Each record type has a [`Schema`][frivillig.records.Schema]: a
 read-only mapping from column name to [`Column`][frivillig.records.Column],
 which gives the Python type, whether ``None`` may occur, the enumeration
@@ -98,6 +107,7 @@ from ._goals import GoalStatus
 from ._labels import LANGUAGES, LabelledEnum, Language, OrderedLabelledEnum
 from ._municipalities import get_municipality
 from ._portfolio import Portfolio
+from ._privacy import mask_cpr_like
 from ._rulebook import DEFAULT_RULEBOOK
 from ._rules import CheckSettings, Report, Rulebook, Severity
 from ._scores import COMPONENTS, ScoreSettings, score_all
@@ -400,7 +410,13 @@ RESPONSE_COLUMNS = Schema(
         _c("instrument", str, "The id of the instrument answered.", nullable=True),
         _c("answer_count", int, "How many instrument items the response covers."),
         _c("answered_count", int, "How many of them were answered (not left empty)."),
-        _c("comment", str, "The party's free-text comment.", nullable=True),
+        _c(
+            "comment",
+            str,
+            "The party's free-text comment; empty unless include_personal=True "
+            "(redact drops it), CPR-shaped numbers masked.",
+            nullable=True,
+        ),
         *_enum("decision", Decision, "The decision taken after the round.", nullable=True),
         _c("final", bool, "Whether the round is the final evaluation."),
     ),
@@ -559,6 +575,22 @@ def _error(message: str, code: str, path: str = "$") -> ValidationError:
     return ValidationError([Problem(path=path, message=message, code=code)])
 
 
+def _masked(rows: Iterator[Record]) -> Iterator[Record]:
+    """The rows, with every CPR-shaped number in a text value masked."""
+    for row in rows:
+        for name, value in row.items():
+            if type(value) is str:
+                row[name] = mask_cpr_like(value)
+        yield row
+
+
+def _check_personal(include_personal: object) -> bool:
+    if not isinstance(include_personal, bool):
+        msg = f"'include_personal' must be True or False, not {type(include_personal).__name__}"
+        raise _error(msg, "type", "$.include_personal")
+    return include_personal
+
+
 def _check_lang(lang: object) -> Language:
     if lang not in LANGUAGES:
         msg = f"{lang!r} is not a language; use 'da' or 'en'"
@@ -648,7 +680,7 @@ def collaboration_records(
             collaboration or portfolio, or ``extra`` returns a standard column's name.
     """
     language = _check_lang(lang)
-    return _collaboration_rows(items, language, extra)
+    return _masked(_collaboration_rows(items, language, extra))
 
 
 def _collaboration_rows(
@@ -728,7 +760,7 @@ def participant_records(items: Items, *, lang: Language = "en") -> Iterator[Reco
             or portfolio.
     """
     language = _check_lang(lang)
-    return _participant_rows(items, language)
+    return _masked(_participant_rows(items, language))
 
 
 def _participant_rows(items: Items, lang: Language) -> Iterator[Record]:
@@ -780,7 +812,7 @@ def goal_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
             or portfolio.
     """
     language = _check_lang(lang)
-    return _goal_rows(items, language)
+    return _masked(_goal_rows(items, language))
 
 
 def _goal_rows(items: Items, lang: Language) -> Iterator[Record]:
@@ -825,7 +857,7 @@ def task_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
             or portfolio.
     """
     language = _check_lang(lang)
-    return _task_rows(items, language)
+    return _masked(_task_rows(items, language))
 
 
 def _task_rows(items: Items, lang: Language) -> Iterator[Record]:
@@ -852,30 +884,52 @@ def _task_rows(items: Items, lang: Language) -> Iterator[Record]:
             }
 
 
-def response_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
+def response_records(
+    items: Items, *, lang: Language = "en", include_personal: bool = False
+) -> Iterator[Record]:
     """Yield one row per party's response in each evaluation round.
 
     The response's goal progress and instrument answers are counted here; their
     values are in [`progress_records`][frivillig.records.progress_records] and
-    [`answer_records`][frivillig.records.answer_records].
+    [`answer_records`][frivillig.records.answer_records]. The free-text
+    ``comment`` is a field [`redact`][frivillig.redact] drops, so its column is
+    empty unless ``include_personal`` is true.
 
     Args:
         items: A collaboration, a portfolio, or an iterable of either (read lazily).
         lang: The language of the ``*_label`` columns.
+        include_personal: Fill the ``comment`` column with each response's
+            comment (CPR-shaped numbers masked); only for a use that may see
+            what parties wrote.
 
     Returns:
         An iterator of rows with the columns of
         [`RESPONSE_COLUMNS`][frivillig.records.RESPONSE_COLUMNS].
 
     Raises:
-        ValidationError: ``lang`` is not valid, or an item is not a collaboration
-            or portfolio.
+        ValidationError: ``lang`` is not valid, ``include_personal`` is not a
+            bool, or an item is not a collaboration or portfolio.
+
+    Examples:
+        >>> import attrs
+        >>> import frivillig
+        >>> from frivillig import records
+        >>> collaboration = frivillig.load_example()
+        >>> first = collaboration.rounds[0]
+        >>> response = attrs.evolve(first.responses[0], comment="Ring 211062-5629")
+        >>> first = attrs.evolve(first, responses=(response, *first.responses[1:]))
+        >>> commented = attrs.evolve(collaboration, rounds=(first, *collaboration.rounds[1:]))
+        >>> next(records.response_records(commented))["comment"] is None
+        True
+        >>> next(records.response_records(commented, include_personal=True))["comment"]
+        'Ring [CPR]'
     """
     language = _check_lang(lang)
-    return _response_rows(items, language)
+    personal = _check_personal(include_personal)
+    return _masked(_response_rows(items, language, personal))
 
 
-def _response_rows(items: Items, lang: Language) -> Iterator[Record]:
+def _response_rows(items: Items, lang: Language, personal: bool) -> Iterator[Record]:
     for c in _collaborations(items):
         kinds = _kinds(c)
         for number, round_ in enumerate(c.rounds, start=1):
@@ -890,7 +944,7 @@ def _response_rows(items: Items, lang: Language) -> Iterator[Record]:
                     "instrument": response.instrument,
                     "answer_count": len(response.answers),
                     "answered_count": sum(v is not None for v in response.answers.values()),
-                    "comment": response.comment,
+                    "comment": response.comment if personal else None,
                     "decision": _value(round_.decision),
                     "decision_label": _label(round_.decision, lang),
                     "final": round_.final,
@@ -910,6 +964,10 @@ def progress_records(items: Items) -> Iterator[Record]:
     Raises:
         ValidationError: an item is not a collaboration or portfolio.
     """
+    return _masked(_progress_rows(items))
+
+
+def _progress_rows(items: Items) -> Iterator[Record]:
     for c in _collaborations(items):
         indicators = {goal.id: goal.indicator for goal in c.goals}
         for number, round_ in enumerate(c.rounds, start=1):
@@ -940,6 +998,10 @@ def answer_records(items: Items) -> Iterator[Record]:
     Raises:
         ValidationError: an item is not a collaboration or portfolio.
     """
+    return _masked(_answer_rows(items))
+
+
+def _answer_rows(items: Items) -> Iterator[Record]:
     for c in _collaborations(items):
         for number, round_ in enumerate(c.rounds, start=1):
             keys = _round_keys(c, number, round_)
@@ -970,7 +1032,7 @@ def rating_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
             or portfolio.
     """
     language = _check_lang(lang)
-    return _rating_rows(items, language)
+    return _masked(_rating_rows(items, language))
 
 
 def _rating_rows(items: Items, lang: Language) -> Iterator[Record]:
@@ -1105,7 +1167,7 @@ def finding_records(
     language = _check_lang(lang)
     day = None if today is None else _check_today(today)
     book, chosen = _check_rulebook(rulebook, settings)
-    return _finding_rows(items, day, language, book, chosen)
+    return _masked(_finding_rows(items, day, language, book, chosen))
 
 
 def _check_rulebook(rulebook: object, settings: object) -> tuple[Rulebook, CheckSettings | None]:
