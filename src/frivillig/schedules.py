@@ -37,11 +37,22 @@ has closed, that is once the next due date's window has opened. So at most one d
 date is overdue at a time, and a round held late still counts for the date it was
 late for, as long as it is held before the next window opens.
 
-**Kept answers.** Expanding a rule from its first date is the slow part, and the
-collaborations of a portfolio share a few plans, so the due dates of the last 2,048
-questions (rule, first date, day) and the statuses of the last 1,024 (plan,
-tolerance, day, rounds held) are kept. Each answer is made of immutable values,
-so a kept answer is the answer worked out afresh.
+**What a plan may be.** An evaluation plan's rule recurs DAILY, WEEKLY, MONTHLY or
+YEARLY with an ``INTERVAL`` from 1 to 1,000, may end by ``COUNT`` (1 to 1,000, all
+within 100 years of the first date) or ``UNTIL``, and picks its days with
+``BYMONTH``, ``BYMONTHDAY`` or ``BYDAY`` (not both of the last two) and
+``BYSETPOS``; it may name one time of day. Its first date is not before the
+collaboration starts. The loader refuses anything else at the plan's path.
+
+**Bounded work.** A status judges the due dates of the last twenty years before
+"today" ([`LOOKBACK_YEARS`][frivillig.schedules.LOOKBACK_YEARS]; a round held before
+that is left out). A rule without ``COUNT`` is expanded from the start of one of its
+periods shortly before the first day judged, which gives the same dates as expanding
+it from its first date, so the work of any question is bounded whatever the dates:
+at most twenty years of due dates and the longest gap an accepted rule can have
+between two of them (eight years, for the 29th of February). The due dates and the
+statuses of recent questions are kept, within 32 MiB each; each answer is made of
+immutable values, so a kept answer is the answer worked out afresh.
 
 Examples:
     >>> import datetime as dt
@@ -73,6 +84,7 @@ from .errors import Problem, ValidationError
 
 __all__ = [
     "DEFAULT_TOLERANCE",
+    "LOOKBACK_YEARS",
     "DueDate",
     "DueState",
     "EvaluationTolerance",
@@ -81,6 +93,7 @@ __all__ = [
     "due_dates",
     "evaluation_status",
     "is_overdue",
+    "judged_from",
     "missed_rounds",
     "next_due_dates",
     "render_schedule",
