@@ -314,9 +314,12 @@ def id_mapping(*, allow_none: bool) -> Validator:
             return
         for key, number in value.items():
             if not isinstance(key, str) or not _ID.fullmatch(key):
-                raise FieldError(
-                    (attribute.name,), f"key {str(key)[:40]!r} is not a valid id", "format"
-                )
+                # here: the privacy module builds on this one
+                from ._privacy import mask_cpr_like
+
+                # masked before it is shortened or quoted, either of which can split a number
+                shown = mask_cpr_like(str(key))[:40]
+                raise FieldError((attribute.name,), f"key {shown!r} is not a valid id", "format")
             if number is None and allow_none:
                 continue
             if isinstance(number, bool) or not isinstance(number, int | float):

@@ -27,6 +27,7 @@ Examples:
 import collections
 import contextvars
 import datetime as dt
+import difflib
 import enum
 import json
 import math
@@ -170,12 +171,23 @@ class LoadLimits:
 
 
 T = TypeVar("T")
-Segment = str | int
+
+
+class _HiddenKey:
+    """A path segment in place of a key that is not shown: it may be personal data."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "[<key hidden>]"
+
+
+_HIDDEN_KEY = _HiddenKey()
+Segment = str | int | _HiddenKey
 _ENVELOPE = ("schema_version", "type")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits: \d takes any script's
 _SHOWN = 60
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 _HIDDEN = "the value (hidden: personal data)"
 _LONE_SURROGATE = (
     "holds an unpaired surrogate (such as \\ud800), which is not text; fix the encoding"
@@ -242,6 +254,8 @@ def _json_type(value: object) -> str:
 def _shown(value: str) -> str:
     if _QUIET.get():
         return _HIDDEN
+    # masked before it is shortened or escaped, either of which could split a number
+    value = mask_cpr_like(value)
     return repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "…")
 
 
@@ -355,8 +369,8 @@ def _mapping_hook(
             try:
                 items[structured_key] = value_hook(item, value_type)
             except _Invalid as error:
-                shown_key = "…" if quiet and not isinstance(structured_key, enum.Enum) else key
-                _gather(problems, error, shown_key)
+                hidden = quiet and not isinstance(structured_key, enum.Enum)
+                _gather(problems, error, _HIDDEN_KEY if hidden else key)
         if problems:
             raise _Invalid(problems)
         return FrozenMap(items)
@@ -385,6 +399,7 @@ def _actor_hook(value: Any, _: Any) -> Actor:
 def _attrs_hook_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
     fields = attrs.fields(cls)
     names = frozenset(field.name for field in fields)
+    in_order = [field.name for field in fields]
     order: dict[Segment, int] = {field.name: index for index, field in enumerate(fields)}
     plan = [
         (
@@ -424,12 +439,16 @@ def _attrs_hook_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         for key in value:
             if key not in names:
                 shown = key if isinstance(key, str) else str(key)
-                if quiet and not _FIELD_NAME.fullmatch(shown):
+                if _QUIET.get():  # in an object with personal fields, or inside one
+                    # The key is never shown, however much it looks like a field name; the
+                    # field it resembles is named instead, which says nothing of the key.
+                    close = difflib.get_close_matches(shown, in_order, n=1, cutoff=0.8)
+                    hint = f" (did you mean {close[0]!r}?)" if close else ""
                     problems.append(
                         (
-                            (),
-                            f"has a key that is not a field of {_kind_name(cls)} (the key is "
-                            "not shown: it may be personal data); remove it",
+                            (_HIDDEN_KEY,),
+                            f"is not a field of {_kind_name(cls)} (the key is not shown: it "
+                            f"may be personal data); remove it or check its spelling{hint}",
                             "unknown_field",
                         )
                     )
@@ -638,13 +657,116 @@ def dumps(obj: Document, *, indent: int | None = None) -> str:
 
 
 def dump(obj: Document, path: str | Path, *, indent: int | None = 2) -> None:
-    """Write a top-level object to a file as UTF-8 JSON (indented by default)."""
-    Path(path).write_text(dumps(obj, indent=indent) + "\n", encoding="utf-8")
+    """Write a top-level object to a file as UTF-8 JSON (indented by default).
+
+    The file is written whole or not at all: to a temporary file in the same
+    folder, moved over ``path`` once complete, so a failure, an interrupt or a
+    crash leaves a file that was there as it was. A file replaced keeps its
+    permissions; a symbolic link is written through.
+
+    Raises:
+        ValidationError: ``obj`` is not a top-level type, or ``path`` is not a path.
+        OSError: the file cannot be written (no such folder, no permission, a folder).
+    """
+    from ._files import replacing_text
+
+    if not isinstance(path, str | os.PathLike):
+        raise ValidationError(
+            [_problem((), f"expected a file path, got {type(path).__name__}", "type")]
+        )
+    text = dumps(obj, indent=indent)
+    with replacing_text(path) as file:
+        file.write(text + "\n")
 
 
 def _problem(path: tuple[Segment, ...], message: str, code: str) -> Problem:
     # A CPR-shaped number is never repeated, wherever the loader found it.
-    return Problem(path=mask_cpr_like(render_path(path)), message=mask_cpr_like(message), code=code)
+    return Problem(path=mask_cpr_like(_render(path)), message=mask_cpr_like(message), code=code)
+
+
+def _render(path: tuple[Segment, ...]) -> str:
+    """The JSON path of ``path``, each key's CPR-shaped numbers masked before it is quoted."""
+    parts = ["$"]
+    for segment in path:
+        if isinstance(segment, _HiddenKey):
+            parts.append(repr(segment))
+        else:  # masked first: quoting writes a no-break space as \xa0, which splits a number
+            shown = mask_cpr_like(segment) if isinstance(segment, str) else segment
+            parts.append(render_path((shown,), root=""))
+    return "".join(parts)
+
+
+# -- keys inside objects with personal fields ------------------------------------------
+#
+# The detailed reader knows, while it structures, when it is inside an object with
+# personal fields (a volunteer), and then shows no value and no key. Problems found on the
+# raw JSON (a load limit, a key twice, a dangling reference) have only a path; the path is
+# walked through the model's types to find where it enters such an object, and every key
+# after that which is not one of the model's own names (a field, an enumeration member) is
+# hidden.
+
+
+def _roots(data: Any, cls: type[Any] | None) -> tuple[Any, ...]:
+    """The types a document may be read as: the one asked for and the one it names."""
+    tag = data.get("type") if type(data) is dict else None
+    named = DOCUMENT_TYPES.get(tag) if type(tag) is str else None
+    roots = tuple(tp for tp in (cls, named) if tp is not None)
+    return roots or tuple(DOCUMENT_TYPES.values())
+
+
+def _inner_types(tp: Any, segment: Segment) -> tuple[list[Any], bool]:
+    """The types of a value of type ``tp`` at ``segment``, and whether it is a name of the model."""
+    if _is_optional(tp):
+        tp = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+    if tp == Actor:
+        found: list[Any] = []
+        named = segment == "kind"
+        for cls in ACTOR_CLASSES.values():
+            inner, known = _inner_types(cls, segment)
+            found.extend(inner)
+            named = named or known
+        return found, named
+    if isinstance(tp, type) and attrs.has(tp):
+        field = attrs.fields_dict(tp).get(segment) if type(segment) is str else None
+        return ([field.type], True) if field is not None else ([], False)
+    args = typing.get_args(tp)
+    if _origin(tp) is tuple and type(segment) is int:
+        return [args[0]], False
+    if _origin(tp) is FrozenMap and type(segment) is str:
+        key = args[0]
+        member = isinstance(key, type) and issubclass(key, enum.Enum)
+        return [args[1]], member and any(segment == item.value for item in key)
+    return [], False
+
+
+def _is_personal_type(tp: Any) -> bool:
+    if _is_optional(tp):
+        tp = next(arg for arg in typing.get_args(tp) if arg is not type(None))
+    if tp == Actor:
+        return any(map(_is_personal_type, ACTOR_CLASSES.values()))
+    return isinstance(tp, type) and attrs.has(tp) and any(map(is_personal, attrs.fields(tp)))
+
+
+def _hide_keys(path: tuple[Segment, ...], roots: tuple[Any, ...]) -> tuple[Segment, ...]:
+    """``path`` with every key inside an object with personal fields hidden, but the model's names.
+
+    ``roots`` are the types the document may be read as; a key is hidden when any of them
+    puts it inside such an object.
+    """
+    types = list(roots)
+    quiet = False
+    shown: list[Segment] = []
+    for segment in path:
+        quiet = quiet or any(map(_is_personal_type, types))
+        inner: list[Any] = []
+        named = False
+        for tp in types:
+            found, known = _inner_types(tp, segment)
+            inner.extend(found)
+            named = named or known
+        shown.append(_HIDDEN_KEY if quiet and type(segment) is str and not named else segment)
+        types = inner
+    return tuple(shown)
 
 
 def _problems(found: Found, *, truncated: bool) -> list[Problem]:
@@ -871,6 +993,8 @@ def _from_dict(data: Any, cls: type[Any] | None, limits: LoadLimits) -> Any:
         )
     found, truncated = _limit_problems(data, limits)
     if found:
+        roots = _roots(data, cls)
+        found = [(_hide_keys(path, roots), message, code) for path, message, code in found]
         raise ValidationError(_problems(found, truncated=truncated))
     version, target = _check_envelope(data, cls)
     if version < SCHEMA_VERSION:
@@ -888,7 +1012,8 @@ def _from_dict(data: Any, cls: type[Any] | None, limits: LoadLimits) -> Any:
     else:
         dangling = iter(())
     found = [
-        (path, message, "reference") for path, message in islice(dangling, limits.max_problems + 1)
+        (_hide_keys(path, (target,)), message, "reference")
+        for path, message in islice(dangling, limits.max_problems + 1)
     ]
     if found:
         truncated = len(found) > limits.max_problems
@@ -911,7 +1036,31 @@ def _reject_constant(name: str) -> Any:
     raise _Invalid([((), f"{name} is not allowed; JSON numbers must be finite", "json")])
 
 
-def _object_hook(limits: LoadLimits) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+class _Repeated(dict[str, Any]):
+    """An object read from JSON in which some keys (``repeated``) appear more than once."""
+
+    __slots__ = ("repeated",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        repeated: dict[str, None] = {}
+        for key, _ in pairs:
+            if key in seen:
+                repeated[key] = None
+            seen.add(key)
+        self.repeated = tuple(repeated)
+
+
+def _object_hook(
+    limits: LoadLimits, repeated: list[_Repeated]
+) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """The hook that makes each JSON object, checking its size and the length of its keys.
+
+    An object with a key twice is made as a ``_Repeated`` and added to ``repeated``; the
+    parser does not know where an object is, so the paths are found once it is done.
+    """
+
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         if len(pairs) > limits.max_items:
             raise _Invalid(
@@ -924,28 +1073,62 @@ def _object_hook(limits: LoadLimits) -> Callable[[list[tuple[str, Any]]], dict[s
                     )
                 ]
             )
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if len(key) > limits.max_string_length:
-                raise _Invalid(
-                    [
-                        (
-                            (),
-                            f"an object has a key {len(key)} characters long; at most "
-                            f"{limits.max_string_length} are allowed "
-                            "(LoadLimits.max_string_length)",
-                            "length",
-                        )
-                    ]
-                )
-            if key in result:
-                raise _Invalid(
-                    [((key,), "appears twice in the same object; keep one", "duplicate_key")]
-                )
-            result[key] = value
+        result = dict(pairs)
+        longest = max(map(len, result), default=0)
+        if longest > limits.max_string_length:
+            raise _Invalid(
+                [
+                    (
+                        (),
+                        f"an object has a key {longest} characters long; at most "
+                        f"{limits.max_string_length} are allowed "
+                        "(LoadLimits.max_string_length)",
+                        "length",
+                    )
+                ]
+            )
+        if len(result) < len(pairs):
+            marked = _Repeated(pairs)
+            repeated.append(marked)
+            return marked
         return result
 
     return no_duplicates
+
+
+def _repeated_keys(data: Any, roots: tuple[Any, ...], most: int) -> list[Problem]:
+    """A problem for each key that appears twice in an object, in document order, with its path."""
+    found: list[tuple[int, str]] = []  # (the object's node, the key)
+    links: list[tuple[int, Segment]] = [(-1, "")]  # each node's parent and place in it
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack and len(found) <= most:
+        value, node = stack.pop()
+        if type(value) is _Repeated:
+            found.extend((node, key) for key in value.repeated)
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        children = []
+        for segment, item in items:
+            if isinstance(item, dict | list):
+                links.append((node, segment))
+                children.append((item, len(links) - 1))
+        stack.extend(reversed(children))
+
+    def path(node: int) -> tuple[Segment, ...]:
+        segments: list[Segment] = []
+        while node > 0:
+            node, segment = links[node]
+            segments.append(segment)
+        return tuple(reversed(segments))
+
+    problems = [
+        (
+            _hide_keys((*path(node), key), roots),
+            "appears more than once in the same object; keep one",
+            "duplicate_key",
+        )
+        for node, key in found[:most]
+    ]
+    return _problems(problems, truncated=len(found) > most)
 
 
 def _int_hook(limits: LoadLimits) -> Callable[[str], int]:
@@ -979,7 +1162,11 @@ def _too_big(limits: LoadLimits, unit: str) -> ValidationError:
     )
 
 
-def _parse(text: str | bytes | bytearray, limits: LoadLimits = _DEFAULT_LIMITS) -> Any:
+def _parse(
+    text: str | bytes | bytearray,
+    limits: LoadLimits = _DEFAULT_LIMITS,
+    cls: type[Any] | None = None,
+) -> Any:
     if isinstance(text, bytes | bytearray):
         if len(text) > limits.max_bytes:
             raise _too_big(limits, "bytes")
@@ -1005,10 +1192,11 @@ def _parse(text: str | bytes | bytearray, limits: LoadLimits = _DEFAULT_LIMITS) 
         raise ValidationError(
             [_problem((), "the document starts with a byte-order mark; remove it", "encoding")]
         )
+    repeated: list[_Repeated] = []
     try:
-        return json.loads(
+        data = json.loads(
             text,
-            object_pairs_hook=_object_hook(limits),
+            object_pairs_hook=_object_hook(limits, repeated),
             parse_int=_int_hook(limits),
             parse_constant=_reject_constant,
         )
@@ -1030,6 +1218,9 @@ def _parse(text: str | bytes | bytearray, limits: LoadLimits = _DEFAULT_LIMITS) 
         ) from None
     except ValueError as error:
         raise ValidationError([_problem((), f"not valid JSON: {error}", "json")]) from None
+    if repeated:
+        raise ValidationError(_repeated_keys(data, _roots(data, cls), limits.max_problems))
+    return data
 
 
 @typing.overload
@@ -1073,7 +1264,7 @@ def loads(
     checked = _limits(limits)
     obj = _fast_loads(text, cls, checked)
     if obj is _FALLBACK:
-        obj = from_dict(_parse(text, checked), cls, limits=checked)
+        obj = from_dict(_parse(text, checked, cls), cls, limits=checked)
     return obj
 
 
@@ -1146,12 +1337,20 @@ _Plan = tuple[int, tuple[tuple[str, int, Any], ...]]
 
 
 class _Reader:
-    """msgspec mirrors of the model for one setting of the load limits."""
+    """msgspec mirrors of the model for one setting of the load limits.
 
-    def __init__(self, msgspec: Any, max_items: int, max_length: int, max_digits: int) -> None:
+    ``max_items`` may be ``None``: arrays and objects of any length (for documents too
+    short to hold one over the limit). ``longest_name`` is the longest string the mirrors
+    read without bounding its length: field names, enumeration members, dates, tags.
+    """
+
+    def __init__(
+        self, msgspec: Any, max_items: int | None, max_length: int, max_digits: int
+    ) -> None:
         self.msgspec = msgspec
         self.max_items = max_items
         self.max_length = max_length
+        self.longest_name = max(map(len, (*_ENVELOPE, *DOCUMENT_TYPES, "kind", "YYYY-MM-DD")))
         int64 = 2**63 - 1
         bound = 10**max_digits if max_digits < 19 else int64
         self.int_meta = msgspec.Meta(gt=-bound, lt=bound)
@@ -1193,6 +1392,7 @@ class _Reader:
         if isinstance(tp, type) and issubclass(tp, LabelledEnum):
             if any(":" in member.value for member in tp):
                 raise TypeError(tp)
+            self.longest_name = max([self.longest_name, *(len(item.value) for item in tp)])
             return tp
         if tp == Actor:
             return _RUNTIME.Union[tuple(self._struct(cls) for cls in ACTOR_CLASSES.values())]
@@ -1201,28 +1401,37 @@ class _Reader:
             return _RUNTIME.Optional[self._type(inner)]
         args = typing.get_args(tp)
         if _origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
-            limit = msgspec.Meta(max_length=self.max_items)
-            return _RUNTIME.Annotated[_RUNTIME.tuple[self._type(args[0]), ...], limit]
+            return self._sized(_RUNTIME.tuple[self._type(args[0]), ...])
         if _origin(tp) is FrozenMap:
-            limit = msgspec.Meta(max_length=self.max_items)
-            mirror = _RUNTIME.dict[self._type(args[0]), self._type(args[1])]
-            return _RUNTIME.Annotated[mirror, limit]
+            return self._sized(_RUNTIME.dict[self._type(args[0]), self._type(args[1])])
         if isinstance(tp, type) and attrs.has(tp):
             return self._struct(tp)
         raise TypeError(tp)
 
+    def _sized(self, mirror: Any) -> Any:
+        """An array's or a map's mirror, with the limit on its length."""
+        if self.max_items is None:
+            return mirror
+        return _RUNTIME.Annotated[mirror, self.msgspec.Meta(max_length=self.max_items)]
+
     def _constrained(self, tp: Any, constraint: Constraint) -> Any:
         Meta = self.msgspec.Meta
         if constraint.choices is not None and tp is int:
-            return _RUNTIME.Literal[constraint.choices]
+            # only the choices the digit limit lets through: the detailed reader refuses
+            # a longer number while it parses
+            bound = self.int_bound
+            choices = tuple(choice for choice in constraint.choices if -bound < choice < bound)
+            if not choices:
+                raise TypeError(tp)  # nothing to choose from within the limit: no fast path
+            return _RUNTIME.Literal[choices]
         if constraint.keys is not None and _origin(tp) is FrozenMap:
             key, value = typing.get_args(tp)
-            limit = Meta(max_length=self.max_items)
             # Ids as keys are checked all at once when the map is built (see _id_map),
             # which is quicker than msgspec searching a pattern in each.
             keys = None if constraint.keys is ID_CONSTRAINT else constraint.keys
-            mirror = _RUNTIME.dict[self._type(key, keys), self._type(value, constraint.values)]
-            return _RUNTIME.Annotated[mirror, limit]
+            return self._sized(
+                _RUNTIME.dict[self._type(key, keys), self._type(value, constraint.values)]
+            )
         if tp is str and constraint.ge is None and constraint.le is None:
             longest = min(self.max_length, constraint.max_length or self.max_length)
             return _RUNTIME.Annotated[str, Meta(max_length=longest, pattern=constraint.pattern)]
@@ -1255,14 +1464,15 @@ class _Reader:
         options: dict[str, Any] = {"forbid_unknown_fields": True, "gc": False}
         if cls in ACTOR_CLASSES.values():
             options.update(tag_field="kind", tag=cls.kind.value)
+            self.longest_name = max(self.longest_name, len(cls.kind.value))
         spec = []
         for field in fields:
             if raw and field.name == "collaborations":
-                limit = self.msgspec.Meta(max_length=self.max_items)
-                mirror = _RUNTIME.Annotated[_RUNTIME.tuple[self.msgspec.Raw, ...], limit]
+                mirror = self._sized(_RUNTIME.tuple[self.msgspec.Raw, ...])
             else:
                 mirror = self._type(field.type, constraint(own_validator(field)))
             spec.append((field.name, mirror))
+            self.longest_name = max(self.longest_name, len(field.name))
         struct = self.msgspec.defstruct(cls.__name__, spec, **options)
         self.classes[struct] = cls
         self.widest = max(self.widest, len(fields) + len(_ENVELOPE))
@@ -1419,19 +1629,42 @@ def _builder(
     return build
 
 
-# Maps of answers and of goal progress have the same keys over and over (an instrument's
-# items, a collaboration's goals): keys found to be ids are remembered.
-_ID_KEYS: set[tuple[str, ...]] = set()
+class _KeySets:
+    """Key tuples found to have a property, remembered within a budget in bytes.
+
+    Maps of answers and of goal progress have the same keys over and over (an
+    instrument's items, a collaboration's goals). Only small tuples are remembered
+    (at most 64 keys), and the whole set is forgotten when the estimate of what it
+    holds passes 4 MiB, so it never holds more than that.
+    """
+
+    _MAX_KEYS = 64
+    _MAX_BYTES = 4 * 1024 * 1024
+
+    def __init__(self) -> None:
+        self.found: set[tuple[str, ...]] = set()
+        self.bytes = 0
+
+    def add(self, keys: tuple[str, ...]) -> None:
+        if len(keys) > self._MAX_KEYS:
+            return
+        size = 120 + sum(56 + len(key) for key in keys)
+        if self.bytes + size > self._MAX_BYTES:
+            self.found = set()
+            self.bytes = 0
+        self.found.add(keys)
+        self.bytes += size
+
+
+_ID_KEYS = _KeySets()
 
 
 def _id_map(value: dict[str, Any]) -> FrozenMap[str, Any]:
     """The map of a field whose keys must be ids, once they are found to be."""
     keys = tuple(value)
-    if keys not in _ID_KEYS:
+    if keys not in _ID_KEYS.found:
         if not all_ids(keys):
             raise _Fallback
-        if len(_ID_KEYS) >= 4096:
-            _ID_KEYS.clear()
         _ID_KEYS.add(keys)
     return FrozenMap(value)
 
@@ -1479,26 +1712,76 @@ def _levels(tp: Any) -> int:
     return 0
 
 
-_READERS: dict[tuple[int, int, int], _Reader | None] = {}
 # A document nests no deeper than its type allows, and the fast path reads no other.
 _DEEPEST = [max(_levels(cls) for cls in DOCUMENT_TYPES.values())]
 
+# The readers made, by the three numbers their mirrors are made with (see _reader_key),
+# least recently used first. The cache is bounded in bytes: it counts each reader as
+# _READER_BYTES (one holds about 0.6 MiB with its builders, measured with tracemalloc;
+# tests/test_reader_trust.py checks the estimate) and keeps at most _READER_CACHE_BYTES,
+# 8 MiB, so 8 readers. Limits that differ only in max_bytes, max_depth or max_problems,
+# or in ways the key rounds away, share a reader.
+_READER_BYTES = 1 << 20
+_READER_CACHE_BYTES = 8 << 20
+_ReaderKey = tuple[int | None, int, int]
+_READERS: collections.OrderedDict[_ReaderKey, _Reader | None] = collections.OrderedDict()
+# From this many digits the mirrors are the same: int64 bounds integers, 2**53 floats.
+_SAME_DIGITS = 19
 
-def _reader(limits: LoadLimits) -> _Reader | None:
-    """The mirrors for these limits, or ``None`` when the fast path cannot keep them."""
-    key = (limits.max_items, limits.max_string_length, limits.max_integer_digits)
-    if key in _READERS:
-        return _READERS[key]
+
+def _rounded_down(limit: int) -> int:
+    """``limit`` kept to its two leading digits (99, 10 000, 12 000, 120 000), never above it.
+
+    The fast path then refuses a little more than the limit does (a string of 10 500
+    characters under a limit of 10 999), which the detailed path reads instead: slower,
+    the same result, and one reader for limits that differ only in their smaller digits.
+    """
+    limit = min(limit, 1 << 31)  # more than any document within memory holds
+    if limit < 100:
+        return limit
+    unit = int("1" + "0" * (len(str(limit)) - 2))
+    return limit - limit % unit
+
+
+def _reader_key(limits: LoadLimits, text: Any = None) -> _ReaderKey:
+    """What the mirrors for these limits (and this text, if given) are made with.
+
+    ``None`` for the number of items when the text is too short to hold an array or an
+    object over the limit: one with ``n`` members has ``n - 1`` commas outside strings.
+    """
+    items: int | None = limits.max_items
+    if text is not None:
+        comma = "," if type(text) is str else b","
+        if len(text) <= limits.max_items or text.count(comma) < limits.max_items:
+            items = None
+    return (
+        None if items is None else _rounded_down(items),
+        _rounded_down(limits.max_string_length),
+        min(limits.max_integer_digits, _SAME_DIGITS),
+    )
+
+
+def _reader(limits: LoadLimits, text: Any = None) -> _Reader | None:
+    """The mirrors for these limits, or ``None`` when the fast path cannot make them."""
+    key = _reader_key(limits, text)
+    try:
+        reader = _READERS[key]
+        _READERS.move_to_end(key)
+    except KeyError:  # not made yet, or dropped meanwhile by another thread
+        pass
+    else:
+        return reader
     try:
         import msgspec
 
-        reader: _Reader | None = _Reader(msgspec, *key)
-    except (ImportError, TypeError, ValueError):
+        reader = _Reader(msgspec, *key)
+    except (ImportError, TypeError, ValueError, OverflowError):
         reader = None
-    if reader is not None and limits.max_items < reader.widest:
-        reader = None
-    if len(_READERS) >= 8:
-        _READERS.clear()
+    while _READERS and (len(_READERS) + 1) * _READER_BYTES > _READER_CACHE_BYTES:
+        try:
+            _READERS.popitem(last=False)
+        except KeyError:  # emptied by another thread
+            break
     _READERS[key] = reader
     return reader
 
@@ -1509,9 +1792,13 @@ def _fast_loads(text: Any, cls: type[Any] | None, limits: LoadLimits) -> Any:
         return _FALLBACK
     if cls is not None and cls not in DOCUMENT_TYPES.values():
         return _FALLBACK
-    reader = _reader(limits)
+    reader = _reader(limits, text)
     if reader is None or limits.max_depth < _DEEPEST[0]:
         return _FALLBACK
+    if limits.max_string_length < reader.longest_name:
+        return _FALLBACK  # msgspec does not count the characters of keys, names and dates
+    if reader.max_items is not None and limits.max_items < reader.widest:
+        return _FALLBACK  # nor the members of an object read into a struct
     try:
         return _read(reader, text, cls)
     except (_Fallback, ValueError, TypeError, UnicodeError, RecursionError):
@@ -1604,17 +1891,15 @@ def _float_values(data: dict[Any, Any]) -> bool:
 
 
 # Maps of answers and of goal progress have the same keys over and over, mostly in order.
-_ORDERED_KEYS: set[tuple[str, ...]] = set()
+_ORDERED_KEYS = _KeySets()
 
 
 def _in_order(keys: tuple[str, ...]) -> bool:
     """Whether the keys are sorted, remembering the key tuples found to be."""
-    if keys in _ORDERED_KEYS:
+    if keys in _ORDERED_KEYS.found:
         return True
     if list(keys) != sorted(keys):
         return False
-    if len(_ORDERED_KEYS) >= 4096:
-        _ORDERED_KEYS.clear()
     _ORDERED_KEYS.add(keys)
     return True
 
