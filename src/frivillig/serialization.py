@@ -1243,10 +1243,9 @@ def loads(
     A document written as frivillig writes it (every field, nothing unknown, no
     key twice) is read by a fast path built on msgspec; any other goes through
     the detailed reader, which gives the same object or lists every problem.
-    While it builds the objects, the loader pauses Python's cyclic garbage
-    collector (the objects hold no cycles) and restores it afterwards, so that
-    a portfolio of 100,000 collaborations costs no more per collaboration than
-    one of 1,000; see the performance page of the documentation.
+    The loader leaves Python's garbage collector alone; after loading a large
+    portfolio, a long-running job can call ``gc.freeze()`` so that later
+    collections do not walk it again (see the performance page).
 
     Args:
         text: The document, as text or as UTF-8 bytes.
