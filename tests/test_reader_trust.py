@@ -165,7 +165,8 @@ def test_a_duplicate_key_is_reported_where_it_is(
 def test_every_duplicate_key_is_reported_in_document_order() -> None:
     portfolio = frivillig.to_dict(frivillig.generate_portfolio(2, 7, shape="benchmark"))
     text = _with_member(portfolio, ("collaborations", 1, "goals", 0), '"text": "a", "text": "b"')
-    text = text.replace('"schema_version": 1', '"schema_version": 1, "schema_version": 1', 1)
+    version = f'"schema_version": {frivillig.SCHEMA_VERSION}'
+    text = text.replace(version, f"{version}, {version}", 1)
     assert [(p.path, p.code) for p in _problems(text)] == [
         ("$.schema_version", "duplicate_key"),
         ("$.collaborations[1].goals[0].text", "duplicate_key"),

@@ -37,7 +37,7 @@ def test_the_example_is_valid_under_the_schema() -> None:
         (("responsibilities", "fundraising"), "kommune"),
         (("start_on",), "1 March 2026"),
         (("rounds", 0, "responses", 0, "satisfaction"), "4"),
-        (("schema_version",), 2),
+        (("schema_version",), frivillig.SCHEMA_VERSION + 1),
     ],
 )
 def test_structural_defects_fail_both_schema_and_loader(path: tuple[Any, ...], value: Any) -> None:

@@ -258,7 +258,9 @@ def test_errors_are_ours_and_value_errors() -> None:
 
 def test_schema_version_errors_have_their_own_class() -> None:
     with pytest.raises(SchemaVersionError):
-        frivillig.loads('{"schema_version": 2, "type": "collaboration"}')
+        frivillig.loads(
+            f'{{"schema_version": {frivillig.SCHEMA_VERSION + 1}, "type": "collaboration"}}'
+        )
 
 
 def test_type_must_match_the_class_asked_for(example_doc: Doc) -> None:
@@ -354,25 +356,38 @@ def test_older_documents_are_migrated(monkeypatch: pytest.MonkeyPatch, example_d
         new["title"] = new.pop("heading")
         return new
 
-    monkeypatch.setattr(serialization, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(serialization.MIGRATIONS, 1, rename_heading)
+    current = frivillig.SCHEMA_VERSION
+    monkeypatch.setattr(serialization, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(serialization.MIGRATIONS, current, rename_heading)
     old = {key: value for key, value in example_doc.items() if key != "title"}
     old["heading"] = example_doc["title"]
     old_copy = copy.deepcopy(old)
     loaded = frivillig.from_dict(old)
     assert loaded == expected
-    assert calls == [1]
+    assert calls == [current]
     assert old == old_copy, "a migration must not change the caller's document"
-    assert frivillig.to_dict(loaded)["schema_version"] == 2
+    assert frivillig.to_dict(loaded)["schema_version"] == current + 1
+
+
+def test_a_version_1_document_reads_as_the_same_collaboration(example_doc: Doc) -> None:
+    old = dict(copy.deepcopy(example_doc), schema_version=1)
+    old_copy = copy.deepcopy(old)
+    assert frivillig.from_dict(old) == frivillig.load_example()
+    assert frivillig.loads(json.dumps(old)) == frivillig.load_example()
+    assert old == old_copy
+    upgraded = serialization.MIGRATIONS[1](old)
+    assert upgraded["schema_version"] == 2
+    assert old == old_copy
 
 
 def test_a_version_without_its_migration_is_refused(
     monkeypatch: pytest.MonkeyPatch, example_doc: Doc
 ) -> None:
-    monkeypatch.setattr(serialization, "SCHEMA_VERSION", 3)
-    monkeypatch.setitem(serialization.MIGRATIONS, 2, lambda doc: doc)
+    current = frivillig.SCHEMA_VERSION
+    monkeypatch.setattr(serialization, "SCHEMA_VERSION", current + 2)
+    monkeypatch.setitem(serialization.MIGRATIONS, current + 1, lambda doc: doc)
     with pytest.raises(SchemaVersionError, match="not a schema version"):
-        frivillig.from_dict(example_doc)  # version 1 lacks the 1 -> 2 step
+        frivillig.from_dict(example_doc)  # the current version lacks its step to the next
 
 
 def test_validation_error_survives_pickling_and_copying() -> None:

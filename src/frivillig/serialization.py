@@ -53,6 +53,8 @@ from ._frozenmap import FrozenMap
 from ._instruments import Instrument
 from ._integrity import _dangling, _resolves
 from ._labels import LabelledEnum
+from ._migrations import MIGRATIONS as _MIGRATIONS
+from ._migrations import Migration
 from ._policy import VolunteerPolicy
 from ._portfolio import Portfolio
 from ._privacy import mask_cpr_like
@@ -82,7 +84,7 @@ __all__ = [
     "to_dict",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The schema version this release writes, and the newest it reads."""
 
 Document = Collaboration | Portfolio | VolunteerPolicy | Instrument
@@ -96,12 +98,10 @@ DOCUMENT_TYPES: dict[str, type[Any]] = {
 }
 """The value of the ``type`` key for each top-level type."""
 
-Migration = Callable[[dict[str, Any]], dict[str, Any]]
-
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = _MIGRATIONS
 """Upgrades, keyed by the version they read: ``MIGRATIONS[n]`` turns a version
 ``n`` document into a version ``n + 1`` document. Each returns a new dict and
-leaves its argument as it was. Schema version 1 is the first, so none exist yet."""
+leaves its argument as it was."""
 
 
 def _positive(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
