@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import frivillig
@@ -104,13 +105,22 @@ def test_check_json_output_is_the_report() -> None:
 
 
 def test_check_on_a_given_day(tmp_path: Path) -> None:
-    # the example's association declared its child-certificate routine for 2026 only
-    code, out, _ = run("check", "--today", "2027-02-01")
+    # Were the example's association supported under the Folkeoplysning Act, its yearly
+    # child-certificate declaration, given for 2026, would be due again in 2027. (Under
+    # Serviceloven § 18, as it is supported, no declaration is asked for.)
+    example = frivillig.load_example()
+    parties = list(example.participants)
+    parties[2] = attrs.evolve(parties[2], support_schemes=(frivillig.SupportScheme.FOLKEOPLYSNING,))
+    path = tmp_path / "folkeoplysning.json"
+    frivillig.dump(attrs.evolve(example, participants=tuple(parties)), path)
+    code, out, _ = run("check", str(path), "--today", "2027-02-01")
     assert code == 1
     assert "FR115" in out
-    code, out, _ = run("check", "--today", "2026-11-27")
+    code, out, _ = run("check", str(path), "--today", "2026-11-27")
     assert code == 0
     assert "PASSES" in out
+    code, out, _ = run("check", "--today", "2027-02-01")
+    assert "FR115" not in out
 
 
 def test_check_with_a_bad_date_is_a_usage_error() -> None:

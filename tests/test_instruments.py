@@ -374,7 +374,7 @@ def test_result_text_in_both_languages() -> None:
     )
     da = result.to_text("da")
     assert "Tradition for samarbejde i lokalsamfundet: 4,50 [styrke] (2/2)" in da
-    assert "(ikke bekræftet: items)" in da
+    assert "(ikke bekræftet: udsagn)" in da
 
 
 # -- scoring: properties ---------------------------------------------------------------------

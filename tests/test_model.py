@@ -169,7 +169,7 @@ def test_personal_values_stay_out_of_repr_and_messages() -> None:
     personal = {
         field.name for field in attrs.fields(frivillig.Volunteer) if frivillig.is_personal(field)
     }
-    assert {"birth_year", "motives", "child_certificate", "on_unemployment_benefit"} <= personal
+    assert {"birth_year", "motives", "child_certificate", "benefit"} <= personal
     assert "id" not in personal
 
 

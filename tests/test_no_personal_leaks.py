@@ -20,8 +20,11 @@ from hypothesis import given, settings
 
 import frivillig
 from frivillig import (
+    Benefit,
     ChildCertificateCheck,
+    Coercion,
     Engagement,
+    PeriodWithChildren,
     Portfolio,
     Remuneration,
     ValidationError,
@@ -61,13 +64,18 @@ SECRET = Volunteer(
     authorisations=("Zebulonsygeplejerske",),
     occasions_with_children=4321,
     longest_continuous_days=987,
+    periods_with_children=(
+        PeriodWithChildren(first_day=dt.date(2018, 11, 29), last_day=dt.date(2019, 7, 23)),
+    ),
     child_certificate=ChildCertificateCheck(
         checked_on=dt.date(2018, 11, 29), checked_by="kommune", clear=False
     ),
     confidentiality_signed_on=dt.date(2019, 7, 23),
     remuneration=Remuneration.PAY,
-    on_unemployment_benefit=True,
+    benefit=Benefit.EARLY_RETIREMENT,
     for_own_family=True,
+    coercion=Coercion.SENTENCE,
+    for_own_benefit=True,
     started_on=dt.date(2026, 4, 1),
 )
 
@@ -165,8 +173,13 @@ BAD_VALUES: list[tuple[str, Any]] = [
     ("confidentiality_signed_on", "2019-07-32"),
     ("confidentiality_signed_on", "23.07.2019"),
     ("remuneration", "Zebulon"),
-    ("on_unemployment_benefit", "Zebulon"),
+    ("benefit", "Zebulon"),
     ("for_own_family", 1931),
+    ("coercion", "Zebulon 1931"),
+    ("for_own_benefit", 1931),
+    ("periods_with_children", [{"first_day": "2019-07-23", "last_day": "2018-11-29"}]),
+    ("periods_with_children", [{"first_day": "23.07.2019", "last_day": None}]),
+    ("periods_with_children", [{"first_day": "2019-07-23", "Zebulon": 1931}]),
     ("started_on", "Zebulon 1931"),
     ("engagement", "Zebulon"),
     ("attachment", "1931"),
@@ -224,6 +237,7 @@ def test_the_loader_never_repeats_a_cpr_shaped_number() -> None:
         lambda: Volunteer(id="v1", hours_offered_per_week=1931.75),
         lambda: Volunteer(id="v1", occasions_with_children=-4321),
         lambda: Volunteer(id="v1", longest_continuous_days=987_000_000),
+        lambda: PeriodWithChildren(first_day=dt.date(2019, 7, 23), last_day=dt.date(2018, 11, 29)),
         lambda: Volunteer(id="v1", motives={VolunteerFunction.VALUES: 1931}),
         lambda: Volunteer(id="v1", authorisations=("Zebulon", "Zebulon")),
         lambda: attrs.evolve(SECRET, birth_year=19310),

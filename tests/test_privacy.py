@@ -240,6 +240,7 @@ def test_pseudonym_refuses_bad_ids_and_keys(volunteer_id: Any, key: Any) -> None
 
 def _without(document: dict[str, Any], personal: bool = True) -> dict[str, Any]:
     """The JSON form without what pseudonymisation may change: ids and personal fields."""
+    del document["responsibility_holders"]  # people's ids, renamed like volunteers'
     for volunteer in document["volunteers"]:
         del volunteer["id"]
         if personal:
@@ -427,12 +428,14 @@ def test_redaction_table_lists_what_redact_removes() -> None:
         assert all(response["comment"] is None for response in round_["responses"])
     assert document["description"] is None
     assert document["agreement"]["reference"] is None
+    assert document["responsibility_holders"] == {}
     dropped = [path for path, what in REDACTION.items() if what is FieldTreatment.DROPPED]
-    assert len(dropped) == 8
+    assert len(dropped) == 9
 
 
 def _without_redacted(document: dict[str, Any]) -> dict[str, Any]:
     document.pop("volunteers")
+    document.pop("responsibility_holders")
     document.pop("description")
     for task in document["tasks"]:
         task.pop("volunteers")

@@ -576,9 +576,13 @@ def test_score_columns_are_the_scores_of_score_all(portfolio: frivillig.Portfoli
     assert list(schema) == [
         *records.COLLABORATION_COLUMNS,
         *(c.name for c in records.SCORE_COLUMNS),
+        *(c.name for c in records.COVERAGE_COLUMNS),
     ]
     assert [c.name for c in records.SCORE_COLUMNS] == [
         f"score_{key}" for key in frivillig.score_all(small(), today=TODAY)
+    ]
+    assert [c.name for c in records.COVERAGE_COLUMNS] == [
+        f"coverage_{key}" for key in frivillig.score_all(small(), today=TODAY)
     ]
     for collaboration, row in zip(portfolio.collaborations, rows, strict=True):
         check_row(row, schema, "en")
@@ -586,7 +590,8 @@ def test_score_columns_are_the_scores_of_score_all(portfolio: frivillig.Portfoli
         for key, score in scores.items():
             assert row[f"score_{key}"] == score.value
             assert row[f"score_{key}"] is None or 0 <= row[f"score_{key}"] <= 100
-    for column in records.SCORE_COLUMNS:
+            assert row[f"coverage_{key}"] == score.coverage
+    for column in (*records.SCORE_COLUMNS, *records.COVERAGE_COLUMNS):
         assert column.type is float
         assert column.nullable
         assert column.description.strip()

@@ -269,20 +269,20 @@ def test_paths_sort_by_number_not_by_text() -> None:
 def test_passes_counts_and_summary() -> None:
     report = check(broken(), today=TODAY)
     assert not report.passes
-    assert report.summary() == "FAILS: 12 errors, 9 warnings, 1 advice"
-    assert report.summary("da") == "IKKE GODKENDT: 12 fejl, 9 advarsler, 1 råd"
+    assert report.summary() == "FAILS: 13 errors, 10 warnings, 0 advice"
+    assert report.summary("da") == "IKKE GODKENDT: 13 fejl, 10 advarsler, 0 råd"
     warnings = report.filter(severity="warning")
     assert warnings.passes
-    assert len(warnings) == 9
-    assert warnings.summary() == "PASSES: 0 errors, 9 warnings, 0 advice"
+    assert len(warnings) == 10
+    assert warnings.summary() == "PASSES: 0 errors, 10 warnings, 0 advice"
     one = report.filter(codes=["FR101"])
     assert one.summary() == "FAILS: 1 error, 0 warnings, 0 advice"
 
 
 def test_filters_combine() -> None:
     report = check(broken(), today=TODAY)
-    assert len(report.filter(min_severity="warning")) == 21
-    assert len(report.filter(min_severity=Severity.ERROR)) == 12
+    assert len(report.filter(min_severity="warning")) == 23
+    assert len(report.filter(min_severity=Severity.ERROR)) == 13
     assert {f.code for f in report.filter(codes=["volunteer-fit", "FR101"])} == {"FR101", "FR113"}
     on_v04 = report.filter(path="$.volunteers[3]")
     assert [(f.code, f.reason) for f in on_v04] == [
@@ -292,7 +292,7 @@ def test_filters_combine() -> None:
     assert all(not f.personal for f in report.filter(personal=False))
     # 3 child certificates, 1 undertaking, 1 allowance, benefit hours, hours over the offer.
     assert len(report.filter(personal=True)) == 7
-    assert len(report.filter(collaboration="esbjerg-oest-lektier-og-weekendklub")) == 22
+    assert len(report.filter(collaboration="esbjerg-oest-lektier-og-weekendklub")) == 23
     assert len(report.filter(collaboration="other")) == 0
     with pytest.raises(ValidationError):
         report.filter(severity="fatal")
@@ -304,14 +304,15 @@ def test_text_rendering_is_grouped_by_severity_with_code_paths_message_and_sourc
     assert lines[0] == (
         "Collaboration 'esbjerg-oest-lektier-og-weekendklub': checked on 2026-10-15 (17 rules)"
     )
-    assert lines[1] == "FAILS: 12 errors, 9 warnings, 1 advice"
-    assert text.index("Errors (12)") < text.index("Warnings (9)") < text.index("Advice (1)")
+    assert lines[1] == "FAILS: 13 errors, 10 warnings, 0 advice"
+    assert text.index("Errors (13)") < text.index("Warnings (10)")
+    assert "Advice (" not in text
     block = text[text.index("  FR101") : text.index("  FR103")]
     assert "    at: $.tasks[1]\n" in block
     assert "    source: Forvaltningsretten" in block
     assert all(len(line) <= 100 for line in lines)
     danish = check(broken(), today=TODAY).to_text("da")
-    assert "Fejl (12)" in danish
+    assert "Fejl (13)" in danish
     assert "    sted: $.tasks[1]" in danish
     assert "kilde:" in danish
 
@@ -327,7 +328,7 @@ def test_json_rendering() -> None:
     data = json.loads(report.to_json())
     assert data == report.to_dict()
     assert data["passes"] is False
-    assert data["counts"] == {"error": 12, "warning": 9, "info": 1}
+    assert data["counts"] == {"error": 13, "warning": 10, "info": 0}
     assert data["today"] == "2026-10-15"
     first = data["findings"][0]
     assert first["code"] == "FR101"
@@ -375,7 +376,7 @@ def test_a_portfolio_report_is_the_collaborations_reports_with_rooted_paths() ->
     ] == list(alone.findings)
     split = report.by_collaboration()
     assert list(split) == ["esbjerg-oest-lektier-og-weekendklub"]
-    assert len(split["esbjerg-oest-lektier-og-weekendklub"]) == 22
+    assert len(split["esbjerg-oest-lektier-og-weekendklub"]) == 23
     text = report.to_text()
     assert text.startswith("Portfolio 'p'")
     assert (

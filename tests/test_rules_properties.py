@@ -21,8 +21,10 @@ from frivillig import (
     Agreement,
     AgreementDocument,
     Attachment,
+    Benefit,
     ChildCertificateCheck,
     CitizenGroup,
+    Coercion,
     Collaboration,
     Engagement,
     EvaluationPlan,
@@ -35,6 +37,7 @@ from frivillig import (
     ManagementTask,
     Municipality,
     Participant,
+    PeriodWithChildren,
     PrivateCompany,
     PublicInstitution,
     Purpose,
@@ -50,6 +53,7 @@ from frivillig import (
     Volunteer,
     VolunteerCentre,
     Wish,
+    WorkCategory,
     check,
 )
 
@@ -126,14 +130,26 @@ def volunteers(draw: st.DrawFn, volunteer_id: str, parties: list[str]) -> Volunt
         hours_offered_per_week=draw(st.none() | st.floats(0, 40)),
         attachment=draw(st.sampled_from(list(Attachment))),
         started_on=draw(st.none() | DATES),
+        birth_year=draw(st.none() | st.integers(2005, 2020)),
         occasions_with_children=draw(st.none() | st.integers(0, 40)),
         longest_continuous_days=draw(st.none() | st.integers(0, 20)),
+        periods_with_children=draw(st.none() | st.lists(periods(), max_size=4).map(tuple)),
         child_certificate=certificate,
         confidentiality_signed_on=draw(st.none() | DATES),
         remuneration=draw(st.sampled_from(list(Remuneration))),
-        on_unemployment_benefit=draw(st.booleans()),
+        benefit=draw(st.none() | st.sampled_from(list(Benefit))),
         for_own_family=draw(st.booleans()),
+        coercion=draw(st.none() | st.sampled_from(list(Coercion))),
+        for_own_benefit=draw(st.none() | st.booleans()),
     )
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> PeriodWithChildren:
+    first = draw(DATES)
+    length = draw(st.none() | st.integers(0, 12))
+    last = None if length is None else first + dt.timedelta(days=length)
+    return PeriodWithChildren(first_day=first, last_day=last)
 
 
 @st.composite
@@ -156,6 +172,7 @@ def tasks(draw: st.DrawFn, task_id: str, parties: list[str], people: list[str]) 
         kind=draw(st.sampled_from(list(TaskKind))),
         reserved=tuple(draw(subsets(list(ReservedKind)))),
         hours_per_week=draw(st.none() | st.floats(0, 15)),
+        work_category=draw(st.none() | st.sampled_from(list(WorkCategory))),
         volunteers=tuple(draw(subsets(people))),
         led_by=draw(st.none() | st.sampled_from(parties)),
         **flags,
@@ -204,7 +221,7 @@ def collaborations(draw: st.DrawFn) -> Collaboration:
             rrule=st.sampled_from(
                 ["FREQ=MONTHLY;INTERVAL=3", "FREQ=YEARLY", "FREQ=MONTHLY;INTERVAL=6;COUNT=3"]
             ),
-            first_date=DATES,
+            first_date=st.integers(0, 400).map(lambda d: start + dt.timedelta(days=d)),
             respondents=subsets(parties).map(tuple),
         )
     )

@@ -208,13 +208,19 @@ def check_bounded(score: Score) -> None:
         assert part.explanation_da.strip()
         assert part.explanation_en.strip()
         assert part.value is None or 0.0 <= part.value <= 100.0
-    present = [(p.weight, p.value) for p in score.parts if p.value is not None and p.weight > 0]
-    if not present:
+        assert part.coverage is None or 0.0 <= part.coverage <= 1.0
+    # The parts that apply count, one without a value (its inputs unknown) as 0.
+    applying = [p for p in score.parts if p.applies]
+    total = math.fsum(p.weight for p in applying)
+    if applying and total > 0:
+        expected_coverage = math.fsum(p.weight * (p.coverage or 0.0) for p in applying) / total
+        assert score.coverage == pytest.approx(expected_coverage)
+    if not any(p.value is not None and p.weight > 0 for p in applying):
         assert score.value is None
         return
     assert score.value is not None
     assert 0.0 <= score.value <= 100.0
-    expected = math.fsum(w * v for w, v in present) / math.fsum(w for w, _ in present)
+    expected = math.fsum(p.weight * (p.value or 0.0) for p in applying) / total
     assert score.value == pytest.approx(expected)
 
 
@@ -336,23 +342,26 @@ def test_the_example_by_hand() -> None:
     assert values["co_creation_readiness"] == pytest.approx(68.75)
     # money, an association and an open end call for a collaboration agreement: as it is
     assert values["formalisation_fit"] == 100.0
-    # meaning: strong motives (>= 5) matched by the tasks' offers:
-    # v01 2/2, v02 3/3, v03 2/2, v04 1/3 (only values), v05 2/3 (not values) -> 4/5 = 80
-    # commitment: nobody is asked for more hours than offered -> 100
+    # meaning: strong motives (>= 5) matched by the tasks' offers; each volunteer states 3
+    # of the 6 motives, and an unknown one the tasks do not offer counts as strong and unmet:
+    # v01 2/(2+3), v02 3/(3+2), v03 2/(2+3), v04 1/(3+2), v05 2/(3+2) -> 2.0/5 = 40
+    # (coverage 3/6 = 0.5); commitment: nobody is asked for more hours than offered -> 100
     # action: both who want influence have a heads task -> 100
-    # 0.4 * 80 + 0.3 * 100 + 0.3 * 100 = 92
-    assert values["volunteer_fit"] == pytest.approx(92.0)
+    # 0.4 * 40 + 0.3 * 100 + 0.3 * 100 = 76, coverage 0.4 * 0.5 + 0.6 = 0.8
+    assert values["volunteer_fit"] == pytest.approx(76.0)
+    assert scores["volunteer_fit"].coverage == pytest.approx(0.8)
     # satisfaction in 2026-q3: (4 + 5 + 4 + 4) / 4 = 4.25 -> 81.25; lowest 4 -> 75
-    # trend: 3.75 -> 4.25 = +0.5 -> 50 + 6.25 = 56.25; punctuality: 2 of 2 on time -> 100
+    # trend: 3.75 -> 4.25 rose: the level reached, 81.25; punctuality: 2 of 2 on time -> 100
     # barometer overall per party in 2026-q3 (reversed b04, b06, b10):
     #   kommune 4.1 -> 77.5, plejecenter 4.5 -> 87.5, besoegsvenner 4.0 -> 75,
     #   frivilligcenter 3.8 -> 70; mean 77.5
-    # 0.25 * 81.25 + 0.15 * 75 + 0.15 * 56.25 + 0.25 * 100 + 0.2 * 77.5
-    #   = 20.3125 + 11.25 + 8.4375 + 25 + 15.5 = 80.5
-    assert values["evaluation_health"] == pytest.approx(80.5)
-    # 0.25 * 100 + 0.15 * 60.5 + 0.10 * 68.75 + 0.15 * 100 + 0.15 * 92 + 0.20 * 80.5
-    #   = 25 + 9.075 + 6.875 + 15 + 13.8 + 16.1 = 85.85
-    assert values["collaboration_health"] == pytest.approx(85.85)
+    # 0.25 * 81.25 + 0.15 * 75 + 0.15 * 81.25 + 0.25 * 100 + 0.2 * 77.5
+    #   = 20.3125 + 11.25 + 12.1875 + 25 + 15.5 = 84.25
+    assert values["evaluation_health"] == pytest.approx(84.25)
+    # 0.25 * 100 + 0.15 * 60.5 + 0.10 * 68.75 + 0.15 * 100 + 0.15 * 76 + 0.20 * 84.25
+    #   = 25 + 9.075 + 6.875 + 15 + 11.4 + 16.85 = 84.2; coverage 1 - 0.15 * 0.2 = 0.97
+    assert values["collaboration_health"] == pytest.approx(84.2)
+    assert scores["collaboration_health"].coverage == pytest.approx(0.97)
 
 
 def base(**changes: object) -> Collaboration:
@@ -460,16 +469,18 @@ def test_evaluation_health_without_plan_and_with_late_rounds() -> None:
     )
     score = frivillig.evaluation_health(base(evaluation_plan=plan, rounds=rounds), today=TODAY)
     parts = {part.key: part.value for part in score.parts}
-    # latest mean (4 + 2) / 2 = 3 -> 50; lowest 2 -> 25; trend 4 -> 3 = -1 -> 50 - 12.5 = 37.5
+    # latest mean (4 + 2) / 2 = 3 -> 50; lowest 2 -> 25; trend: the mean fell from 4 (75) to
+    # 3 (50): the level reached less the fall, 50 - 25 = 25; no instrument answers: unknown
     assert parts == {
         "satisfaction": 50.0,
         "least_satisfied": 25.0,
-        "trend": 37.5,
+        "trend": 25.0,
         "punctuality": 50.0,
         "instruments": None,
     }
-    # (0.25 * 50 + 0.15 * 25 + 0.15 * 37.5 + 0.25 * 50) / 0.8 = 34.375 / 0.8 = 42.96875
-    assert score.value == pytest.approx(42.96875)
+    # 0.25 * 50 + 0.15 * 25 + 0.15 * 25 + 0.25 * 50 + 0.2 * 0 (unknown) = 32.5, coverage 0.8
+    assert score.value == pytest.approx(32.5)
+    assert score.coverage == pytest.approx(0.8)
     assert "borgere: 2 on 1-5" in score.to_text("en")
     # a round held late counts fully when late_credit is 1: (1 + 1) / 3
     generous = ScoreSettings(late_credit=1.0)
@@ -481,11 +492,15 @@ def test_evaluation_health_without_plan_and_with_late_rounds() -> None:
 
 def test_volunteer_fit_counts_without_naming_personal_values() -> None:
     # v1 wants influence but has only a hands task; asked 4 h, offers 2 h -> 2/4;
-    # strong motives values and career, the task offers values -> 1/2.
-    # meaning 50, commitment 50, action 0: 0.4 * 50 + 0.3 * 50 + 0.3 * 0 = 35
+    # strong motives values and career (the other four are weak), the task offers values
+    # -> 1/2. meaning 50, commitment 50, action 0: 0.4 * 50 + 0.3 * 50 + 0.3 * 0 = 35
     volunteer = Volunteer(
         id="v1",
-        motives={VolunteerFunction.VALUES: 7, VolunteerFunction.CAREER: 5},
+        motives={
+            **dict.fromkeys(FUNCTIONS, 1),
+            VolunteerFunction.VALUES: 7,
+            VolunteerFunction.CAREER: 5,
+        },
         wants_influence=True,
         hours_offered_per_week=2,
     )
@@ -500,7 +515,7 @@ def test_volunteer_fit_counts_without_naming_personal_values() -> None:
     score = frivillig.volunteer_fit(base(volunteers=(volunteer,), tasks=(task,)))
     assert score.value == pytest.approx(35.0)
     text = score.to_text("en")
-    assert "1 of 1 volunteers are asked for more hours than they offer" in text
+    assert "1 of 1 volunteers with tasks are asked for more hours than they offer" in text
     assert "v1" not in text
     # no volunteers: no value
     assert frivillig.volunteer_fit(base()).value is None
@@ -510,7 +525,7 @@ def test_render_scores_in_both_languages() -> None:
     example = frivillig.load_example()
     en = frivillig.render_scores(example, today=TODAY, lang="en")
     assert "Goal alignment: 100.0 of 100" in en
-    assert "Collaboration health: 85.8 of 100" in en  # 85.85 rounds down in binary
+    assert "Collaboration health: 84.2 of 100 (coverage 97%)" in en
     assert "Next evaluations due: 2026-12-01, 2027-03-01, 2027-06-01" in en
     da = frivillig.render_scores(example, today=dt.date(2026, 12, 20), lang="da")
     assert "Målafstemning: 100,0 af 100" in da

@@ -52,6 +52,7 @@ from ._instruments import (
     Category,
     Factor,
     Instrument,
+    InstrumentMeasure,
     InstrumentResult,
     InstrumentScore,
     Item,
@@ -75,7 +76,7 @@ from ._municipalities import (
     municipalities,
     regions,
 )
-from ._participation import Participant, ParticipantRole, Readiness, Resource
+from ._participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
 from ._policy import PolicyProcess, VolunteerPolicy
 from ._portfolio import Portfolio
 from ._privacy import (
@@ -120,12 +121,13 @@ from ._scores import (
     evaluation_health,
     formalisation_fit,
     goal_alignment,
+    level_held,
     recommend_formalisation,
     render_scores,
     score_all,
     volunteer_fit,
 )
-from ._tasks import ReservedKind, Task, TaskKind
+from ._tasks import ReservedKind, Task, TaskKind, WorkCategory
 from ._trends import (
     CollaborationTrends,
     DyadicPair,
@@ -145,8 +147,11 @@ from ._version import __version__
 from ._volunteers import (
     AgeBand,
     Attachment,
+    Benefit,
     ChildCertificateCheck,
+    Coercion,
     Engagement,
+    PeriodWithChildren,
     Remuneration,
     Volunteer,
     VolunteerFunction,
@@ -191,10 +196,12 @@ __all__ = [
     "Anchor",
     "Attachment",
     "Band",
+    "Benefit",
     "Category",
     "CheckSettings",
     "ChildCertificateCheck",
     "CitizenGroup",
+    "Coercion",
     "Collaboration",
     "CollaborationLevel",
     "CollaborationTrends",
@@ -223,6 +230,7 @@ __all__ = [
     "Hit",
     "Indicator",
     "Instrument",
+    "InstrumentMeasure",
     "InstrumentResult",
     "InstrumentScore",
     "Item",
@@ -238,6 +246,7 @@ __all__ = [
     "Participant",
     "ParticipantRole",
     "PeriodPoint",
+    "PeriodWithChildren",
     "PolicyProcess",
     "Portfolio",
     "PortfolioSeries",
@@ -272,6 +281,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Spread",
+    "SupportScheme",
     "Task",
     "TaskKind",
     "TransitionError",
@@ -288,6 +298,7 @@ __all__ = [
     "VolunteerPolicy",
     "WelfareRole",
     "Wish",
+    "WorkCategory",
     "__version__",
     "check",
     "check_portfolio",
@@ -313,6 +324,7 @@ __all__ = [
     "is_personal",
     "is_valid",
     "iter_documents",
+    "level_held",
     "load",
     "load_example",
     "load_portfolio",

@@ -118,9 +118,11 @@ class VoluntaryOrganisation:
 
     Associations are value-based, self-governing and driven by engagement and
     fiery souls (ildsjæle). The fields below are what the rules need to tell
-    whether the association can be approved for municipal support
-    (Folkeoplysningsloven § 4) and whether it gives the yearly declaration on
-    child-protection certificates.
+    whether the association meets the conditions of the support it receives
+    (which scheme that is, is recorded on its
+    [`Participant`][frivillig.Participant]): approval under Folkeoplysningsloven
+    § 4 and its yearly declaration on child-protection certificates, or support
+    to voluntary social work under Serviceloven § 18. ``None`` means not recorded.
 
     Attributes:
         name: The association's name.
@@ -133,7 +135,9 @@ class VoluntaryOrganisation:
         democratic: Whether members elect the board at a general assembly.
         child_certificate_declaration_year: The last year for which it gave the
             municipality its declaration on obtaining child-protection
-            certificates (børneattester), if ever.
+            certificates (børneattester); ``None`` when none is recorded.
+        voluntary_effort_is_core: Whether unpaid voluntary effort is the core
+            (kernen) of its activity, as support under Serviceloven § 18 requires.
     """
 
     name: str = attrs.field(validator=text(MAX_TITLE))
@@ -149,6 +153,7 @@ class VoluntaryOrganisation:
     child_certificate_declaration_year: int | None = attrs.field(
         default=None, validator=number_range(2005, 2200, optional=True)
     )
+    voluntary_effort_is_core: bool | None = None
 
     kind = ActorKind.VOLUNTARY_ORGANISATION
 

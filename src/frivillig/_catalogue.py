@@ -1,8 +1,8 @@
 """The rule catalogue: one Markdown page per rule, written from the rule's own metadata.
 
 Because the pages are generated from the rules (code, name, severity,
-rationale, sources, settings and the two examples, checked as the page is
-written), the catalogue cannot drift from the code. A municipality that adds
+rationale, reason codes, sources, settings and the two examples, checked as the
+page is written), the catalogue cannot drift from the code. A municipality that adds
 rules of its own can document them the same way.
 """
 
@@ -75,6 +75,7 @@ def _report_lines(rule: Rule, example: RuleExample, book: Rulebook) -> tuple[lis
         paths.extend(path for path in finding.paths if path not in paths)
         lines.append(f"{finding.code} {finding.name} ({finding.severity.value})")
         lines.append(f"  at: {', '.join(finding.paths)}")
+        lines.append(f"  reason: {finding.reason}")
         for message in (finding.message_en, finding.message_da):
             lines.extend(
                 textwrap.wrap(message, width=88, initial_indent="  ", subsequent_indent="  ")
@@ -96,13 +97,31 @@ def _settings_table(names: tuple[str, ...], defaults: CheckSettings) -> list[str
     return rows
 
 
+def _reasons_table(rule: Rule) -> list[str]:
+    if not rule.reasons:
+        return []
+    rows = [
+        "## Reasons",
+        "",
+        "Each finding carries one of these reason codes (`reason`), which say what kind of "
+        "finding it is; they are stable, like the rule's code.",
+        "",
+        "| reason | meaning | Danish |",
+        "|---|---|---|",
+    ]
+    for code, (meaning_da, meaning_en) in rule.reasons.items():
+        rows.append(f"| `{code}` | {meaning_en} | *{meaning_da}* |")
+    return [*rows, ""]
+
+
 def rule_page(rule: Rule, rulebook: Rulebook | None = None) -> str:
     """Return the Markdown documentation page of one rule.
 
     The page shows the rule's code, name, severity, titles, rationale, the
     settings it uses with their defaults and how firmly each is established,
-    its sources, and its failing and passing examples, each checked as the page
-    is written, with the objects the finding points at and the report lines.
+    the reason codes its findings carry and what each means, its sources, and
+    its failing and passing examples, each checked as the page is written, with
+    the objects the finding points at and the report lines.
 
     Args:
         rule: The rule.
@@ -137,9 +156,10 @@ def rule_page(rule: Rule, rulebook: Rulebook | None = None) -> str:
     ]
     if rule.settings:
         out.extend(["## Settings", "", *_settings_table(rule.settings, book.settings), ""])
+    out.extend(_reasons_table(rule))
     out.extend(["## Sources", ""])
     for source in rule.sources:
-        line = f"- *{source.kind.en}*: {source.citation} ({source.evidence.en})."
+        line = f"- *{source.kind.en}*: {source.citation} ({source.evidence_label('en')})."
         if source.note:
             line += f" {source.note}"
         out.append(line)
@@ -214,7 +234,8 @@ def _index_page(book: Rulebook) -> str:
             "## Settings",
             "",
             "The thresholds the rules use ([`CheckSettings`][frivillig.CheckSettings]), with "
-            "their defaults. *verified*: seen in a primary or official text; *secondary*: "
+            "their defaults. *verified*: seen in a primary or official text (for the talk: "
+            "that the talk says it); *secondary*: "
             "stated by a municipality, an association or another second-hand source; "
             "*unverified*: sources disagree or none was found; *library's choice*: a default "
             "the library chose, with no source behind the figure.",

@@ -84,15 +84,17 @@ def _root(path: tuple[str | int, ...] | str, root: str) -> str:
     return root + _relative(*path)
 
 
-Enabled = tuple[tuple[Rule, Severity, str, int], ...]
-"""The rules that run, each with the severity and citation its findings get, and its rank."""
+Enabled = tuple[tuple[Rule, Severity, str, int, bool], ...]
+"""The rules that run, each with the severity and citation its findings get, its rank, and
+whether the rulebook re-grades it (then a hit's own severity does not count)."""
 
 
 def _enabled(rulebook: Rulebook) -> Enabled:
     enabled = []
     for rule in rulebook.enabled:
         severity = rulebook.severity(rule.code)
-        enabled.append((rule, severity, rule.source_text, -severity.rank))
+        regraded = rule.code in rulebook.severities
+        enabled.append((rule, severity, rule.source_text, -severity.rank, regraded))
     return tuple(enabled)
 
 
@@ -146,7 +148,7 @@ def _findings(
     found: list[Finding] = []
     keyed = keys is not None
     collaboration_id = collaboration.id
-    for rule, severity, citation, rank in rules:
+    for rule, rule_severity, citation, rule_rank, regraded in rules:
         code = rule.code
         for hit in rule.check(context):
             if not isinstance(hit, Hit):
@@ -175,6 +177,9 @@ def _findings(
                 path_keys.append(key)
             message_en = hit.message_en
             reason = hit.reason
+            severity, rank = rule_severity, rule_rank
+            if hit.severity is not None and not regraded:
+                severity, rank = hit.severity, -hit.severity.rank
             found.append(
                 Finding(
                     code=code,

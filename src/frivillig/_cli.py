@@ -61,6 +61,7 @@ _TEXT = {
         "invalid": "is not valid",
         "unreadable": "cannot be read",
         "scores": "Scores",
+        "coverage": "coverage {share}%",
         "next": "Next evaluations due",
         "no_plan": "No evaluation plan.",
         "read": "{documents} read: {collaborations}, {bad}",
@@ -96,6 +97,7 @@ _TEXT = {
         "invalid": "er ikke gyldig",
         "unreadable": "kan ikke læses",
         "scores": "Scorer",
+        "coverage": "dækning {share} %",
         "next": "Næste evalueringer",
         "no_plan": "Ingen evalueringsplan.",
         "read": "{documents} læst: {collaborations}, {bad}",
@@ -177,7 +179,7 @@ def _read(args: argparse.Namespace, err: TextIO) -> tuple[str, Document | None]:
         document: Document = load(args.file) if args.file else load_example(args.example)
     except ValidationError as error:
         print(f"{source} {t['invalid']}:", file=err)
-        _print_problems(error.problems, err)
+        _print_problems(error.problems, err, args.lang)
         return source, None
     except OSError as error:
         reason = terminal_safe(str(error.strerror or error))
@@ -194,15 +196,23 @@ def _is_batch(path: Path | None) -> bool:
     return path is not None and (path.is_dir() or path.suffix.lower() in batch.JSON_LINES_SUFFIXES)
 
 
-def _print_problems(problems: Iterable[Problem], err: TextIO) -> None:
+def _print_problems(problems: Iterable[Problem], err: TextIO, lang: Language = "en") -> None:
     """One line per problem: its JSON path and its message, each kept on its line."""
     for problem in problems:
-        print(f"  {terminal_safe(problem.path)}: {terminal_safe(problem.message)}", file=err)
+        message = problem.message_in(lang)
+        print(f"  {terminal_safe(problem.path)}: {terminal_safe(message)}", file=err)
+
+
+def _where(source: str, line: int | None, lang: Language, path: str = "$") -> str:
+    """The file, the line for JSON Lines and the path inside a portfolio, in the language."""
+    where = source if line is None else f"{source}, {'linje' if lang == 'da' else 'line'} {line}"
+    return where if path == "$" else f"{where}, {path}"
 
 
 def _print_bad(bad: batch.BadDocument, lang: Language, err: TextIO) -> None:
-    print(f"{terminal_safe(bad.where)} {_TEXT[lang]['invalid']}:", file=err)
-    _print_problems(bad.problems, err)
+    where = _where(bad.source, bad.line, lang)
+    print(f"{terminal_safe(where)} {_TEXT[lang]['invalid']}:", file=err)
+    _print_problems(bad.problems, err, lang)
 
 
 def _evaluations(
@@ -213,7 +223,7 @@ def _evaluations(
     try:
         found = batch.evaluate(args.file, today=_today(args), report=report)
     except ValidationError as error:
-        reason = terminal_safe("; ".join(problem.message for problem in error.problems))
+        reason = terminal_safe("; ".join(p.message_in(args.lang) for p in error.problems))
         source = terminal_safe(str(args.file))
         print(f"{source} {_TEXT[args.lang]['unreadable']}: {reason}", file=err)
         return None
@@ -323,7 +333,8 @@ def _check_many(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             where = {"source": evaluation.source, "line": evaluation.line, "path": evaluation.path}
             reports.append({**where, **evaluation.report.to_dict()})
         else:
-            print(f"{terminal_safe(evaluation.where)}:", file=out)
+            place = _where(evaluation.source, evaluation.line, lang, evaluation.path)
+            print(f"{terminal_safe(place)}:", file=out)
             print(evaluation.report.to_text(lang), file=out)
     if args.format == "json":
         payload = {
@@ -359,7 +370,11 @@ def _score_lines(collaboration: Collaboration, today: dt.date, lang: Language) -
     lines = [f"{t['scores']} ({today.isoformat()}):"]
     for score in scores.values():
         value = "-" if score.value is None else f"{score.value:5.1f}"
-        lines.append(f"  {score.label(lang):<{width}}  {value} / {score.high:g}")
+        line = f"  {score.label(lang):<{width}}  {value} / {score.high:g}"
+        if score.coverage is not None and score.coverage < 0.995:
+            share = min(round(score.coverage * 100), 99)
+            line += f"  ({t['coverage'].format(share=share)})"
+        lines.append(line)
     plan = collaboration.evaluation_plan
     if plan is not None:
         dates = next_due_dates(plan, after=today, count=3, inclusive=True)
@@ -389,7 +404,12 @@ def _score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for c in collaborations:
         if args.format == "json":
             payload[c.id] = {
-                key: {"value": score.value, "low": score.low, "high": score.high}
+                key: {
+                    "value": score.value,
+                    "low": score.low,
+                    "high": score.high,
+                    "coverage": score.coverage,
+                }
                 for key, score in score_all(c, today=today).items()
             }
         else:
@@ -1025,7 +1045,7 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
         file = getattr(args, "file", None)
         source = str(file) if file else f"<example:{getattr(args, 'example', DEFAULT_EXAMPLE)}>"
         print(f"{terminal_safe(source)} {_TEXT[args.lang]['invalid']}:", file=err)
-        _print_problems(error.problems, err)
+        _print_problems(error.problems, err, args.lang)
         return EXIT_PROBLEMS
     except FrivilligError as error:  # pragma: no cover - every other error is reported above
         print(str(error), file=err)

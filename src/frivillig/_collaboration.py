@@ -19,7 +19,7 @@ from ._evaluation import EvaluationPlan, EvaluationRound
 from ._formalisation import FormalisationLevel
 from ._frozenmap import FrozenMap
 from ._goals import Goal
-from ._labels import LabelledEnum
+from ._labels import LabelledEnum, Language
 from ._participation import Participant
 from ._tasks import Task
 from ._validators import (
@@ -96,6 +96,43 @@ class ManagementTask(LabelledEnum):
     MOTIVATION = ("motivation", "motivation", "motivation")
     CONFLICT_HANDLING = ("conflict_handling", "konflikthåndtering", "conflict handling")
 
+    def with_volunteers(self, lang: Language = "en") -> str:
+        """The task and whom it is for, with the preposition the task takes.
+
+        Danish says *rekruttering af*, but *sparring med* and *konflikthåndtering
+        for* de frivillige.
+
+        Examples:
+            >>> ManagementTask.SPARRING.with_volunteers("da")
+            'sparring med de frivillige'
+        """
+        da, en = _WITH_VOLUNTEERS[self]
+        return da if lang == "da" else en
+
+
+_WITH_VOLUNTEERS: dict[ManagementTask, tuple[str, str]] = {
+    ManagementTask.RECRUITMENT: (
+        "rekruttering af de frivillige",
+        "recruitment of the volunteers",
+    ),
+    ManagementTask.INTRODUCTION: (
+        "introduktion af de frivillige",
+        "introduction of the volunteers",
+    ),
+    ManagementTask.SPARRING: (
+        "sparring med de frivillige",
+        "supervision (sparring) of the volunteers",
+    ),
+    ManagementTask.MOTIVATION: (
+        "motivation af de frivillige",
+        "motivation of the volunteers",
+    ),
+    ManagementTask.CONFLICT_HANDLING: (
+        "konflikthåndtering for de frivillige",
+        "conflict handling for the volunteers",
+    ),
+}
+
 
 class LifecycleStatus(LabelledEnum):
     """Where the collaboration is: exploring → agreeing goals → active → evaluating → ..."""
@@ -110,7 +147,11 @@ class LifecycleStatus(LabelledEnum):
 
 
 def _responsibility_map(value: Mapping[ManagementTask, str]) -> FrozenMap[ManagementTask, str]:
-    return FrozenMap(value)
+    try:
+        return FrozenMap(value)
+    except (TypeError, ValueError):
+        # Not a mapping, nor pairs: left for the type check to report as the field's problem.
+        return value  # type: ignore[return-value]
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -172,6 +213,64 @@ def _responsibilities(
             raise FieldError((attribute.name, task.value), "expected the id of a party", "format")
 
 
+def _holders(
+    instance: Any, attribute: "attrs.Attribute[Any]", value: FrozenMap[ManagementTask, str]
+) -> None:
+    """Each holder is a pseudonymous id, for a responsibility that some party holds."""
+    for task, holder in value.items():
+        if not isinstance(task, ManagementTask):
+            raise FieldError((attribute.name,), "keys must be volunteer-management tasks", "choice")
+        if not isinstance(holder, str) or not is_identifier(holder):
+            raise FieldError(
+                (attribute.name, task.value),
+                "expected the pseudonymous id of the person who holds it",
+                "format",
+            )
+        from ._privacy import find_cpr_like  # here: the privacy module builds on this one
+
+        if find_cpr_like(holder):
+            raise FieldError(
+                (attribute.name, task.value),
+                "is shaped like a CPR number; a role holder's id must be a pseudonym, never a "
+                "CPR number",
+                "personal_data",
+            )
+        if task not in instance.responsibilities:
+            raise FieldError(
+                (attribute.name, task.value),
+                f"names who holds {task.value}, but no party holds it in 'responsibilities'; "
+                "give the party first",
+                "conflict",
+            )
+
+
+_ENDS_FROM = frozenset(
+    {LifecycleStatus.EXPLORING, LifecycleStatus.AGREEING_GOALS, LifecycleStatus.EVALUATING}
+)
+"""The statuses a collaboration may end from (see ``frivillig.ALLOWED_TRANSITIONS``)."""
+
+
+def _ended_from(
+    instance: Any, attribute: "attrs.Attribute[Any]", value: LifecycleStatus | None
+) -> None:
+    if value is None:
+        return
+    if instance.status is not LifecycleStatus.ENDED:
+        raise FieldError(
+            (attribute.name,),
+            f"is set, but the status is {instance.status.value}; only an ended collaboration "
+            "has ended from a status",
+            "conflict",
+        )
+    if value not in _ENDS_FROM:
+        raise FieldError(
+            (attribute.name,),
+            f"a collaboration cannot end from {value.value}; it ends from exploring, "
+            "agreeing_goals or evaluating",
+            "choice",
+        )
+
+
 def _plan_after_start(
     instance: Any, _: "attrs.Attribute[Any]", plan: EvaluationPlan | None
 ) -> None:
@@ -207,6 +306,9 @@ class Collaboration:
         volunteer_model: Association, the institution's own volunteers, or both.
         responsibilities: Who holds each volunteer-management responsibility,
             by party id.
+        responsibility_holders: The person inside that party who holds each
+            responsibility, by a pseudonymous id (never a name); a
+            responsibility left out has an unknown holder.
         goals: The collaboration's goals.
         tasks: What volunteers do.
         volunteers: The volunteers, by pseudonymous id.
@@ -216,6 +318,9 @@ class Collaboration:
         start_on: When it started (or starts).
         end_on: When it ended (or is planned to end), if set.
         status: Where it is in its lifecycle.
+        ended_from: For an ended collaboration, the status it ended from
+            (exploring, agreeing goals or evaluating); ``None`` when unknown.
+            [`transition`][frivillig.transition] sets it.
         evaluation_plan: When and how it is evaluated, if planned.
         rounds: The evaluation rounds held so far.
         description: More about the collaboration, in words.
@@ -236,6 +341,9 @@ class Collaboration:
     responsibilities: FrozenMap[ManagementTask, str] = attrs.field(
         factory=FrozenMap, converter=_responsibility_map, validator=_responsibilities
     )
+    responsibility_holders: FrozenMap[ManagementTask, str] = attrs.field(
+        factory=FrozenMap, converter=_responsibility_map, validator=_holders
+    )
     goals: tuple[Goal, ...] = attrs.field(default=(), validator=unique_ids())
     tasks: tuple[Task, ...] = attrs.field(default=(), validator=unique_ids())
     volunteers: tuple[Volunteer, ...] = attrs.field(default=(), validator=unique_ids())
@@ -248,6 +356,7 @@ class Collaboration:
         validator=not_before("start_on", what="a collaboration cannot end before it starts"),
     )
     status: LifecycleStatus = LifecycleStatus.EXPLORING
+    ended_from: LifecycleStatus | None = attrs.field(default=None, validator=_ended_from)
     evaluation_plan: EvaluationPlan | None = attrs.field(default=None, validator=_plan_after_start)
     rounds: tuple[EvaluationRound, ...] = attrs.field(default=(), validator=unique_ids())
     description: str | None = attrs.field(default=None, validator=optional_text())

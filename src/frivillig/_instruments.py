@@ -46,6 +46,7 @@ __all__ = [
     "Category",
     "Factor",
     "Instrument",
+    "InstrumentMeasure",
     "InstrumentResult",
     "InstrumentScore",
     "Item",
@@ -71,6 +72,43 @@ class Verification(LabelledEnum):
     UNVERIFIED = ("unverified", "ikke bekræftet", "unverified")
     NOT_FOUND = ("not_found", "ikke fundet i kilderne", "not found in the sources")
     CHOICE = ("choice", "bibliotekets eget valg", "the library's own choice")
+
+
+class InstrumentMeasure(LabelledEnum):
+    """What an instrument measures, and so whether its answers assess the collaboration.
+
+    Only answers to an instrument that assesses the collaboration (its quality, or
+    the parties' satisfaction with it) count towards the collaboration's evaluation
+    health: a volunteer's motives, or a volunteer's own experience of volunteering,
+    say nothing of how well the parties work together.
+    """
+
+    COLLABORATION = (
+        "collaboration",
+        "samarbejdets kvalitet",
+        "the quality of the collaboration",
+    )
+    SATISFACTION = (
+        "satisfaction",
+        "parternes tilfredshed med samarbejdet",
+        "the parties' satisfaction with the collaboration",
+    )
+    VOLUNTEER_MOTIVES = (
+        "volunteer_motives",
+        "den frivilliges motiver",
+        "a volunteer's motives",
+    )
+    VOLUNTEER_EXPERIENCE = (
+        "volunteer_experience",
+        "den frivilliges oplevelse af at være frivillig",
+        "a volunteer's experience of volunteering",
+    )
+    OTHER = ("other", "noget andet", "something else")
+
+    @property
+    def assesses_collaboration(self) -> bool:
+        """Whether answers to such an instrument assess the collaboration itself."""
+        return self in (InstrumentMeasure.COLLABORATION, InstrumentMeasure.SATISFACTION)
 
 
 class Aggregation(LabelledEnum):
@@ -333,6 +371,10 @@ class Instrument:
         licence: What may and may not be reused, and what the library did about it.
         description_da: What it measures, in Danish.
         description_en: What it measures, in English.
+        measures: What kind of thing it measures; only answers to an instrument
+            that assesses the collaboration (``collaboration`` or
+            ``satisfaction``) count towards evaluation health. Your own
+            instruments assess the collaboration unless they say otherwise.
         scale: The response scale, the same for every item.
         categories: The categories that group the factors, if any.
         factors: The factors, each with its items.
@@ -354,6 +396,7 @@ class Instrument:
     licence: str = attrs.field(validator=text())
     description_da: str | None = attrs.field(default=None, validator=optional_text())
     description_en: str | None = attrs.field(default=None, validator=optional_text())
+    measures: InstrumentMeasure = InstrumentMeasure.COLLABORATION
     scale: Scale
     categories: tuple[Category, ...] = attrs.field(default=(), validator=unique_ids())
     factors: tuple[Factor, ...] = attrs.field(validator=[_non_empty, unique_ids()])
@@ -537,8 +580,19 @@ class InstrumentResult:
             lines.append(_score_line(self.overall, lang))
         if self.unverified:
             word = "ikke bekræftet" if lang == "da" else "unverified"
-            lines.append(f"({word}: {', '.join(self.unverified)})")
+            aspects = [_ASPECTS_DA.get(a, a) if lang == "da" else a for a in self.unverified]
+            lines.append(f"({word}: {', '.join(aspects)})")
         return "\n".join(lines)
+
+
+# The aspects of an instrument (Provenance's fields) as a Danish reader knows them.
+_ASPECTS_DA = {
+    "factors": "faktorer",
+    "items": "udsagn",
+    "scale": "skala",
+    "scoring": "scoring",
+    "bands": "grænser",
+}
 
 
 def _number(value: float, lang: Language) -> str:

@@ -135,7 +135,8 @@ def transition(
         on: The date of the move; required when ending, and stored as ``end_on``.
 
     Returns:
-        A new collaboration with the new status (and end date, when ended).
+        A new collaboration with the new status (and, when ended, the end date
+        and the status it ended from, ``ended_from``).
 
     Raises:
         TransitionError: a precondition fails: the move is not allowed from the
@@ -151,5 +152,5 @@ def transition(
         )
         raise TransitionError(msg, problems)
     if to is S.ENDED:
-        return attrs.evolve(collaboration, status=to, end_on=on)
+        return attrs.evolve(collaboration, status=to, end_on=on, ended_from=collaboration.status)
     return attrs.evolve(collaboration, status=to)

@@ -17,6 +17,8 @@ says where each part comes from and when it was verified.
 >>> copenhagen = get_municipality("0101")
 >>> copenhagen.name, copenhagen.code, copenhagen.dar_code
 ('København', 101, '0101')
+>>> copenhagen.official_name
+'Københavns Kommune'
 >>> copenhagen.region(on=datetime.date(2026, 6, 1)).label("da")
 'Region Hovedstaden'
 >>> copenhagen.region(on=datetime.date(2027, 1, 1)).label("da")
@@ -153,11 +155,18 @@ class MunicipalityInfo:
             "Bornholms Regionskommune").
         memberships: The regions the municipality belongs to, one period each,
             in date order; the periods do not overlap.
+        official_name: The name to use in Danish text, for example
+            ``"Københavns Kommune"`` (genitive), ``"Frederiksberg Kommune"`` or
+            ``"Bornholms Regionskommune"``; never build it from ``name`` and
+            "Kommune". By default ``name`` and "Kommune".
     """
 
     code: int
     name: str
     memberships: tuple[RegionMembership, ...]
+    official_name: str = attrs.field(
+        default=attrs.Factory(lambda self: f"{self.name} Kommune", takes_self=True)
+    )
 
     @property
     def dar_code(self) -> str:
@@ -222,6 +231,7 @@ def _table() -> _Table:
         entry["code"]: MunicipalityInfo(
             code=entry["code"],
             name=entry["name"],
+            official_name=entry["official_name"],
             memberships=tuple(
                 RegionMembership(
                     region=by_key[member["region"]],

@@ -16,7 +16,7 @@ from ._actors import Actor
 from ._labels import LabelledEnum
 from ._validators import FieldError, distinct, identifier, number_range, typed_fields
 
-__all__ = ["Participant", "ParticipantRole", "Readiness", "Resource"]
+__all__ = ["Participant", "ParticipantRole", "Readiness", "Resource", "SupportScheme"]
 
 
 class ParticipantRole(LabelledEnum):
@@ -42,6 +42,30 @@ class Resource(LabelledEnum):
     NETWORK = ("network", "netværk", "network")
     EQUIPMENT = ("equipment", "udstyr", "equipment")
     USER_ACCESS = ("user_access", "adgang til brugerne", "access to users")
+
+
+class SupportScheme(LabelledEnum):
+    """The scheme under which a party receives support from the municipality.
+
+    Each scheme has its own conditions (see rule FR115): an association approved
+    under folkeoplysningsloven (§ 4) must meet the law's requirements and give a
+    yearly declaration on child-protection certificates; support to voluntary
+    social work under Serviceloven § 18 requires that the voluntary effort is the
+    core of the activity and is mainly local; other support (e.g. a pool of the
+    municipality's own) has the municipality's own conditions.
+    """
+
+    FOLKEOPLYSNING = (
+        "folkeoplysning",
+        "tilskud efter folkeoplysningsloven",
+        "support under the Folkeoplysning Act (folkeoplysningsloven)",
+    )
+    SERVICELOVEN_18 = (
+        "serviceloven_18",
+        "§ 18-støtte efter serviceloven",
+        "support under Serviceloven § 18",
+    )
+    OTHER = ("other", "anden kommunal støtte", "other municipal support")
 
 
 _LIKERT = number_range(1, 5, optional=True)
@@ -81,6 +105,12 @@ class Participant:
         key_persons: How many key persons (ildsjæle) carry the party's part of
             the collaboration, if known.
         readiness: The party's own view of the preconditions of co-creation.
+        support_schemes: The schemes under which the party receives support from
+            the municipality, if known: an empty tuple (an empty list in JSON) says
+            it receives none, ``None`` (the default) that it is not recorded.
+        funding_dkk_per_year: The money (DKK a year) the party puts into the
+            collaboration, if known; a party that gives money brings
+            ``Resource.MONEY``.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -94,6 +124,12 @@ class Participant:
         default=None, validator=number_range(0, 100_000, optional=True)
     )
     readiness: Readiness | None = None
+    support_schemes: tuple[SupportScheme, ...] | None = attrs.field(
+        default=None, validator=attrs.validators.optional(distinct)
+    )
+    funding_dkk_per_year: int | None = attrs.field(
+        default=None, validator=number_range(0, 1_000_000_000_000, optional=True)
+    )
 
     @budget_share_from_municipality.validator
     def _check_share(self, attribute: "attrs.Attribute[Any]", value: float | None) -> None:
@@ -101,5 +137,26 @@ class Participant:
             raise FieldError(
                 (attribute.name,),
                 "a municipality's own budget comes from the municipality; leave it empty",
+                "conflict",
+            )
+
+    @support_schemes.validator
+    def _check_support(
+        self, attribute: "attrs.Attribute[Any]", value: tuple[SupportScheme, ...] | None
+    ) -> None:
+        if value and self.actor.kind.value == "municipality":
+            raise FieldError(
+                (attribute.name,),
+                "a municipality does not receive support from itself; leave it empty",
+                "conflict",
+            )
+
+    @funding_dkk_per_year.validator
+    def _check_funding(self, attribute: "attrs.Attribute[Any]", value: int | None) -> None:
+        if value and Resource.MONEY not in self.resources:
+            raise FieldError(
+                (attribute.name,),
+                "a party that puts money into the collaboration brings money: "
+                "add 'money' to its resources",
                 "conflict",
             )

@@ -97,25 +97,30 @@ PSEUDONYMISATION: FrozenMap[str, FieldTreatment] = FrozenMap(
         "authorisations": FieldTreatment.DROPPED,
         "occasions_with_children": FieldTreatment.DROPPED,
         "longest_continuous_days": FieldTreatment.DROPPED,
+        "periods_with_children": FieldTreatment.DROPPED,
         "child_certificate": FieldTreatment.DROPPED,
         "confidentiality_signed_on": FieldTreatment.DROPPED,
         "remuneration": FieldTreatment.KEPT,
-        "on_unemployment_benefit": FieldTreatment.KEPT,
+        "benefit": FieldTreatment.DROPPED,
         "for_own_family": FieldTreatment.KEPT,
+        "coercion": FieldTreatment.DROPPED,
+        "for_own_benefit": FieldTreatment.DROPPED,
     }
 )
 """What [`pseudonymise`][frivillig.pseudonymise] does to each personal field of a volunteer.
 
 ``birth_year`` is dropped, after it has filled an empty ``age_band`` when an
 ``as_of`` date is given; ``hours_offered_per_week`` is rounded to whole hours.
-``remuneration``, ``on_unemployment_benefit`` and ``for_own_family`` are kept,
-because the model has no "unknown" for them: dropping them would state
-something false. Every field that is not personal is kept as it is."""
+``remuneration`` and ``for_own_family`` are kept, because the model has no
+"unknown" for them: dropping them would state something false. ``benefit``,
+``coercion`` and ``for_own_benefit`` have one (``None``), so they are dropped.
+Every field that is not personal is kept as it is."""
 
 REDACTION: FrozenMap[str, FieldTreatment] = FrozenMap(
     {
         "$.volunteers": FieldTreatment.DROPPED,
         "$.tasks[*].volunteers": FieldTreatment.DROPPED,
+        "$.responsibility_holders": FieldTreatment.DROPPED,
         "$.tasks[*].description": FieldTreatment.DROPPED,
         "$.goals[*].note": FieldTreatment.DROPPED,
         "$.rounds[*].summary": FieldTreatment.DROPPED,
@@ -619,7 +624,14 @@ def _pseudonymise_collaboration(
         attrs.evolve(task, volunteers=tuple(rename(v) for v in task.volunteers))
         for task in collaboration.tasks
     )
-    return attrs.evolve(collaboration, volunteers=volunteers, tasks=tasks)
+    # A role holder is a person too, named by an id of the same kind: the same pseudonym
+    # keeps a holder who is also a volunteer one person in the export.
+    holders = {
+        task: rename(holder) for task, holder in collaboration.responsibility_holders.items()
+    }
+    return attrs.evolve(
+        collaboration, volunteers=volunteers, tasks=tasks, responsibility_holders=holders
+    )
 
 
 def _check_shareable(obj: object) -> None:
@@ -645,7 +657,8 @@ def pseudonymise(
     """Make an analysis export of a collaboration or portfolio: keyed ids, less personal data.
 
     Every volunteer id becomes its [`pseudonym`][frivillig.pseudonym], and so
-    does every reference to it (the volunteers of each task). The same id gets
+    does every reference to it (the volunteers of each task), and so does the id
+    of each role holder (``responsibility_holders``), a person too. The same id gets
     the same pseudonym in every collaboration of a portfolio and in every export
     made with the same key, so exports can be joined; with another key they
     cannot. Personal fields are dropped or coarsened as
@@ -728,6 +741,7 @@ def _redact_collaboration(collaboration: Collaboration) -> Collaboration:
     return attrs.evolve(
         collaboration,
         volunteers=(),
+        responsibility_holders={},
         tasks=tuple(
             attrs.evolve(task, volunteers=(), description=None) for task in collaboration.tasks
         ),
@@ -754,7 +768,8 @@ def redact(obj: Shareable) -> Shareable:
     the public needs its goals, tasks, parties and evaluation, not the people
     in it or the notes written about them. [`REDACTION`][frivillig.REDACTION]
     lists what goes: every volunteer record (and each task's list of
-    volunteers), and the free-text fields where internal notes are kept (the
+    volunteers), the people who hold the volunteer-management responsibilities
+    (the parties that hold them stay), and the free-text fields where internal notes are kept (the
     descriptions, goal notes, evaluation summaries and comments, and the
     agreement's internal reference). In every text that stays, numbers shaped
     like a CPR number are masked.

@@ -22,12 +22,14 @@ from . import schedules
 from ._actors import Sector, VoluntaryOrganisation
 from ._calendar import add_days, add_months
 from ._collaboration import Collaboration, Forum, LifecycleStatus, ManagementTask, ValueCase
+from ._evaluation import Decision
 from ._formalisation import FormalisationLevel
 from ._goals import Goal, GoalStatus
 from ._labels import Language
-from ._participation import Participant
+from ._participation import Participant, Resource, SupportScheme
 from ._privacy import cpr_spans, mask_cpr_like, may_hold_cpr_like
 from ._rules import (
+    CheckSettings,
     Evidence,
     Hit,
     Rule,
@@ -38,9 +40,27 @@ from ._rules import (
     Source,
     SourceKind,
 )
-from ._scores import FormalisationDriver, level_rank, recommended_level
-from ._tasks import ReservedKind, Task, TaskKind
-from ._volunteers import AgeBand, ChildCertificateCheck, Engagement, Remuneration, Volunteer
+from ._scores import (
+    RISK_DRIVERS,
+    FormalisationDriver,
+    counted_dependence,
+    dkk,
+    driver_label,
+    level_rank,
+    money_facts,
+    recommended_level,
+)
+from ._tasks import ReservedKind, Task, TaskKind, WorkCategory
+from ._volunteers import (
+    AgeBand,
+    Benefit,
+    ChildCertificateCheck,
+    Coercion,
+    Engagement,
+    PeriodWithChildren,
+    Remuneration,
+    Volunteer,
+)
 
 __all__ = ["BUILTIN_RULES", "DEFAULT_RULEBOOK", "EXAMPLE_DATE"]
 
@@ -106,6 +126,7 @@ def _hit(
     *,
     source: str | None = None,
     personal: bool = False,
+    severity: Severity | None = None,
 ) -> Hit:
     # A message may quote a title or a name: mask CPR-shaped numbers in it here, before a
     # report wraps it into lines and a number could be split where no one finds it.
@@ -116,6 +137,7 @@ def _hit(
         reason=reason,
         source=source,
         personal=personal,
+        severity=severity,
     )
 
 
@@ -190,7 +212,8 @@ CHILD_CERTIFICATE_POLICIES = Source(
     evidence=E.SECONDARY,
     note="Association policies are stricter than the law (FDF: more than 4 continuous days; "
     "always for overnight stays). The law sets no renewal interval; associations renew "
-    "yearly or every 2 or 3 years.",
+    "yearly or every 2 or 3 years. Certificates are obtained for persons aged 15 and over "
+    "(Fredensborg Kommune; FDF).",
 )
 CONFIDENTIALITY_LAW = Source(
     kind=S.LAW,
@@ -301,8 +324,9 @@ UNEMPLOYMENT_BENEFIT = Source(
     citation="Bekendtgørelse om udbetaling af dagpenge (bek. nr. 1261 af 30. oktober 2023)",
     evidence=E.SECONDARY,
     note="As the unemployment funds explain it: 44 hours a month of unpaid voluntary work for "
-    "a voluntary organisation without deduction; volunteering directly for a public "
-    "institution is deducted hour by hour; 'activities' are unlimited. The order may since "
+    "a voluntary organisation without deduction (65 hours on efterløn); volunteering "
+    "directly for a public institution is deducted hour by hour (stated for dagpenge); "
+    "'activities' that could not be offered as paid work are unlimited. The order may since "
     "have been replaced.",
 )
 TALK_SENSE = Source(
@@ -324,6 +348,23 @@ ASSOCIATION_DECLARATION = Source(
     evidence=E.VERIFIED,
     note="Each year the association declares that it obtains child certificates; without the "
     "declaration the municipality may not give grants or premises.",
+)
+SECTION_18_SUPPORT = Source(
+    kind=S.GUIDANCE,
+    citation="Serviceloven § 18; Social- og Boligministeriet (sm.dk): betingelser for § 18-støtte",
+    evidence=E.VERIFIED,
+    note="Support under § 18 goes to voluntary social work: the voluntary effort must be the "
+    "core of the activity and the grant must support that effort, and the collaboration "
+    "should primarily be local. That a municipality requires the association to be based in "
+    "the municipality is municipal practice (Kerteminde; secondary).",
+)
+ASSOCIATION_CVR = Source(
+    kind=S.GUIDANCE,
+    citation="Erhvervsstyrelsen: generelt om foreninger (CVR-registrering ved offentlige tilskud)",
+    evidence=E.VERIFIED,
+    note="Registration in the CVR is optional for a voluntary association, but required when "
+    "it receives public grants; grants are paid to a NemKonto, which needs a CVR number "
+    "(frivillighed.dk; secondary).",
 )
 DATA_MODEL = Source(
     kind=S.MODEL,
@@ -456,6 +497,13 @@ def reserved_tasks(context: RuleContext) -> Iterator[Hit]:
 
 # -- FR103 child certificate -------------------------------------------------------
 
+_AGE_UNKNOWN: Texts = (
+    " Registreringen viser ikke, om den frivillige er fyldt 15 år; frivillige under 15 år "
+    "skal ikke have en børneattest.",
+    " The record does not show whether the volunteer is 15 or older; volunteers under 15 "
+    "need no certificate.",
+)
+
 
 def _who_checks(collaboration: Collaboration, volunteer: Volunteer) -> Texts:
     if volunteer.engagement is Engagement.MUNICIPALITY:
@@ -466,23 +514,94 @@ def _who_checks(collaboration: Collaboration, volunteer: Volunteer) -> Texts:
     return _name(party), _name(party)
 
 
-def _backstop_due(volunteer: Volunteer, context: RuleContext) -> dt.date | None:
-    """The date the certificate is due by under the backstop, if the threshold is passed."""
-    settings = context.settings
-    start = volunteer.started_on
-    if start is None:
+def _under_age(volunteer: Volunteer, today: dt.date) -> bool | None:
+    """Whether the volunteer is under 15 on ``today``; ``None`` when the record cannot tell.
+
+    The birth year tells, except in the year the volunteer turns 15; then, and
+    without a birth year, the age band tells, if there is one.
+    """
+    if volunteer.birth_year is not None:
+        reached = today.year - volunteer.birth_year  # the age reached this calendar year
+        if reached < CHILD_AGE_LIMIT:
+            return True
+        if reached > CHILD_AGE_LIMIT:
+            return False
+    if volunteer.age_band is None:
         return None
+    return volunteer.age_band is AgeBand.UNDER_15
+
+
+def _threshold_day(
+    periods: Sequence[PeriodWithChildren], settings: CheckSettings
+) -> dt.date | None:
+    """The day the dated time with children first passes the backstop, if it does.
+
+    Each limb is dated from its own trigger: a continuous period passes on the day
+    it has lasted more than the set number of days; occasions pass on the day of
+    the occasion that is the set number within the set number of months.
+    """
     passed: list[dt.date] = []
-    occasions = volunteer.occasions_with_children or 0
-    months_passed = add_months(start, settings.child_certificate_backstop_months)
-    if occasions >= settings.child_certificate_backstop_occasions and months_passed < context.today:
-        passed.append(add_days(months_passed, 1))
-    continuous_days = settings.child_certificate_backstop_continuous_days
-    if (volunteer.longest_continuous_days or 0) > continuous_days:
-        passed.append(add_days(start, continuous_days))
-    if not passed:
-        return None
-    return add_days(min(passed), settings.child_certificate_deadline_days)
+    longest = settings.child_certificate_backstop_continuous_days
+    passed.extend(add_days(p.first_day, longest) for p in periods if p.days > longest)
+    needed = settings.child_certificate_backstop_occasions
+    months = settings.child_certificate_backstop_months
+    days = sorted(p.first_day for p in periods)
+    for index in range(needed - 1, len(days)):
+        if days[index] <= add_months(days[index - needed + 1], months):
+            passed.append(days[index])
+            break
+    return min(passed, default=None)
+
+
+def _backstop(volunteer: Volunteer, settings: CheckSettings) -> tuple[str, dt.date | None]:
+    """Where a volunteer stands under the backstop: ``(state, due date)``.
+
+    The state is ``"passed"`` (with the date the certificate is due by),
+    ``"not_passed"``, ``"undated"`` (the undated counts of an older record show the
+    threshold may have been passed, but not when) or ``"unknown"``.
+    """
+    periods = volunteer.periods_with_children
+    if periods is not None:
+        day = _threshold_day(periods, settings)
+        if day is None:
+            return "not_passed", None
+        return "passed", add_days(day, settings.child_certificate_deadline_days)
+    occasions = volunteer.occasions_with_children
+    longest = volunteer.longest_continuous_days
+    if (occasions is not None and occasions >= settings.child_certificate_backstop_occasions) or (
+        longest is not None and longest > settings.child_certificate_backstop_continuous_days
+    ):
+        return "undated", None
+    if occasions == 0 or (occasions is not None and longest is not None):
+        return "not_passed", None
+    return "unknown", None
+
+
+def _limbs(settings: CheckSettings) -> Texts:
+    months = settings.child_certificate_backstop_months
+    occasions = settings.child_certificate_backstop_occasions
+    days = settings.child_certificate_backstop_continuous_days
+    return (
+        f"mindst {occasions} gange inden for {months} måneder, eller én sammenhængende periode "
+        f"på mere end {days} dage",
+        f"at least {occasions} occasions within {months} months, or one continuous period of "
+        f"more than {days} days",
+    )
+
+
+def _certificate_hit(
+    paths: list[tuple[str | int, ...]],
+    texts: Texts,
+    reason: str,
+    *,
+    age_unknown: bool,
+    source: str | None = None,
+) -> Hit:
+    if age_unknown:
+        texts = (texts[0] + _AGE_UNKNOWN[0], texts[1] + _AGE_UNKNOWN[1])
+    # A certificate is on file; only a date to judge its timing by is missing: a warning.
+    severity = Severity.WARNING if reason == "timing_unknown" else None
+    return _hit(paths, texts, reason, source=source, personal=True, severity=severity)
 
 
 def child_certificate(context: RuleContext) -> Iterator[Hit]:
@@ -493,120 +612,217 @@ def child_certificate(context: RuleContext) -> Iterator[Hit]:
         if task.children_contact:
             for volunteer_id in dict.fromkeys(task.volunteers):
                 child_tasks.setdefault(volunteer_id, []).append(index)
+    deadline = settings.child_certificate_deadline_days
+    limbs = _limbs(settings)
+    order = CHILD_CERTIFICATE_ORDER.citation
+    # A start date or time with children that is not recorded is unknown while volunteers
+    # are at work; before the collaboration runs (or after it ended) nobody has started.
+    at_work = collaboration.status in RUNNING
     for v, volunteer in enumerate(collaboration.volunteers):
         indexes = child_tasks.get(volunteer.id)
-        if not indexes or volunteer.age_band is AgeBand.UNDER_15:
+        if not indexes:
             continue
-        paths = [("volunteers", v), *(("tasks", t) for t in indexes)]
+        under_age = _under_age(volunteer, today)
+        if under_age:
+            continue
+        hit = functools.partial(
+            _certificate_hit,
+            [("volunteers", v), *(("tasks", t) for t in indexes)],
+            age_unknown=under_age is None,
+        )
         task_ids = [collaboration.tasks[t].id for t in indexes]
+        tasks = (_tasks_phrase(task_ids, "da"), _tasks_phrase(task_ids, "en"))
         certificate: ChildCertificateCheck | None = volunteer.child_certificate
         if certificate is not None and certificate.checked_on > today:
             certificate = None
         who = _who_checks(collaboration, volunteer)
         vid = volunteer.id
 
-        def tasks(lang: Language, ids: list[str] = task_ids) -> str:
-            return _tasks_phrase(ids, lang)
-
         if certificate is not None and not certificate.clear:
-            yield _hit(
-                paths,
+            yield hit(
                 (
                     f"Den registrerede kontrol af børneattesten giver ikke den frivillige '{vid}' "
                     f"adgang til kontakt med børn under {CHILD_AGE_LIMIT} år, men den frivillige "
-                    f"er sat på {tasks('da')}. Tag straks den frivillige af opgaverne med børn.",
+                    f"er sat på {tasks[0]}. Tag straks den frivillige af opgaverne med børn.",
                     f"The recorded child-certificate check does not clear volunteer '{vid}' for "
                     f"contact with children under {CHILD_AGE_LIMIT}, yet the volunteer is "
-                    f"assigned to {tasks('en')}. Take the volunteer off the tasks with children "
+                    f"assigned to {tasks[1]}. Take the volunteer off the tasks with children "
                     "at once.",
                 ),
                 "not_clear",
-                personal=True,
             )
             continue
         start = volunteer.started_on
-        started = start is not None and start <= today
         if volunteer.attachment in settings.child_certificate_before_start:
-            if start is not None and started and certificate is None:
-                yield _hit(
-                    paths,
+            if start is None:
+                if at_work and certificate is None:
+                    yield hit(
+                        (
+                            f"Den frivillige '{vid}' er sat på {tasks[0]} med kontakt med "
+                            f"børn under {CHILD_AGE_LIMIT} år i en rolle med fast tilknytning, "
+                            "men der er ikke registreret nogen børneattest. Startdatoen er ikke "
+                            "registreret, men attesten mangler, uanset hvornår den frivillige "
+                            f"startede. {who[0]} skal indhente børneattesten nu og holde den "
+                            "frivillige væk fra børnene, til den er indhentet og uden "
+                            "anmærkninger.",
+                            f"Volunteer '{vid}' is assigned to {tasks[1]}, with contact with "
+                            f"children under {CHILD_AGE_LIMIT}, in a role with regular "
+                            "attachment (fast tilknytning), but no child-protection certificate "
+                            "(børneattest) is on file. The start date is not recorded, but the "
+                            f"certificate is missing whatever it was. {who[1]} must obtain the "
+                            "certificate now and keep the volunteer away from the children "
+                            "until it is checked and clear.",
+                        ),
+                        "missing_start_unknown",
+                    )
+                    continue
+                if at_work:
+                    yield hit(
+                        (
+                            f"Der er registreret en børneattest for den frivillige '{vid}' i "
+                            f"{tasks[0]}, men ikke hvornår den frivillige startede, så det kan "
+                            "ikke afgøres, om attesten blev indhentet før start, som loven "
+                            "kræver ved fast tilknytning. Registrér den frivilliges startdato.",
+                            "A child-protection certificate is on file for volunteer "
+                            f"'{vid}' in {tasks[1]}, but the volunteer's start date is not, so "
+                            "whether the certificate was checked before the start, as the law "
+                            "requires with regular attachment, cannot be judged. Record the "
+                            "volunteer's start date.",
+                        ),
+                        "timing_unknown",
+                    )
+            elif start <= today and certificate is None:
+                yield hit(
                     (
                         f"Den frivillige '{vid}' har siden {start.isoformat()} haft kontakt med "
-                        f"børn under {CHILD_AGE_LIMIT} år i {tasks('da')} i en rolle med fast "
+                        f"børn under {CHILD_AGE_LIMIT} år i {tasks[0]} i en rolle med fast "
                         "tilknytning, men der blev ikke indhentet en børneattest før start. "
                         f"{who[0]} skal indhente børneattesten nu og holde den frivillige væk "
                         "fra børnene, til den er indhentet og uden anmærkninger.",
                         f"Volunteer '{vid}' has been in contact with children under "
-                        f"{CHILD_AGE_LIMIT} in {tasks('en')} since {start.isoformat()}, in a "
+                        f"{CHILD_AGE_LIMIT} in {tasks[1]} since {start.isoformat()}, in a "
                         "role with regular attachment (fast tilknytning), but no child-"
                         "protection certificate (børneattest) was checked before the start. "
                         f"{who[1]} must obtain the certificate now and keep the volunteer away "
                         "from the children until it is checked and clear.",
                     ),
                     "missing_before_start",
-                    personal=True,
                 )
                 continue
-            if start is not None and certificate is not None and certificate.checked_on > start:
-                yield _hit(
-                    paths,
+            elif certificate is not None and certificate.checked_on > start:
+                yield hit(
                     (
                         f"Børneattesten for den frivillige '{vid}' blev først indhentet, efter "
-                        f"den frivillige startede i {tasks('da')} den {start.isoformat()}; "
+                        f"den frivillige startede i {tasks[0]} den {start.isoformat()}; "
                         "loven kræver den før start ved fast tilknytning. Sørg for, at nye "
                         "frivillige på opgaven får attesten indhentet, før de starter.",
                         f"The child-protection certificate for volunteer '{vid}' was checked "
-                        f"only after the volunteer started in {tasks('en')} on "
+                        f"only after the volunteer started in {tasks[1]} on "
                         f"{start.isoformat()}; with regular attachment the law requires the "
                         "check before the start. Make sure new volunteers on the task are "
                         "checked before they start.",
                     ),
                     "late",
-                    personal=True,
                 )
         else:
-            due = _backstop_due(volunteer, context)
-            months = settings.child_certificate_backstop_months
-            occasions = settings.child_certificate_backstop_occasions
-            days = settings.child_certificate_backstop_continuous_days
-            if due is not None and certificate is None and due < today:
-                yield _hit(
-                    paths,
+            state, due = _backstop(volunteer, settings)
+            if state == "unknown" and not at_work:
+                state = "not_passed"
+            if certificate is None and state == "passed" and due is not None and due < today:
+                yield hit(
                     (
                         f"Den frivillige '{vid}' har været sammen med børn under "
-                        f"{CHILD_AGE_LIMIT} år i {tasks('da')} så ofte eller så længe, at det "
-                        f"er fast tilknytning (mere end {months} måneder med mindst {occasions} "
-                        f"gange, eller én sammenhængende periode på mere end {days} dage), og "
-                        f"børneattesten skulle senest være indhentet den {due.isoformat()}. "
-                        f"{who[0]} skal indhente den nu.",
+                        f"{CHILD_AGE_LIMIT} år i {tasks[0]} så ofte eller så længe, at det "
+                        f"er fast tilknytning ({limbs[0]}), og fristen på {deadline} dage for "
+                        f"at indhente børneattesten er overskredet. {who[0]} skal indhente den "
+                        "nu.",
                         f"Volunteer '{vid}' has been with children under {CHILD_AGE_LIMIT} in "
-                        f"{tasks('en')} often or long enough to count as regularly attached "
-                        f"(more than {months} months with at least {occasions} occasions, or "
-                        f"one continuous period of more than {days} days), and the child-"
-                        f"protection certificate was due by {due.isoformat()}. {who[1]} must "
-                        "obtain it now.",
+                        f"{tasks[1]} often or long enough to count as regularly attached "
+                        f"({limbs[1]}), and the {deadline} days allowed for checking the child-"
+                        f"protection certificate have passed. {who[1]} must obtain it now.",
                     ),
                     "backstop_overdue",
-                    source=CHILD_CERTIFICATE_ORDER.citation,
-                    personal=True,
+                    source=order,
                 )
                 continue
-            if due is not None and certificate is not None and certificate.checked_on > due:
-                yield _hit(
-                    paths,
+            if certificate is None and state == "undated":
+                yield hit(
                     (
-                        f"Børneattesten for den frivillige '{vid}' blev først indhentet efter "
-                        f"fristen den {due.isoformat()}, som gjaldt, da den frivillige fik fast "
-                        f"tilknytning i {tasks('da')}. Hold øje med, hvornår frivillige uden "
-                        "fast tilknytning fra start når grænsen.",
-                        f"The child-protection certificate for volunteer '{vid}' was checked only "
-                        f"after the deadline of {due.isoformat()} that applied once the "
-                        f"volunteer became regularly attached in {tasks('en')}. Keep track of "
-                        "when volunteers who were not regular from the start pass the limit.",
+                        f"Den frivillige '{vid}' har været sammen med børn under "
+                        f"{CHILD_AGE_LIMIT} år i {tasks[0]} så ofte eller så længe, at grænsen "
+                        f"for fast tilknytning kan være nået ({limbs[0]}), men gangene er ikke "
+                        "registreret med datoer, så fristen for børneattesten kan ikke "
+                        f"beregnes. {who[0]} skal indhente attesten nu og registrere gangene og "
+                        "perioderne med børn med datoer.",
+                        f"Volunteer '{vid}' has been with children under {CHILD_AGE_LIMIT} in "
+                        f"{tasks[1]} often or long enough that the threshold for regular "
+                        f"attachment may have been passed ({limbs[1]}), but the record does not "
+                        "date the occasions, so the certificate's deadline cannot be worked "
+                        f"out. {who[1]} must obtain the certificate now, and record the "
+                        "occasions and periods with children with their dates.",
                     ),
-                    "late",
-                    source=CHILD_CERTIFICATE_ORDER.citation,
-                    personal=True,
+                    "backstop_unknown",
+                    source=order,
+                )
+                continue
+            if certificate is None and state == "unknown":
+                yield hit(
+                    (
+                        f"Den frivillige '{vid}' er sat på {tasks[0]} med kontakt med børn "
+                        f"under {CHILD_AGE_LIMIT} år uden fast tilknytning fra start og uden "
+                        "børneattest, men det er ikke registreret, hvor ofte eller hvor længe "
+                        "den frivillige har været sammen med børnene. Efter "
+                        f"{limbs[0]}, skal attesten indhentes inden for {deadline} dage. "
+                        "Registrér gangene og perioderne med børn med datoer, eller indhent "
+                        "attesten nu.",
+                        f"Volunteer '{vid}' is assigned to {tasks[1]}, with contact with "
+                        f"children under {CHILD_AGE_LIMIT}, without regular attachment from "
+                        "the start and without a child-protection certificate, but how often "
+                        "or how long the volunteer has been with the children is not "
+                        f"recorded. After {limbs[1]}, the certificate is due within {deadline} "
+                        "days. Record the occasions and periods with children, with their "
+                        "dates, or obtain the certificate now.",
+                    ),
+                    "backstop_unknown",
+                    source=order,
+                )
+                continue
+            if certificate is not None and state == "passed" and due is not None:
+                if certificate.checked_on > due:
+                    yield hit(
+                        (
+                            f"Børneattesten for den frivillige '{vid}' blev først indhentet "
+                            f"efter fristen på {deadline} dage, der begyndte, da den frivillige "
+                            f"fik fast tilknytning i {tasks[0]}. Hold øje med, hvornår "
+                            "frivillige uden fast tilknytning fra start når grænsen.",
+                            f"The child-protection certificate for volunteer '{vid}' was "
+                            f"checked only after the {deadline} days allowed from the day the "
+                            f"volunteer became regularly attached in {tasks[1]}. Keep track of "
+                            "when volunteers who were not regular from the start pass the "
+                            "limit.",
+                        ),
+                        "late",
+                        source=order,
+                    )
+            elif certificate is not None and state in ("undated", "unknown"):
+                yield hit(
+                    (
+                        f"Der er registreret en børneattest for den frivillige '{vid}' i "
+                        f"{tasks[0]}, men det er ikke registreret med datoer, hvornår den "
+                        "frivillige har været sammen med børnene, så det kan ikke afgøres, om "
+                        "attesten blev "
+                        f"indhentet inden for fristen på {deadline} dage efter, at den "
+                        "frivillige fik fast tilknytning. Registrér gangene og perioderne med "
+                        "børn med datoer.",
+                        "A child-protection certificate is on file for volunteer "
+                        f"'{vid}' in {tasks[1]}, but not the dates on which the volunteer was "
+                        "with the children, so whether it was checked within the "
+                        f"{deadline} days allowed after the volunteer became regularly "
+                        "attached cannot be judged. Record the occasions and periods with "
+                        "children, with their dates.",
+                    ),
+                    "timing_unknown",
+                    source=order,
                 )
         renewal = settings.child_certificate_renewal_months
         if (
@@ -614,8 +830,7 @@ def child_certificate(context: RuleContext) -> Iterator[Hit]:
             and renewal is not None
             and add_months(certificate.checked_on, renewal) < today
         ):
-            yield _hit(
-                paths,
+            yield hit(
                 (
                     f"Børneattesten for den frivillige '{vid}' er ældre end kommunens "
                     f"fornyelsesinterval på {renewal} måneder. {who[0]} skal indhente en ny.",
@@ -625,7 +840,6 @@ def child_certificate(context: RuleContext) -> Iterator[Hit]:
                 ),
                 "renewal_due",
                 source=CHILD_CERTIFICATE_POLICIES.citation,
-                personal=True,
             )
 
 
@@ -775,6 +989,43 @@ def not_volunteering(context: RuleContext) -> Iterator[Hit]:
                 "own_family",
                 personal=True,
             )
+        if volunteer.coercion not in (None, Coercion.NONE):
+            # The same words for every obligation: which one (a sentence, say) is not named.
+            yield _hit(
+                [("volunteers", v)],
+                (
+                    f"Den frivillige '{vid}' deltager ikke af fri vilje: deltagelsen er "
+                    "registreret som en pligt (en betingelse for en offentlig ydelse, en del af "
+                    "en dom eller en sanktion, hvis den frivillige stopper). Frivilligt arbejde "
+                    "efter § 18 foregår uden fysisk, retlig eller økonomisk tvang. Registrér "
+                    "indsatsen efter de regler, der gælder for pligten, og ikke som frivilligt "
+                    "arbejde, eller gør deltagelsen frivillig.",
+                    f"Volunteer '{vid}' does not take part freely: taking part is recorded as "
+                    "an obligation (a condition of a public benefit, part of a sentence, or a "
+                    "sanction for stopping). Volunteering in the sense of § 18 is free of "
+                    "physical, legal and economic coercion. Record the effort under the rules "
+                    "of the obligation, not as volunteering, or make taking part voluntary.",
+                ),
+                "coerced",
+                personal=True,
+            )
+        if volunteer.for_own_benefit:
+            yield _hit(
+                [("volunteers", v)],
+                (
+                    f"Den frivillige '{vid}' deltager for sin egen skyld (fx som deltager i en "
+                    "selvhjælpsgruppe), og det er ikke frivilligt arbejde efter § 18, som skal "
+                    "komme andre end en selv og ens familie til gode. Registrér deltagelsen for "
+                    "sig; den, der leder gruppen for andre, kan godt være frivillig.",
+                    f"Volunteer '{vid}' takes part for their own benefit (for example as a "
+                    "member of a self-help group), which is not volunteering in the sense of "
+                    "§ 18: the effort must benefit others than oneself and one's family. Record "
+                    "the participation separately; whoever facilitates the group for others "
+                    "can be a volunteer.",
+                ),
+                "own_benefit",
+                personal=True,
+            )
         if (
             volunteer.remuneration is Remuneration.TAX_FREE_ALLOWANCE
             and volunteer.engagement is Engagement.MUNICIPALITY
@@ -869,15 +1120,20 @@ def no_one_responsible(context: RuleContext) -> Iterator[Hit]:
     held = collaboration.responsibilities
     missing = [task for task in ManagementTask if task not in held]
     if missing:
+        if len(missing) == 1:
+            what = missing[0].with_volunteers("da"), missing[0].with_volunteers("en")
+        else:
+            what = (
+                f"disse opgaver med de frivillige: {_join([t.da for t in missing], 'da')}",
+                f"these volunteer-management tasks: {_join([t.en for t in missing], 'en')}",
+            )
         yield _hit(
             [("responsibilities",)],
             (
-                f"Ingen part har ansvaret for {_join([t.da for t in missing], 'da')} af de "
-                "frivillige. Aftal, hvem der gør det, og skriv det ind i samarbejdets "
-                "ansvarsfordeling.",
-                f"No party is responsible for {_join([t.en for t in missing], 'en')} of the "
-                "volunteers. Agree who does it, and record it in the collaboration's "
-                "responsibilities.",
+                f"Ingen part har ansvaret for {what[0]}. Aftal, hvem der gør det, og skriv "
+                "det ind i samarbejdets ansvarsfordeling.",
+                f"No party is responsible for {what[1]}. Agree who does it, and record it in "
+                "the collaboration's responsibilities.",
             ),
             "unassigned",
         )
@@ -899,6 +1155,87 @@ def no_one_responsible(context: RuleContext) -> Iterator[Hit]:
 
 # -- FR109 evaluation --------------------------------------------------------------
 
+_ENDS_WITHOUT_ROUND = frozenset({Status.EXPLORING, Status.AGREEING_GOALS})
+"""The statuses a collaboration may end from without a final round: it was never at work."""
+
+
+def _ended_without_final_round(collaboration: Collaboration) -> Iterator[Hit]:
+    """An ended collaboration needs a final round when it ended from evaluating."""
+    rounds = collaboration.rounds
+    if any(round_.final for round_ in rounds):
+        return
+    ended_from = collaboration.ended_from
+    if ended_from is None and rounds:
+        # The parties decided at the latest round to end: they ended from evaluating.
+        latest = max(rounds, key=lambda round_: (round_.held_on, round_.id))
+        if latest.decision is Decision.END:
+            ended_from = Status.EVALUATING
+    if ended_from in _ENDS_WITHOUT_ROUND:
+        return
+    if ended_from is Status.EVALUATING:
+        yield _hit(
+            [("rounds",)],
+            (
+                "Samarbejdet er afsluttet uden en afsluttende evaluering. Hold en sidste "
+                "evalueringsrunde med alle parter, og skriv ned, hvad I lærte og besluttede.",
+                "The collaboration has ended without a final evaluation. Hold a last round "
+                "with every party, and record what was learned and decided.",
+            ),
+            "no_final_evaluation",
+        )
+        return
+    yield _hit(
+        [("ended_from",), ("rounds",)],
+        (
+            "Samarbejdet er afsluttet uden en afsluttende evaluering, og det fremgår ikke, "
+            "hvilken status det blev afsluttet fra. Blev det afsluttet efter en "
+            "evaluering, mangler den afsluttende evaluering: hold en sidste runde med alle "
+            "parter. Blev det afsluttet, før det kom i gang (undersøgende eller afklaring af "
+            "mål), er der ingen afsluttende runde at holde. Skriv i begge tilfælde ind, hvilken "
+            "status samarbejdet blev afsluttet fra.",
+            "The collaboration has ended without a final evaluation, and it is not recorded "
+            "which status it ended from. If it ended after an evaluation, the final evaluation "
+            "is missing: hold a last round with every party. If it ended before it got under "
+            "way (exploring or agreeing goals), there is no final round to hold. Either way, "
+            "record the status it ended from.",
+        ),
+        "final_evaluation_unknown",
+    )
+
+
+def _first_evaluation_late(
+    collaboration: Collaboration, first: dt.date, settings: CheckSettings
+) -> Iterator[Hit]:
+    """The first evaluation falls after the window from the start: months, or days if set."""
+    start = collaboration.start_on
+    days = settings.first_evaluation_within_days
+    if days is not None:
+        latest = add_days(start, days)
+        window_da, window_en = f"{days} dage", f"{days} days"
+    else:
+        months = settings.first_evaluation_within_months
+        latest = add_months(start, months)
+        window_da = f"{months} måned{'er' if months != 1 else ''}"
+        window_en = f"{months} month{'s' if months != 1 else ''}"
+    if first <= latest:
+        return
+    wait = (first - start).days
+    yield _hit(
+        [("evaluation_plan", "first_date")],
+        (
+            f"Den første evaluering er planlagt til {first.isoformat()}, {wait} dage efter "
+            f"starten den {start.isoformat()}; kommunen forventer den senest "
+            f"{latest.isoformat()}, {window_da} efter starten. Ryk den første evaluering "
+            "frem: et nyt samarbejde har brug for et tidligt tjek af, om formen passer til "
+            "parterne.",
+            f"The first evaluation is planned for {first.isoformat()}, {wait} days after the "
+            f"start on {start.isoformat()}; the municipality expects it by "
+            f"{latest.isoformat()}, {window_en} after the start. Move it earlier: a new "
+            "collaboration needs an early check of whether the form suits the parties.",
+        ),
+        "first_too_late",
+    )
+
 
 def evaluation(context: RuleContext) -> Iterator[Hit]:
     """No evaluation plan, an overdue or late first evaluation, or an end without a final one."""
@@ -906,17 +1243,7 @@ def evaluation(context: RuleContext) -> Iterator[Hit]:
     status = collaboration.status
     plan = collaboration.evaluation_plan
     if status is Status.ENDED:
-        if not any(round_.final for round_ in collaboration.rounds):
-            yield _hit(
-                [("rounds",)],
-                (
-                    "Samarbejdet er afsluttet uden en afsluttende evaluering. Hold en sidste "
-                    "evalueringsrunde med alle parter, og skriv ned, hvad I lærte og besluttede.",
-                    "The collaboration has ended without a final evaluation. Hold a last round "
-                    "with every party, and record what was learned and decided.",
-                ),
-                "no_final_evaluation",
-            )
+        yield from _ended_without_final_round(collaboration)
         return
     if plan is None:
         if status in RUNNING:
@@ -933,23 +1260,7 @@ def evaluation(context: RuleContext) -> Iterator[Hit]:
                 "no_plan",
             )
         return
-    limit = settings.first_evaluation_within_days
-    wait = (plan.first_date - collaboration.start_on).days
-    if wait > limit:
-        yield _hit(
-            [("evaluation_plan", "first_date")],
-            (
-                f"Den første evaluering er planlagt til {plan.first_date.isoformat()}, {wait} "
-                f"dage efter starten den {collaboration.start_on.isoformat()}; kommunen "
-                f"forventer den inden for {limit} dage. Ryk den første evaluering frem: et nyt "
-                "samarbejde har brug for et tidligt tjek af, om formen passer til parterne.",
-                f"The first evaluation is planned for {plan.first_date.isoformat()}, {wait} "
-                f"days after the start on {collaboration.start_on.isoformat()}; the "
-                f"municipality expects it within {limit} days. Move it earlier: a new "
-                "collaboration needs an early check of whether the form suits the parties.",
-            ),
-            "first_too_late",
-        )
+    yield from _first_evaluation_late(collaboration, plan.first_date, settings)
     if status not in RUNNING:
         return
     status_now = schedules.evaluation_status(
@@ -991,6 +1302,8 @@ def evaluation(context: RuleContext) -> Iterator[Hit]:
 # -- FR110 formalisation misfit ----------------------------------------------------
 
 F = FormalisationLevel
+_WRITTEN = frozenset({F.COLLABORATION_AGREEMENT, F.PARTNERSHIP_AGREEMENT})
+"""The levels that are a written agreement of the collaboration as a whole."""
 
 
 def formalisation_misfit(context: RuleContext) -> Iterator[Hit]:
@@ -999,16 +1312,107 @@ def formalisation_misfit(context: RuleContext) -> Iterator[Hit]:
     actual = collaboration.formalisation
     if not actual.is_volunteering:
         return
+    if actual in _WRITTEN and collaboration.agreement is None and collaboration.status in RUNNING:
+        yield _no_agreement_document(actual)
+    money = money_facts(collaboration)
     wanted, drivers = recommended_level(collaboration, settings.formalisation)
+    large = FormalisationDriver.LARGE_MONEY in drivers
     hit = _misfit(
         actual,
         wanted,
         tuple(drivers),
-        settings.formalisation_too_loose_steps,
-        settings.formalisation_too_tight_steps,
+        money[1] if large else 0,
+        (
+            settings.formalisation_too_loose_steps,
+            settings.formalisation_too_tight_steps,
+            settings.formalisation_warning_steps,
+            settings.formalisation_warning_risks,
+            settings.formalisation_error_steps,
+            settings.formalisation_error_risks,
+        ),
     )
     if hit is not None:
         yield hit
+    partnership = level_rank(F.PARTNERSHIP_AGREEMENT)
+    if (
+        money[2]
+        and not large
+        and level_rank(wanted) < partnership
+        and partnership - level_rank(actual) >= settings.formalisation_too_loose_steps
+    ):
+        yield _amount_unknown(collaboration, settings.formalisation.large_money_dkk)
+
+
+def _no_agreement_document(actual: FormalisationLevel) -> Hit:
+    return _hit(
+        [("agreement",), ("formalisation",)],
+        (
+            f"Samarbejdet er registreret som '{actual.da}', men der er ikke registreret nogen "
+            "skriftlig aftale. Registrér aftalen (titel, dato og hvor den ligger), eller skriv "
+            "den, hvis samarbejdet i dag kun hviler på en mundtlig aftale.",
+            f"The collaboration is recorded as '{actual.en}', but no written agreement is "
+            "recorded. Record the agreement (title, date and where it is kept), or write one if "
+            "the collaboration rests on an oral agreement today.",
+        ),
+        "no_agreement_document",
+        severity=Severity.WARNING,
+    )
+
+
+def _amount_unknown(collaboration: Collaboration, threshold: int) -> Hit:
+    """Money changes hands, but not how much: from ``threshold`` a partnership is called for."""
+    # In the order of their names and ids, so that the finding does not depend on the order
+    # the parties are listed in.
+    givers = sorted(
+        (
+            (index, participant)
+            for index, participant in enumerate(collaboration.participants)
+            if Resource.MONEY in participant.resources and participant.funding_dkk_per_year is None
+        ),
+        key=lambda given: (_name(given[1]), given[1].id),
+    )
+    if givers:
+        names = [_name(participant) for _, participant in givers]
+        what = (
+            f"{_join(names, 'da')} giver penge til samarbejdet, men beløbet er ikke registreret.",
+            f"{_join(names, 'en')} {'gives' if len(names) == 1 else 'give'} money to the "
+            "collaboration, but the amount is not recorded.",
+        )
+        paths: list[tuple[str | int, ...]] = [("participants", index) for index, _ in givers]
+    else:
+        what = (
+            "Der er penge i samarbejdet (en part får en del af sit budget fra kommunen), men "
+            "det er ikke registreret, hvem der giver dem, eller hvor mange penge det er.",
+            "Money changes hands (a party gets part of its budget from the municipality), but "
+            "it is not recorded who gives it or how much it is.",
+        )
+        paths = [("formalisation",)]
+    return _hit(
+        paths,
+        (
+            f"{what[0]} Fra {dkk(threshold, 'da')} om året kalder pengene alene på en "
+            f"{F.PARTNERSHIP_AGREEMENT.da}: registrér beløbet om året (funding_dkk_per_year), "
+            "så det kan vurderes, om samarbejdet er formaliseret nok.",
+            f"{what[1]} From {dkk(threshold, 'en')} a year the money alone calls for a "
+            f"{F.PARTNERSHIP_AGREEMENT.en}: record the amount a year (funding_dkk_per_year), so "
+            "that it can be judged whether the collaboration is formal enough.",
+        ),
+        "money_amount_unknown",
+        severity=Severity.INFO,
+    )
+
+
+def _loose_severity(
+    steps: int, drivers: tuple[FormalisationDriver, ...], grades: tuple[int, ...]
+) -> Severity:
+    """How serious a form too loose by ``steps`` is, given the risk drivers among ``drivers``."""
+    _, _, warning_steps, warning_risks, error_steps, error_risks = grades
+    risks = sum(driver in RISK_DRIVERS for driver in drivers)
+    if steps >= error_steps and risks >= error_risks:
+        return Severity.ERROR
+    if steps >= warning_steps or risks >= warning_risks:
+        return Severity.WARNING
+    return Severity.INFO
 
 
 @functools.lru_cache(maxsize=512)
@@ -1016,13 +1420,26 @@ def _misfit(
     actual: FormalisationLevel,
     wanted: FormalisationLevel,
     drivers: tuple[FormalisationDriver, ...],
-    too_loose_steps: int,
-    too_tight_steps: int,
+    money_dkk: int,
+    grades: tuple[int, ...],
 ) -> Hit | None:
-    """The hit for a level far from the one wanted, or ``None``; few combinations, so kept."""
-    why_da = _join([driver.da for driver in drivers], "da") or "ingen særlige risici"
-    why_en = _join([driver.en for driver in drivers], "en") or "no particular risks"
-    if level_rank(wanted) - level_rank(actual) >= too_loose_steps:
+    """The hit for a level far from the one wanted, or ``None``; few combinations, so kept.
+
+    ``grades`` are the settings ``formalisation_too_loose_steps``, ``..._too_tight_steps``,
+    ``..._warning_steps``, ``..._warning_risks``, ``..._error_steps`` and ``..._error_risks``.
+    """
+    shown = [
+        driver
+        for driver in drivers
+        if driver is not FormalisationDriver.MONEY or FormalisationDriver.LARGE_MONEY not in drivers
+    ]
+    why_da = _join([driver_label(d, "da", money_dkk) for d in shown], "da")
+    why_en = _join([driver_label(d, "en", money_dkk) for d in shown], "en")
+    why_da = why_da or "ingen særlige risici"
+    why_en = why_en or "no particular risks"
+    too_loose_steps, too_tight_steps = grades[0], grades[1]
+    loose = level_rank(wanted) - level_rank(actual)
+    if loose >= too_loose_steps:
         return _hit(
             [("formalisation",)],
             (
@@ -1035,8 +1452,9 @@ def _misfit(
                 "checks certificates, how money and data are handled, and how it is evaluated.",
             ),
             "too_loose",
+            severity=_loose_severity(loose, drivers, grades),
         )
-    if level_rank(actual) - level_rank(wanted) >= too_tight_steps:
+    if -loose >= too_tight_steps:
         return _hit(
             [("formalisation",)],
             (
@@ -1048,6 +1466,7 @@ def _misfit(
                 "small, short experiment needs.",
             ),
             "too_tight",
+            severity=Severity.INFO,
         )
     return None
 
@@ -1061,12 +1480,9 @@ def equality_risk(context: RuleContext) -> Iterator[Hit]:
     forum: Forum | None = collaboration.forum
     public = {p.id for p in collaboration.participants if p.actor.kind.sector is Sector.PUBLIC}
     for index, participant in enumerate(collaboration.participants):
-        share = participant.budget_share_from_municipality
-        if (
-            share is None
-            or share < settings.dependence_share
-            or participant.actor.kind.sector is Sector.PUBLIC
-        ):
+        # The municipality and its own institutions do not count: see counted_dependence.
+        share = counted_dependence(collaboration, participant)
+        if share is None or share < settings.dependence_share:
             continue
         name = _name(participant)
         if forum is None:
@@ -1105,8 +1521,78 @@ def equality_risk(context: RuleContext) -> Iterator[Hit]:
 # -- FR112 single key person -------------------------------------------------------
 
 
+def _task_names(tasks: Iterable[ManagementTask], lang: Language) -> str:
+    ordered = [task for task in ManagementTask if task in set(tasks)]
+    return _join([task.da if lang == "da" else task.en for task in ordered], lang)
+
+
+def _concentration(context: RuleContext) -> Iterator[Hit]:
+    """One person holds most of the responsibilities, or might: their holders are unknown."""
+    collaboration = context.collaboration
+    most = context.settings.max_responsibilities_per_holder
+    held = collaboration.responsibilities
+    holders = collaboration.responsibility_holders
+    tasks_of: dict[str, list[ManagementTask]] = {}
+    for task, holder in holders.items():
+        tasks_of.setdefault(holder, []).append(task)
+    concentrated: set[str] = set()
+    for holder in sorted(tasks_of):
+        tasks = tasks_of[holder]
+        if len(tasks) < most:
+            continue
+        concentrated.update(held[task] for task in tasks)
+        count = len(tasks)
+        yield _hit(
+            [("responsibility_holders",)],
+            (
+                f"Én person, '{holder}', har ansvaret for {_task_names(tasks, 'da')}: {count} af "
+                "de fem ansvarsområder i ledelsen af de frivillige (højst "
+                f"{most - 1} pr. person). Falder personen fra, står de frivillige uden ledelse. "
+                "Fordel ansvaret på flere personer, og skriv ned, hvordan opgaverne udføres.",
+                f"One person, '{holder}', holds {_task_names(tasks, 'en')}: {count} of the five "
+                f"volunteer-management responsibilities (at most {most - 1} per person). If that "
+                "one person leaves, nobody manages the volunteers. Share the responsibilities "
+                "among more people, and write down how they are done.",
+            ),
+            "concentrated_responsibilities",
+        )
+    if collaboration.status not in RUNNING:
+        return
+    # A holder is a person inside the party that holds the responsibility, so a
+    # responsibility with an unknown holder can only add to a person of that party.
+    for index, participant in enumerate(collaboration.participants):
+        party = participant.id
+        if party in concentrated:
+            continue
+        own = [task for task in ManagementTask if held.get(task) == party]
+        unknown = [task for task in own if task not in holders]
+        if not unknown:
+            continue
+        known_most = max((len(tasks_of[holders[t]]) for t in own if t in holders), default=0)
+        if len(unknown) + known_most < most:
+            continue
+        name = _name(participant)
+        yield _hit(
+            [("responsibility_holders",), ("participants", index)],
+            (
+                f"Det vides ikke, hvem hos {name} der har ansvaret for "
+                f"{_task_names(unknown, 'da')}. Har én person {most} eller flere af de fem "
+                "ansvarsområder i ledelsen af de frivillige, afhænger samarbejdet af den person. "
+                "Skriv for hvert ansvarsområde et pseudonymt id for den, der har det (intet "
+                "navn), så tjekket kan se, om ansvaret ligger hos én person.",
+                f"It is not recorded who at {name} holds {_task_names(unknown, 'en')}. If one "
+                f"person holds {most} or more of the five volunteer-management "
+                "responsibilities, the collaboration depends on that person. Record a "
+                "pseudonymous id (no name) for the holder of each, so that the check can see "
+                "whether they rest on one person.",
+            ),
+            "holders_unknown",
+        )
+
+
 def single_key_person(context: RuleContext) -> Iterator[Hit]:
-    """A party's part of the collaboration rests on too few key persons (ildsjæle)."""
+    """A party rests on too few key persons, or one person holds most responsibilities."""
+    yield from _concentration(context)
     least = context.settings.min_key_persons
     for index, participant in enumerate(context.collaboration.participants):
         count = participant.key_persons
@@ -1129,6 +1615,106 @@ def single_key_person(context: RuleContext) -> Iterator[Hit]:
 
 
 # -- FR113 volunteer fit -----------------------------------------------------------
+
+
+_BENEFIT_DEFINITE = {Benefit.UNEMPLOYMENT: "dagpengene", Benefit.EARLY_RETIREMENT: "efterlønnen"}
+
+
+def _benefit_limit(benefit: Benefit, settings: CheckSettings) -> float:
+    if benefit is Benefit.EARLY_RETIREMENT:
+        return settings.early_retirement_free_hours_per_month
+    return settings.benefit_free_hours_per_month
+
+
+def _benefit_hours(
+    volunteer: Volunteer, v: int, assigned: list[tuple[int, Task]], settings: CheckSettings
+) -> Iterator[Hit]:
+    """The planned hours that count against what the volunteer's benefit allows."""
+    benefit = volunteer.benefit
+    if benefit is None or benefit is Benefit.NONE:
+        return
+    planned = [(t, task) for t, task in assigned if task.hours_per_week]
+    direct = volunteer.engagement is Engagement.MUNICIPALITY
+    if direct:
+        # Directly for a public institution every hour counts, whatever kind of work it is.
+        counted, unknown = planned, []
+        limit = settings.benefit_free_hours_public
+    else:
+        counted = [(t, k) for t, k in planned if k.work_category is WorkCategory.UNPAID_WORK]
+        unknown = [(t, k) for t, k in planned if k.work_category is None]
+        limit = _benefit_limit(benefit, settings)
+    per_month = settings.weeks_per_month
+    monthly = math.fsum(task.hours_per_week or 0.0 for _, task in counted) * per_month
+    vid = volunteer.id
+    if monthly > limit:
+        ids = [task.id for _, task in counted]
+        if direct and limit == 0:
+            texts = (
+                f"Den frivillige '{vid}' er frivillig direkte for kommunen og er sat på cirka "
+                f"{_number(monthly, 'da')} timer om måneden; for en frivillig på {benefit.da} "
+                "trækkes hver time i frivilligt arbejde direkte for en offentlig institution i "
+                f"{_BENEFIT_DEFINITE[benefit]}. Lad den frivillige være tilknyttet gennem en "
+                "forening, eller bed den frivillige afklare det med sin a-kasse først.",
+                f"Volunteer '{vid}' volunteers directly for the municipality and is planned for "
+                f"about {_number(monthly, 'en')} hours a month; for a volunteer on {benefit.en}, "
+                "every hour of voluntary work directly for a public institution is deducted. "
+                "Engage the volunteer through an association, or ask the volunteer to clear it "
+                "with their unemployment fund (a-kasse) first.",
+            )
+        else:
+            texts = (
+                f"Den frivillige '{vid}' er sat på cirka {_number(monthly, 'da')} timer om "
+                f"måneden i {_tasks_phrase(ids, 'da')}, mere end de {_number(limit, 'da')} "
+                f"timer frivilligt ulønnet arbejde, en frivillig på {benefit.da} må give uden "
+                "fradrag (aktiviteter tæller ikke med). Sæt timerne ned, eller bed den "
+                "frivillige afklare dem med sin a-kasse først.",
+                f"Volunteer '{vid}' is planned for about {_number(monthly, 'en')} hours a month "
+                f"in {_tasks_phrase(ids, 'en')}, more than the {_number(limit, 'en')} hours of "
+                f"unpaid voluntary work a volunteer on {benefit.en} may give without deduction "
+                "(activities do not count). Lower the hours, or ask the volunteer to clear "
+                "them with their unemployment fund (a-kasse) first.",
+            )
+        yield _hit(
+            [("volunteers", v), *(("tasks", t) for t, _ in counted)],
+            texts,
+            "benefit_hours",
+            source=UNEMPLOYMENT_BENEFIT.citation,
+            personal=True,
+        )
+        return
+    total = monthly + math.fsum(task.hours_per_week or 0.0 for _, task in unknown) * per_month
+    if not unknown or total <= limit:
+        return
+    ids = [task.id for _, task in unknown]
+    one = len(ids) == 1
+    yield _hit(
+        [("volunteers", v), *(("tasks", t) for t, _ in unknown)],
+        (
+            f"Den frivillige '{vid}' er på {benefit.da}, men det er ikke registreret, om "
+            f"{_tasks_phrase(ids, 'da')} er "
+            + ("en aktivitet" if one else "aktiviteter")
+            + ", som ikke tæller med, eller frivilligt ulønnet arbejde, der højst må fylde "
+            f"{_number(limit, 'da')} timer om måneden uden fradrag. Tæller alle timerne med, "
+            f"er den frivillige sat på cirka {_number(total, 'da')} timer om måneden. "
+            "Registrér, hvilken slags arbejde "
+            + ("opgaven" if one else "opgaverne")
+            + " er, eller bed den frivillige afklare timerne med sin a-kasse.",
+            f"Volunteer '{vid}' receives {benefit.en}, but whether {_tasks_phrase(ids, 'en')} "
+            + ("is an activity" if one else "are activities")
+            + ", which "
+            + ("does" if one else "do")
+            + " not count, or unpaid voluntary work, which may take at most "
+            f"{_number(limit, 'en')} hours a month without deduction, is not recorded. "
+            f"Counting every hour, the volunteer is planned for about {_number(total, 'en')} "
+            "hours a month. Record which kind of work the "
+            + ("task is" if one else "tasks are")
+            + ", or ask the volunteer to clear the hours with their unemployment fund "
+            "(a-kasse).",
+        ),
+        "work_category_unknown",
+        source=UNEMPLOYMENT_BENEFIT.citation,
+        personal=True,
+    )
 
 
 def volunteer_fit(context: RuleContext) -> Iterator[Hit]:
@@ -1173,42 +1759,7 @@ def volunteer_fit(context: RuleContext) -> Iterator[Hit]:
                 "hours_over_offer",
                 personal=True,
             )
-        if not volunteer.on_unemployment_benefit or weekly <= 0:
-            continue
-        monthly = weekly * settings.weeks_per_month
-        direct = volunteer.engagement is Engagement.MUNICIPALITY
-        limit = (
-            settings.benefit_free_hours_public if direct else settings.benefit_free_hours_per_month
-        )
-        if monthly <= limit:
-            continue
-        if direct and limit == 0:
-            texts = (
-                f"Den frivillige '{vid}' er frivillig direkte for kommunen og er sat på cirka "
-                f"{_number(monthly, 'da')} timer om måneden; for en frivillig på dagpenge "
-                "trækkes hver time i frivilligt arbejde direkte for en offentlig institution i "
-                "dagpengene. Lad den frivillige være tilknyttet gennem en forening, eller bed "
-                "den frivillige afklare det med sin a-kasse først.",
-                f"Volunteer '{vid}' volunteers directly for the municipality and is planned for "
-                f"about {_number(monthly, 'en')} hours a month; for a volunteer on unemployment "
-                "benefit (dagpenge), every hour of voluntary work directly for a public "
-                "institution is deducted. Engage the volunteer through an association, or ask "
-                "the volunteer to clear it with their unemployment fund (a-kasse) first.",
-            )
-        else:
-            texts = (
-                f"Den frivillige '{vid}' er sat på cirka {_number(monthly, 'da')} ulønnede timer "
-                f"om måneden, mere end de {_number(limit, 'da')} timer, en frivillig på dagpenge "
-                "må give uden fradrag. Sæt timerne ned, eller bed den frivillige afklare dem "
-                "med sin a-kasse først.",
-                f"Volunteer '{vid}' is planned for about {_number(monthly, 'en')} unpaid hours "
-                f"a month, more than the {_number(limit, 'en')} hours a volunteer on "
-                "unemployment benefit (dagpenge) may give without deduction. Lower the hours, "
-                "or ask the volunteer to clear them with their unemployment fund (a-kasse) first.",
-            )
-        yield _hit(
-            paths, texts, "benefit_hours", source=UNEMPLOYMENT_BENEFIT.citation, personal=True
-        )
+        yield from _benefit_hours(volunteer, v, list(zip(indexes, tasks, strict=True)), settings)
 
 
 # -- FR114 purpose -----------------------------------------------------------------
@@ -1258,90 +1809,316 @@ def _declaration_year(context: RuleContext) -> int:
     return today.year - 1 if into_year < grace else today.year
 
 
-def association_eligibility(context: RuleContext) -> Iterator[Hit]:
-    """A supported association lacks what an approved association needs, or its declaration."""
+_FOLKEOPLYSNING_SCHEME: Texts = (
+    "tilskud efter folkeoplysningsloven",
+    "support under the Folkeoplysning Act",
+)
+_SECTION_18_SCHEME: Texts = ("§ 18-støtte efter serviceloven", "support under Serviceloven § 18")
+_BASED_HERE: Texts = ("hjemsted i kommunen", "its seat in the municipality")
+
+Condition = tuple[str, str, Texts, Texts]
+"""A condition of support: the actor's field, the reason code, what the association
+fails (Danish, English) and what it needs (Danish, English)."""
+
+
+def _approval_conditions(
+    actor: VoluntaryOrganisation, least: int
+) -> tuple[list[Condition], list[Condition]]:
+    """The conditions of Folkeoplysningsloven § 4, stk. 3 the association fails, and the unknown."""
+    conditions: list[tuple[bool | None, Condition]] = [
+        (
+            actor.has_statutes,
+            (
+                "has_statutes",
+                "no_statutes",
+                ("har ingen vedtægter med et formål", "has no statutes stating a purpose"),
+                ("vedtægter med et formål", "statutes stating a purpose"),
+            ),
+        ),
+        (
+            actor.has_board,
+            (
+                "has_board",
+                "no_board",
+                ("har ingen bestyrelse", "has no board"),
+                ("en bestyrelse", "a board"),
+            ),
+        ),
+        (
+            actor.democratic,
+            (
+                "democratic",
+                "not_democratic",
+                ("er ikke demokratisk opbygget", "is not democratically structured"),
+                ("en demokratisk opbygning", "a democratic structure"),
+            ),
+        ),
+        (
+            None if actor.paying_members is None else actor.paying_members >= least,
+            (
+                "paying_members",
+                "too_few_members",
+                (
+                    f"har færre end {least} betalende medlemmer",
+                    f"has fewer than {least} paying members",
+                ),
+                (f"mindst {least} betalende medlemmer", f"at least {least} paying members"),
+            ),
+        ),
+    ]
+    failing = [condition for met, condition in conditions if met is False]
+    unknown = [condition for met, condition in conditions if met is None]
+    return failing, unknown
+
+
+def _unknown_conditions(
+    name: str, field: tuple[str | int, ...], scheme: Texts, unknown: list[tuple[str, Texts]]
+) -> Hit:
+    needs_da = _join([need[0] for _, need in unknown], "da")
+    needs_en = _join([need[1] for _, need in unknown], "en")
+    return _hit(
+        [(*field, attribute) for attribute, _ in unknown],
+        (
+            f"Det er ikke registreret, om {name} opfylder disse betingelser for {scheme[0]}: "
+            f"{needs_da}. Registrér dem, så reglen kan vurdere støtten.",
+            f"It is not recorded whether {name} meets these conditions of {scheme[1]}: "
+            f"{needs_en}. Record them, so that the rule can judge the support.",
+        ),
+        "conditions_unknown",
+        severity=Severity.INFO,
+    )
+
+
+def _folkeoplysning(context: RuleContext, participant: Participant, index: int) -> Iterator[Hit]:
+    """What an association supported under folkeoplysningsloven lacks (§ 4, stk. 3 and 4)."""
     from ._municipalities import get_municipality
 
-    collaboration, settings = context.collaboration, context.settings
-    for index, participant in enumerate(collaboration.participants):
+    actor = participant.actor
+    assert isinstance(actor, VoluntaryOrganisation)  # noqa: S101 - the caller checks it
+    collaboration = context.collaboration
+    name = _name(participant)
+    field: tuple[str | int, ...] = ("participants", index, "actor")
+    failing, unknown = _approval_conditions(actor, context.settings.association_min_paying_members)
+    for attribute, reason, (fails_da, fails_en), (needs_da, needs_en) in failing:
+        yield _hit(
+            [(*field, attribute)],
+            (
+                f"{name} får tilskud efter folkeoplysningsloven, men {fails_da}. En godkendt "
+                f"folkeoplysende forening skal have {needs_da} (folkeoplysningsloven § 4, stk. "
+                "3): bed foreningen rette det før næste tilskud.",
+                f"{name} receives support under the Folkeoplysning Act but {fails_en}. An "
+                f"approved association must have {needs_en} (Folkeoplysningsloven § 4, stk. 3): "
+                "ask the association to put it right before the next grant.",
+            ),
+            reason,
+            source=ASSOCIATION_APPROVAL.citation,
+        )
+    missing = [(attribute, needs) for attribute, _, _, needs in unknown]
+    home = actor.municipality_code
+    if home is None:
+        missing.append(("municipality_code", _BASED_HERE))
+    elif home != collaboration.municipality_code:
+        here = get_municipality(collaboration.municipality_code).official_name
+        there = get_municipality(home).official_name
+        yield _hit(
+            [(*field, "municipality_code")],
+            (
+                f"{name} får tilskud efter folkeoplysningsloven fra {here}, men er "
+                f"hjemmehørende i {there}. En godkendt folkeoplysende forening skal være "
+                "hjemmehørende i den kommune, der giver tilskuddet (folkeoplysningsloven § 4, "
+                "stk. 3).",
+                f"{name} receives support under the Folkeoplysning Act from {here} but is based "
+                f"in {there}. An approved association must be based in the municipality that "
+                "supports it (Folkeoplysningsloven § 4, stk. 3).",
+            ),
+            "not_local",
+            source=ASSOCIATION_APPROVAL.citation,
+        )
+    if missing:
+        yield _unknown_conditions(name, field, _FOLKEOPLYSNING_SCHEME, missing)
+    year = _declaration_year(context)
+    declared = actor.child_certificate_declaration_year
+    where = [(*field, "child_certificate_declaration_year")]
+    if declared is None:
+        yield _hit(
+            where,
+            (
+                f"Det er ikke registreret, om {name} har afgivet erklæringen om børneattester "
+                f"for {year}. En forening, der får tilskud efter folkeoplysningsloven, skal "
+                "afgive den hvert år, og uden den må kommunen ikke give tilskud eller anvise "
+                "lokaler: registrér erklæringen, eller bed foreningen om den.",
+                f"It is not recorded whether {name} has given its declaration on child "
+                f"certificates for {year}. An association supported under the Folkeoplysning "
+                "Act must give it every year, and without it the municipality may not give "
+                "grants or premises: record the declaration, or ask the association for it.",
+            ),
+            "declaration_unknown",
+            source=ASSOCIATION_DECLARATION.citation,
+            severity=Severity.WARNING,
+        )
+    elif declared < year:
+        yield _hit(
+            where,
+            (
+                f"{name} har ikke afgivet erklæringen om børneattester for {year} (den seneste "
+                f"er for {declared}). En forening, der får tilskud efter folkeoplysningsloven, "
+                "skal afgive den hvert år. Uden den må kommunen ikke give tilskud eller anvise "
+                "lokaler: bed foreningen om årets erklæring.",
+                f"{name} has not given its declaration on child certificates for {year} (the "
+                f"last is for {declared}). An association supported under the Folkeoplysning "
+                "Act must give it every year. Without it the municipality may not give grants "
+                "or premises: ask the association for this year's declaration.",
+            ),
+            "no_declaration",
+            source=ASSOCIATION_DECLARATION.citation,
+        )
+
+
+def _section_18(context: RuleContext, participant: Participant, index: int) -> Iterator[Hit]:
+    """What support under Serviceloven § 18 asks: voluntary effort as the core, mainly local."""
+    from ._municipalities import get_municipality
+
+    actor = participant.actor
+    assert isinstance(actor, VoluntaryOrganisation)  # noqa: S101 - the caller checks it
+    collaboration = context.collaboration
+    name = _name(participant)
+    field: tuple[str | int, ...] = ("participants", index, "actor")
+    missing: list[tuple[str, Texts]] = []
+    if actor.voluntary_effort_is_core is None:
+        missing.append(
+            (
+                "voluntary_effort_is_core",
+                (
+                    "en frivillig indsats som kernen i aktiviteten",
+                    "voluntary effort as the core of its activity",
+                ),
+            )
+        )
+    elif not actor.voluntary_effort_is_core:
+        yield _hit(
+            [(*field, "voluntary_effort_is_core")],
+            (
+                f"{name} får § 18-støtte efter serviceloven, men den frivillige indsats er ikke "
+                "kernen i foreningens aktivitet. § 18-støtte skal gå til en aktivitet, hvor den "
+                "frivillige indsats er kernen, og støtte netop den indsats: vurder støtten efter "
+                "en anden ordning, eller lad den gå til den frivillige del af aktiviteten.",
+                f"{name} receives support under Serviceloven § 18, but voluntary effort is not "
+                "the core of its activity. § 18 support must go to an activity whose core is "
+                "the voluntary effort, and support that effort: assess the support under "
+                "another scheme, or direct it at the voluntary part of the activity.",
+            ),
+            "section_18_not_core",
+            source=SECTION_18_SUPPORT.citation,
+        )
+    home = actor.municipality_code
+    if home is None:
+        missing.append(("municipality_code", _BASED_HERE))
+    elif home != collaboration.municipality_code:
+        here = get_municipality(collaboration.municipality_code).official_name
+        there = get_municipality(home).official_name
+        yield _hit(
+            [(*field, "municipality_code")],
+            (
+                f"{name} får § 18-støtte fra {here}, men er hjemmehørende i {there}. "
+                "Samarbejdet efter § 18 skal først og fremmest være lokalt (lokale foreninger og "
+                "lokalafdelinger af landsorganisationer), og mange kommuner kræver, at "
+                "foreningen er hjemmehørende i kommunen: tjek kommunens egne betingelser for "
+                "§ 18-støtte.",
+                f"{name} receives § 18 support from {here} but is based in {there}. "
+                "Collaboration under § 18 should first of all be local (local associations and "
+                "local branches of national organisations), and many municipalities require the "
+                "association to be based in the municipality: check the municipality's own "
+                "conditions for § 18 support.",
+            ),
+            "section_18_not_local",
+            source=SECTION_18_SUPPORT.citation,
+            severity=Severity.WARNING,
+        )
+    if missing:
+        yield _unknown_conditions(name, field, _SECTION_18_SCHEME, missing)
+
+
+def _scheme_unknown(context: RuleContext, participant: Participant, index: int) -> Hit:
+    """Municipal money, but no scheme: which conditions apply cannot be told."""
+    actor = participant.actor
+    assert isinstance(actor, VoluntaryOrganisation)  # noqa: S101 - the caller checks it
+    share = participant.budget_share_from_municipality or 0.0
+    name = _name(participant)
+    failing, _ = _approval_conditions(actor, context.settings.association_min_paying_members)
+    if failing:
+        fails_da = _join([fails[0] for _, _, fails, _ in failing], "da")
+        fails_en = _join([fails[1] for _, _, fails, _ in failing], "en")
+        more = (
+            " Gives støtten efter folkeoplysningsloven, opfylder foreningen ikke kravene til en "
+            f"godkendt forening: den {fails_da}.",
+            " If the support is under the Folkeoplysning Act, the association does not meet "
+            f"what an approved association must: it {fails_en}.",
+        )
+    else:
+        more = ("", "")
+    return _hit(
+        [("participants", index, "support_schemes")],
+        (
+            f"{name} får {_percent(share, 'da')} af sit budget fra kommunen, men det er ikke "
+            "registreret, efter hvilken ordning foreningen får støtte. Betingelserne afhænger af "
+            "ordningen: en forening, der får tilskud efter folkeoplysningsloven, skal være "
+            "godkendt efter lovens § 4 og hvert år afgive en erklæring om børneattester; "
+            "§ 18-støtte efter serviceloven skal gå til frivilligt socialt arbejde, hvor den "
+            "frivillige indsats er kernen. Registrér ordningen (support_schemes)." + more[0],
+            f"{name} gets {_percent(share, 'en')} of its budget from the municipality, but it "
+            "is not recorded under which scheme it is supported. The conditions depend on the "
+            "scheme: an association supported under the Folkeoplysning Act must be approved "
+            "under the Act's § 4 and declare every year that it obtains child certificates; "
+            "support under Serviceloven § 18 must go to voluntary social work whose core is "
+            "the voluntary effort. Record the scheme (support_schemes)." + more[1],
+        ),
+        "scheme_unknown",
+        severity=Severity.WARNING,
+    )
+
+
+def _no_cvr(participant: Participant, index: int) -> Hit:
+    name = _name(participant)
+    return _hit(
+        [("participants", index, "actor", "cvr")],
+        (
+            f"{name} får støtte fra kommunen, men der er ikke registreret et CVR-nummer. En "
+            "forening, der modtager offentlige tilskud, skal være registreret i CVR, og tilskud "
+            "udbetales til en NemKonto, der kræver et CVR-nummer: registrér foreningens "
+            "CVR-nummer.",
+            f"{name} receives support from the municipality, but no CVR number is recorded. An "
+            "association that receives public grants must be registered in the CVR, and grants "
+            "are paid to a NemKonto, which needs a CVR number: record the association's CVR "
+            "number.",
+        ),
+        "no_cvr_recorded",
+        source=ASSOCIATION_CVR.citation,
+        severity=Severity.WARNING,
+    )
+
+
+def association_eligibility(context: RuleContext) -> Iterator[Hit]:
+    """A supported association fails a condition of the scheme it is supported under."""
+    for index, participant in enumerate(context.collaboration.participants):
         actor = participant.actor
-        share = participant.budget_share_from_municipality
-        if not isinstance(actor, VoluntaryOrganisation) or share is None or share <= 0:
+        if not isinstance(actor, VoluntaryOrganisation):
             continue
-        name = _name(participant)
-        field = ("participants", index, "actor")
-        missing: list[tuple[str, str, Texts]] = []
-        if actor.has_statutes is False:
-            missing.append(
-                (
-                    "has_statutes",
-                    "no_statutes",
-                    ("vedtægter med et formål", "statutes with a purpose"),
-                )
-            )
-        if actor.has_board is False:
-            missing.append(("has_board", "no_board", ("en bestyrelse", "a board")))
-        if actor.democratic is False:
-            missing.append(
-                (
-                    "democratic",
-                    "not_democratic",
-                    ("en demokratisk opbygning", "a democratic structure"),
-                )
-            )
-        least = settings.association_min_paying_members
-        if actor.paying_members is not None and actor.paying_members < least:
-            missing.append(
-                (
-                    "paying_members",
-                    "too_few_members",
-                    (f"mindst {least} betalende medlemmer", f"at least {least} paying members"),
-                )
-            )
-        for attribute, reason, (need_da, need_en) in missing:
-            yield _hit(
-                [(*field, attribute)],
-                (
-                    f"{name} får støtte fra kommunen, men mangler {need_da}, som en godkendt "
-                    "forening skal have. Bed foreningen rette det før næste tilskud, eller "
-                    "vurder støtten efter andre regler end folkeoplysningsloven.",
-                    f"{name} receives support from the municipality but lacks {need_en}, which "
-                    "an approved association must have. Ask the association to put it right "
-                    "before the next grant, or assess the support under rules other than "
-                    "Folkeoplysningsloven.",
-                ),
-                reason,
-            )
-        home = actor.municipality_code
-        if home is not None and home != collaboration.municipality_code:
-            there = get_municipality(home).name
-            here = get_municipality(collaboration.municipality_code).name
-            yield _hit(
-                [(*field, "municipality_code")],
-                (
-                    f"{name} får støtte fra {here} Kommune, men er hjemmehørende i {there}. En "
-                    "godkendt forening skal være hjemmehørende i den kommune, der giver støtten.",
-                    f"{name} receives support from {here} but is based in {there}. An approved "
-                    "association must be based in the municipality that supports it.",
-                ),
-                "not_local",
-            )
-        year = _declaration_year(context)
-        declared = actor.child_certificate_declaration_year
-        if declared is None or declared < year:
-            yield _hit(
-                [(*field, "child_certificate_declaration_year")],
-                (
-                    f"{name} har ikke afgivet erklæringen om børneattester for {year}. Uden den "
-                    "må kommunen ikke give tilskud eller anvise lokaler: bed foreningen om "
-                    "årets erklæring.",
-                    f"{name} has not given its declaration on child certificates for {year}. "
-                    "Without it the municipality may not give grants or premises: ask the "
-                    "association for this year's declaration.",
-                ),
-                "no_declaration",
-                source=ASSOCIATION_DECLARATION.citation,
-            )
+        schemes = participant.support_schemes
+        if schemes is None:
+            share = participant.budget_share_from_municipality
+            if share is None or share <= 0:
+                continue  # no sign of municipal support
+            yield _scheme_unknown(context, participant, index)
+        elif not schemes:
+            continue  # no municipal support scheme
+        if actor.cvr is None:
+            yield _no_cvr(participant, index)
+        if schemes is None:
+            continue
+        if SupportScheme.FOLKEOPLYSNING in schemes:
+            yield from _folkeoplysning(context, participant, index)
+        if SupportScheme.SERVICELOVEN_18 in schemes:
+            yield from _section_18(context, participant, index)
 
 
 # -- FR116 integrity ---------------------------------------------------------------
@@ -1488,7 +2265,355 @@ def _forum_without(*parties: str) -> Callable[[], Collaboration]:
     return build
 
 
-BUILTIN_RULES: tuple[Rule, ...] = (
+# -- reason codes ------------------------------------------------------------------
+#
+# Each finding carries a reason code (Hit.reason) that says what kind of finding it is within
+# its rule. The codes are part of the contract, as the rule codes are: systems act on them,
+# and the rule catalogue lists them with what they mean. Every code a rule reports must be
+# declared here (tests/test_language_and_catalogue.py fails, naming the code, when one is
+# not); each meaning is given in Danish, then English.
+
+_ASSOCIATION = ("En forening, der får støtte efter folkeoplysningsloven, ", "An association ")
+_FOLKEOPLYSNING = " supported under the Folkeoplysning Act"
+
+REASONS: dict[str, dict[str, Texts]] = {
+    "FR101": {
+        "authority_task": (
+            "En opgave, der indebærer myndighedsudøvelse (afgørelser, visitation, sanktioner, "
+            "journalnotater), er givet til frivillige.",
+            "A task that exercises public authority (decisions, visitation, sanctions, journal "
+            "entries) is given to volunteers.",
+        ),
+    },
+    "FR102": {
+        "reserved_task": (
+            "En opgave af en art, som kommunal praksis forbeholder medarbejdere, eller som "
+            "kræver en sundhedsfaglig autorisation, er givet til frivillige.",
+            "A task of a kind municipal practice reserves for staff, or one that needs a "
+            "health professional's authorisation, is given to volunteers.",
+        ),
+    },
+    "FR103": {
+        "not_clear": (
+            "Den registrerede kontrol af børneattesten gav ikke den frivillige lov til kontakt "
+            "med børn, men den frivillige er på en opgave med børn.",
+            "The recorded certificate check did not clear the volunteer, who is on a task "
+            "with children.",
+        ),
+        "missing_before_start": (
+            "En frivillig med fast tilknytning fra start har haft kontakt med børn, uden at "
+            "børneattesten blev indhentet før start.",
+            "A volunteer with regular attachment from the start has been with children "
+            "without a certificate checked before the start.",
+        ),
+        "missing_start_unknown": (
+            "En frivillig med fast tilknytning fra start har ingen børneattest, og startdatoen "
+            "er ikke registreret.",
+            "A volunteer with regular attachment from the start has no certificate on file, "
+            "and the start date is not recorded.",
+        ),
+        "late": (
+            "Børneattesten blev indhentet, men først efter fristen: efter start, eller efter "
+            "fristen fra den dag, den frivillige fik fast tilknytning.",
+            "The certificate was checked, but only after it was due: after the start, or "
+            "after the deadline from the day the volunteer became regularly attached.",
+        ),
+        "timing_unknown": (
+            "Der er en børneattest, men de datoer, der afgør, om den blev indhentet i tide "
+            "(starten eller gangene med børn), er ikke registreret.",
+            "A certificate is on file, but the dates that tell whether it was checked in time "
+            "(the start, or the occasions with children) are not recorded.",
+        ),
+        "backstop_overdue": (
+            "En frivillig har fået fast tilknytning gennem tiden eller gangene med børn, og "
+            "fristen for børneattesten er overskredet, uden at den er indhentet.",
+            "A volunteer became regularly attached through the time or the occasions with "
+            "children, and the certificate's deadline has passed without one.",
+        ),
+        "backstop_unknown": (
+            "En frivillig uden fast tilknytning fra start har ingen børneattest, og gangene med "
+            "børn er ikke registreret med datoer, så fristen kan ikke beregnes.",
+            "A volunteer without regular attachment from the start has no certificate, and "
+            "the occasions with children are not recorded with dates, so the deadline cannot "
+            "be worked out.",
+        ),
+        "renewal_due": (
+            "Børneattesten er ældre end kommunens interval for fornyelse.",
+            "The certificate is older than the municipality's renewal interval.",
+        ),
+    },
+    "FR104": {
+        "no_undertaking": (
+            "En frivillig på en opgave med fortrolige personoplysninger har ikke underskrevet "
+            "en tavshedserklæring.",
+            "A volunteer on a task with confidential personal data has no confidentiality "
+            "undertaking on file.",
+        ),
+    },
+    "FR105": {
+        "displacement": (
+            "En opgave har tegn på, at frivillige overtager arbejde, som lønnede medarbejdere "
+            "udfører eller udførte.",
+            "A task shows signs that volunteers take over work paid staff perform or performed.",
+        ),
+    },
+    "FR106": {
+        "spontaneous": (
+            "Samarbejdet er registreret som spontan hjælp, som ikke er organiseret frivilligt "
+            "arbejde.",
+            "The collaboration is recorded as spontaneous help, which is not organised "
+            "volunteering.",
+        ),
+        "paid_contract": (
+            "Samarbejdet er en betalt kontrakt: køb af en ydelse, ikke frivilligt arbejde.",
+            "The collaboration is a paid contract: buying a service, not volunteering.",
+        ),
+        "paid": (
+            "En frivillig får løn ud over dækning af udgifter eller et symbolsk beløb.",
+            "A volunteer is paid beyond expenses or a symbolic amount.",
+        ),
+        "own_family": (
+            "En frivillig hjælper sin egen familie.",
+            "A volunteer helps their own family.",
+        ),
+        "coerced": (
+            "En frivillig deltager ikke af fri vilje, fx fordi deltagelsen er en betingelse for "
+            "en ydelse.",
+            "A volunteer does not take part freely, for example because taking part is a "
+            "condition of a benefit.",
+        ),
+        "own_benefit": (
+            "En frivillig deltager for sin egen skyld, ikke til gavn for andre.",
+            "A volunteer takes part for their own benefit, not for the benefit of others.",
+        ),
+        "allowance_from_municipality": (
+            "En frivillig, der er tilknyttet direkte af kommunen, er lovet en skattefri "
+            "godtgørelse, som kun en forening kan udbetale.",
+            "A volunteer engaged directly by the municipality is promised a tax-free "
+            "allowance, which only an association can pay.",
+        ),
+    },
+    "FR107": {
+        "no_goals": (
+            "Samarbejdet er forbi afklaringen af mål, men har intet mål.",
+            "The collaboration is past the agreeing stage but has no goal.",
+        ),
+        "unagreed_goal": (
+            "Samarbejdet er forbi afklaringen af mål, og en part har ikke tilsluttet sig et mål.",
+            "The collaboration is past the agreeing stage, and a party has not agreed to a goal.",
+        ),
+        "no_wishes": (
+            "En part har ikke udtrykt nogen ønsker til samarbejdet.",
+            "A party has stated no wishes for the collaboration.",
+        ),
+    },
+    "FR108": {
+        "unassigned": (
+            "Et eller flere af de fem ansvarsområder i frivilligledelsen har ingen ansvarlig.",
+            "One or more of the five volunteer-management responsibilities is held by nobody.",
+        ),
+        "holder_not_a_party": (
+            "Et ansvar ligger hos nogen, der ikke er part i samarbejdet.",
+            "A responsibility lies with someone who is not a party to the collaboration.",
+        ),
+    },
+    "FR109": {
+        "no_plan": (
+            "Et igangværende samarbejde har ingen evalueringsplan.",
+            "A running collaboration has no evaluation plan.",
+        ),
+        "first_too_late": (
+            "Den første planlagte evaluering ligger senere efter start, end indstillingen "
+            "tillader (i kalendermåneder, eller i dage, hvis regelbogen tæller dage).",
+            "The first planned evaluation comes later after the start than the setting allows "
+            "(in calendar months, or in days when the rulebook counts days).",
+        ),
+        "overdue": (
+            "En evaluering, der skulle holdes, er ikke holdt endnu.",
+            "An evaluation that was due has not been held yet.",
+        ),
+        "missed": (
+            "En evaluering blev aldrig holdt, og der er ikke holdt nogen runde siden.",
+            "An evaluation was never held, and no round has been held since.",
+        ),
+        "no_final_evaluation": (
+            "Samarbejdet blev afsluttet fra evaluering uden en afsluttende evaluering.",
+            "The collaboration ended from evaluating without a final evaluation.",
+        ),
+        "final_evaluation_unknown": (
+            "Samarbejdet er afsluttet uden en afsluttende evaluering, og det er ikke "
+            "registreret, hvilken status det blev afsluttet fra, så det kan ikke afgøres, om "
+            "der skulle have været en.",
+            "The collaboration has ended without a final evaluation, and the status it ended "
+            "from is not recorded, so whether one was needed cannot be told.",
+        ),
+    },
+    "FR110": {
+        "too_loose": (
+            "Formaliseringsniveauet er lavere, end samarbejdets risikofaktorer kalder på.",
+            "The formalisation level is below what the collaboration's risk drivers call for.",
+        ),
+        "too_tight": (
+            "Formaliseringsniveauet er højere, end samarbejdet kalder på.",
+            "The formalisation level is above what the collaboration calls for.",
+        ),
+        "no_agreement_document": (
+            "Niveauet er registreret som en skriftlig aftale (samarbejds- eller "
+            "partnerskabsaftale), men der er ikke registreret noget aftaledokument.",
+            "The level is recorded as a written agreement (a collaboration or partnership "
+            "agreement), but no agreement document is recorded.",
+        ),
+        "money_amount_unknown": (
+            "Der er penge involveret, men det er ikke registreret, hvem der giver dem, eller "
+            "hvor mange det er, så det niveau, pengene kalder på, kan ikke afgøres helt.",
+            "Money changes hands, but who gives it or how much it is is not recorded, so the "
+            "level the money calls for cannot be told fully.",
+        ),
+    },
+    "FR111": {
+        "no_forum": (
+            "En part, der er økonomisk afhængig af kommunen, er med i et samarbejde uden et "
+            "forum, hvor begge sætter dagsordenen.",
+            "A party that depends economically on the municipality is in a collaboration with "
+            "no forum where both set the agenda.",
+        ),
+        "agenda_not_shared": (
+            "En part, der er økonomisk afhængig af kommunen, sætter ikke dagsordenen i "
+            "samarbejdets forum sammen med den offentlige part.",
+            "A party that depends economically on the municipality does not set the agenda of "
+            "the collaboration's forum together with the public party.",
+        ),
+    },
+    "FR112": {
+        "single_key_person": (
+            "En part bæres af færre nøglepersoner (ildsjæle), end indstillingen kræver.",
+            "A party rests on fewer key persons (fiery souls) than the setting asks for.",
+        ),
+        "concentrated_responsibilities": (
+            "Én person, en ansvarshaver hos en af parterne, har de fleste af de fem "
+            "ansvarsområder i frivilligledelsen.",
+            "One person, a role holder inside a party, holds most of the five "
+            "volunteer-management responsibilities.",
+        ),
+        "holders_unknown": (
+            "Det er ikke registreret, hvem hos en part der har dens ansvarsområder, så det kan "
+            "ikke udelukkes, at de samler sig hos én person.",
+            "It is not recorded who inside a party holds its responsibilities, so that they "
+            "rest on one person cannot be ruled out.",
+        ),
+    },
+    "FR113": {
+        "influence_hands_only": (
+            "En frivillig, der vil have indflydelse, får kun hænder-opgaver.",
+            "A volunteer who wants influence gets only hands-tasks.",
+        ),
+        "hours_over_offer": (
+            "En frivillig er sat på flere timer, end den frivillige har tilbudt.",
+            "A volunteer is planned for more hours than offered.",
+        ),
+        "benefit_hours": (
+            "En frivillig på dagpenge eller efterløn er sat på flere timers ulønnet frivilligt "
+            "arbejde, end ydelsen tillader uden fradrag.",
+            "A volunteer on unemployment benefit or early retirement pay is planned for more "
+            "hours of unpaid voluntary work than the benefit allows without deduction.",
+        ),
+        "work_category_unknown": (
+            "En frivillig på en ydelse er sat på flere timer, end ydelsen tillader, hvis hver "
+            "time tæller, og det er ikke registreret, om opgaverne er aktiviteter, som ikke "
+            "tæller.",
+            "A volunteer on a benefit is planned for more hours than it allows if every hour "
+            "counts, and whether the tasks are activities, which do not count, is not "
+            "recorded.",
+        ),
+    },
+    "FR114": {
+        "no_purpose": (
+            "Samarbejdet angiver intet formål.",
+            "The collaboration states no purpose.",
+        ),
+        "no_citizen_value": (
+            "Samarbejdet angiver ingen værdi for brugerne eller borgerne.",
+            "The collaboration names no value for the users or citizens.",
+        ),
+    },
+    "FR115": {
+        "no_statutes": (
+            _ASSOCIATION[0] + "har ikke vedtægter med et formål.",
+            _ASSOCIATION[1] + _FOLKEOPLYSNING + " has no statutes with a purpose.",
+        ),
+        "no_board": (
+            _ASSOCIATION[0] + "har ingen bestyrelse.",
+            _ASSOCIATION[1] + _FOLKEOPLYSNING + " has no board.",
+        ),
+        "not_democratic": (
+            _ASSOCIATION[0] + "har ikke en demokratisk opbygning.",
+            _ASSOCIATION[1] + _FOLKEOPLYSNING + " has no democratic structure.",
+        ),
+        "too_few_members": (
+            _ASSOCIATION[0] + "har færre betalende medlemmer, end en godkendt forening skal "
+            "have (`association_min_paying_members`).",
+            _ASSOCIATION[1] + _FOLKEOPLYSNING + " has fewer paying members than an approved "
+            "association needs (`association_min_paying_members`).",
+        ),
+        "not_local": (
+            _ASSOCIATION[0] + "er hjemmehørende i en anden kommune.",
+            _ASSOCIATION[1] + _FOLKEOPLYSNING + " is based in another municipality.",
+        ),
+        "no_declaration": (
+            "Foreningens årlige erklæring om børneattester mangler for året.",
+            "The association's yearly declaration on child certificates is missing for the year.",
+        ),
+        "declaration_unknown": (
+            "Det er ikke registreret, om foreningen har afgivet sin årlige erklæring om "
+            "børneattester.",
+            "Whether the association has given its yearly declaration on child certificates "
+            "is not recorded.",
+        ),
+        "conditions_unknown": (
+            "Det er ikke registreret, om foreningen opfylder en eller flere betingelser for den "
+            "ordning, den får støtte efter.",
+            "Whether the association meets one or more conditions of the scheme it is "
+            "supported under is not recorded.",
+        ),
+        "section_18_not_core": (
+            "En organisation, der får støtte efter servicelovens § 18, har ikke den frivillige "
+            "indsats som kernen i sin aktivitet.",
+            "An organisation supported under Serviceloven § 18 does not have voluntary effort "
+            "as the core of its activity.",
+        ),
+        "section_18_not_local": (
+            "En organisation, der får støtte efter servicelovens § 18, er hjemmehørende i en "
+            "anden kommune.",
+            "An organisation supported under Serviceloven § 18 is based in another municipality.",
+        ),
+        "scheme_unknown": (
+            "En forening får penge fra kommunen, men det er ikke registreret, efter hvilken "
+            "ordning den får støtte.",
+            "An association gets money from the municipality, but the scheme it is supported "
+            "under is not recorded.",
+        ),
+        "no_cvr_recorded": (
+            "En forening, der får støtte fra kommunen, har intet registreret CVR-nummer.",
+            "An association supported by the municipality has no CVR number recorded.",
+        ),
+    },
+    "FR116": {
+        "dangling_reference": (
+            "Et id i samarbejdet henviser til noget, der ikke findes i det.",
+            "An id in the collaboration refers to something that is not in it.",
+        ),
+    },
+    "FR117": {
+        "cpr_number": (
+            "En tekst indeholder et tal med form som et CPR-nummer.",
+            "A text holds a number shaped like a CPR number.",
+        ),
+    },
+}
+"""The reason codes of the built-in rules, by rule code, each with its meaning (da, en)."""
+
+
+_RULES: tuple[Rule, ...] = (
     Rule(
         code="FR101",
         name="authority-task-given-to-volunteers",
@@ -1551,17 +2676,28 @@ BUILTIN_RULES: tuple[Rule, ...] = (
             "or moves regularly among, children under 15 needs a child-protection certificate "
             "(børneattest), paid or unpaid. The executive orders work in two steps: a role "
             "meant from the start to be more than one-off (the volunteer's `attachment` is in "
-            "`child_certificate_before_start`) needs the check before the volunteer starts; "
-            "for others, once the volunteer has been attached for more than 3 months with at "
-            "least 3 occasions with children, or one continuous period of more than a week, "
-            "the check is due within 3 weeks (the backstop; the rule dates it from "
-            "`started_on`, so without a start date it cannot apply). The figures differ by "
-            "sector and association policies are stricter, so all are settings. A check that "
-            "was not clear is reported at once. The law sets no renewal interval; a "
-            "municipality may set one. Volunteers in the under-15 age band are not checked "
-            "(certificates are obtained for persons aged 15 and over). The library stores only "
-            "that a certificate was checked, when, by whom and whether it was clear, never its "
-            "content, and messages show none of it."
+            "`child_certificate_before_start`) needs the check before the volunteer starts, "
+            "and without a recorded start date a missing certificate is still reported, and a "
+            "certificate on file whose timing cannot be judged is reported as such (a "
+            "warning: the certificate is there; the date to judge it by is missing); for "
+            "others, at least 3 occasions with children within 3 months, or one continuous "
+            "period of more than a week, make the check due within 3 weeks (the backstop). "
+            "Each limb is dated from its own trigger in the volunteer's dated "
+            "`periods_with_children`: the occasion that completes the count, or the day a "
+            "period passes a week. When the time with children is not recorded, or only as "
+            "the undated counts of schema version 1, the rule says that the backstop cannot "
+            "be dated rather than assume it was not passed (counts under both thresholds rule "
+            "it out). A start date or time with children that is not recorded is unknown while "
+            "the collaboration runs (active, evaluating, continued, adjusted); before it runs, "
+            "or after it ended, it means that the volunteer has not started. The figures "
+            "differ by sector and association policies are stricter, so "
+            "all are settings. A check that was not clear is reported at once. The law sets "
+            "no renewal interval; a municipality may set one. Volunteers under 15 are not "
+            "checked (certificates are obtained for persons aged 15 and over): by birth year, "
+            "or by age band in the year the birth year cannot tell; when the record does not "
+            "show the age, each finding says so. The library stores only that a certificate "
+            "was checked, when, by whom and whether it was clear, never its content, and "
+            "messages show none of it, nor any date worked out from the dates with children."
         ),
         sources=(
             CHILD_CERTIFICATE_ACT,
@@ -1653,9 +2789,13 @@ BUILTIN_RULES: tuple[Rule, ...] = (
             "(expenses or a symbolic amount are allowed), for people outside one's own family, "
             "for the benefit of others, and formally organised. The rule reports a "
             "collaboration recorded as spontaneous help or as a paid contract, a volunteer who "
-            "is paid, a volunteer who works for their own family, and a volunteer engaged "
-            "directly by the municipality who is promised a tax-free allowance, which only an "
-            "association can pay (Ligningsloven § 7 M)."
+            "is paid, a volunteer who works for their own family, a volunteer who takes part "
+            "under an obligation (`coercion`: a condition of a public benefit, a sentence, "
+            "another sanction for stopping; the message does not say which), a volunteer who "
+            "takes part for their own benefit (`for_own_benefit`, e.g. a member of a self-help "
+            "group), and a volunteer engaged directly by the municipality who is promised a "
+            "tax-free allowance, which only an association can pay (Ligningsloven § 7 M). "
+            "Coercion and own benefit are reported when recorded; not recorded is no finding."
         ),
         sources=(SECTION_18_DEFINITION, TAX_FREE_ALLOWANCE),
         check=not_volunteering,
@@ -1726,17 +2866,26 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         rationale=(
             "A good collaboration is not built overnight: evaluate continuously whether the "
             "chosen form satisfies every party. The rule reports a collaboration at work "
-            "without an evaluation plan; a first evaluation planned more than "
-            "`first_evaluation_within_days` after the start; an evaluation that is overdue "
-            "(its due date is more than the grace period of `evaluation_tolerance` ago, and no "
-            "round was held from its early window on); a due date that was missed with no round "
-            "held since; and an ended collaboration without a final evaluation. Due dates and "
-            "rounds are matched as [`frivillig.schedules`][frivillig.schedules] does. How soon "
-            "and how often are the library's defaults, not law."
+            "without an evaluation plan; a first evaluation planned later than "
+            "`first_evaluation_within_months` calendar months after the start (or "
+            "`first_evaluation_within_days` days, when a rulebook sets it); an evaluation that "
+            "is overdue (its due date is more than the grace period of `evaluation_tolerance` "
+            "ago, and no round was held from its early window on); a due date that was missed "
+            "with no round held since; and a collaboration that ended from evaluating without "
+            "a final evaluation. One that ended from exploring or agreeing goals never got "
+            "under way and needs no final round, as the lifecycle has it. When `ended_from` is "
+            "unknown, a latest round whose decision was to end says it ended from evaluating; "
+            "otherwise the rule says that it cannot tell. Due dates and rounds are matched as "
+            "[`frivillig.schedules`][frivillig.schedules] does. How soon and how often are the "
+            "library's defaults, not law."
         ),
         sources=(TALK_EVALUATION, REGIONS_CHECKLIST),
         check=evaluation,
-        settings=("first_evaluation_within_days", "evaluation_tolerance"),
+        settings=(
+            "first_evaluation_within_months",
+            "first_evaluation_within_days",
+            "evaluation_tolerance",
+        ),
         failing_example=_example(
             "The collaboration is under way without an evaluation plan.", _no_evaluation_plan
         ),
@@ -1747,32 +2896,47 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule(
         code="FR110",
         name="formalisation-misfit",
-        severity=Severity.INFO,
+        severity=Severity.WARNING,
         title_da="Formaliseringen passer ikke",
         title_en="Formalisation does not fit",
         rationale=(
             "A formal collaboration gives transparent frames, a less formal one flexibility. "
-            "The rule takes the level the collaboration's risk drivers call for - money, "
+            "The rule takes the level the collaboration's risk drivers call for - money, and "
+            "how much (from `formalisation.large_money_dkk` a year, the sum of the parties' "
+            "`funding_dkk_per_year`, the money alone calls for a partnership agreement), "
             "contact with children, confidential personal data, closeness to authority, "
             "volunteers through an association, many parties, a long or open-ended period, or "
             "a small, short experiment - from "
             "[`recommend_formalisation`][frivillig.recommend_formalisation], the same "
             "recommendation the formalisation-fit score explains, and reports a form "
-            "`formalisation_too_loose_steps` or more below it (too loose) or "
-            "`formalisation_too_tight_steps` or more above it (too tight), with the reasons. "
-            "Spontaneous help and paid contracts are left to FR106. The drivers and steps are "
-            "the library's choice."
+            "`formalisation_too_loose_steps` or more below it (`too_loose`) or "
+            "`formalisation_too_tight_steps` or more above it (`too_tight`), with the reasons. "
+            "It grades a form too loose by how far and how risky the misfit is: an error "
+            "`formalisation_error_steps` or more below with `formalisation_error_risks` or more "
+            "risk drivers (money, large sums, children, confidential personal data, closeness "
+            "to authority); a warning `formalisation_warning_steps` or more below, or with "
+            "`formalisation_warning_risks` risk drivers; advice otherwise. A form too tight is "
+            "advice. It also reports a collaboration at work that is recorded as a "
+            "collaboration or partnership agreement with no agreement document "
+            "(`no_agreement_document`, a warning), and money whose amount is not recorded when "
+            "the amount could call for a partnership agreement (`money_amount_unknown`, "
+            "advice). Spontaneous help and paid contracts are left to FR106. The drivers, "
+            "thresholds and grades are the library's choice."
         ),
-        sources=(TALK_FORMALISATION, FORMALISATION_LADDER),
+        sources=(TALK_FORMALISATION, FORMALISATION_LADDER, REGIONS_CHECKLIST),
         check=formalisation_misfit,
         settings=(
             "formalisation",
             "formalisation_too_loose_steps",
             "formalisation_too_tight_steps",
+            "formalisation_warning_steps",
+            "formalisation_warning_risks",
+            "formalisation_error_steps",
+            "formalisation_error_risks",
         ),
         failing_example=_example(
             "Money, an association's volunteers and an open end, run on individual volunteer "
-            "agreements only.",
+            "agreements only: one step too loose, with money.",
             lambda: attrs.evolve(_base(), formalisation=FormalisationLevel.VOLUNTEER_AGREEMENT),
         ),
         passing_example=_example(
@@ -1789,10 +2953,12 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         rationale=(
             "The collaboration cannot fully escape that one party depends economically on the "
             "other, so the parties must make room for dialogue between equals. The rule "
-            "reports each party outside the public sector that gets at least "
-            "`dependence_share` of its budget from the municipality, when the collaboration "
-            "has no forum, or a forum whose agenda that party and a public party do not set "
-            "together."
+            "reports each party that gets at least `dependence_share` of its budget from the "
+            "municipality, when the collaboration has no forum, or a forum whose agenda that "
+            "party and a public party do not set together. The municipality and its own "
+            "public institutions are left out: the public sector's dependence on its own "
+            "municipality is not an inequality between the parties. The equality score counts "
+            "dependence the same way."
         ),
         sources=(TALK_EQUALITY, CHARTER_ROLES),
         check=equality_risk,
@@ -1813,12 +2979,17 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         rationale=(
             "Voluntary organisations run on engagement and fiery souls (ildsjæle); a "
             "collaboration whose part rests on one person stops when that person leaves. The "
-            "rule reports each party whose `key_persons` is known and below "
-            "`min_key_persons`."
+            "rule reports one person (a role holder inside a party, named in "
+            "`responsibility_holders` by a pseudonymous id) who holds "
+            "`max_responsibilities_per_holder` or more of the five volunteer-management "
+            "responsibilities; while volunteers are at work, a party whose holders are "
+            "unknown for enough responsibilities that one of its people might hold that many "
+            "(the rule does not assume they are spread); and each party whose `key_persons` "
+            "is known and below `min_key_persons`."
         ),
-        sources=(TALK_FIERY_SOULS,),
+        sources=(TALK_FIERY_SOULS, TALK_MANAGEMENT),
         check=single_key_person,
-        settings=("min_key_persons",),
+        settings=("max_responsibilities_per_holder", "min_key_persons"),
         failing_example=_example(
             "The visiting-friends association rests on a single key person.",
             lambda: _with_participant(_base(), 2, key_persons=1),
@@ -1835,17 +3006,21 @@ BUILTIN_RULES: tuple[Rule, ...] = (
             "Volunteers want meaning, commitment and action, and the typical volunteer 'won't "
             "put up with just anything'. The rule reports a volunteer who wants influence but "
             "has only hands-tasks; a volunteer planned for more hours a week (the sum of the "
-            "tasks' `hours_per_week`) than offered; and a volunteer on unemployment benefit "
-            "planned for more unpaid hours a month than the benefit rules allow without "
-            "deduction: `benefit_free_hours_per_month` through an association, "
-            "`benefit_free_hours_public` directly for the municipality. The rule cannot tell "
-            "'activities' (unlimited) from voluntary unpaid work, so it counts every planned "
-            "hour."
+            "tasks' `hours_per_week`) than offered; and a volunteer on dagpenge or efterløn "
+            "(`benefit`) planned for more hours a month of unpaid voluntary work than the "
+            "benefit allows without deduction: through an association, only tasks whose "
+            "`work_category` is unpaid work count ('activities' are unlimited), against "
+            "`benefit_free_hours_per_month` (dagpenge) or "
+            "`early_retirement_free_hours_per_month` (efterløn); directly for the "
+            "municipality every hour counts, against `benefit_free_hours_public`. A task "
+            "whose work category is not recorded is reported when counting its hours would "
+            "take the volunteer over the limit. A benefit that is not recorded is no finding."
         ),
         sources=(TALK_VOLUNTEERS, UNEMPLOYMENT_BENEFIT),
         check=volunteer_fit,
         settings=(
             "benefit_free_hours_per_month",
+            "early_retirement_free_hours_per_month",
             "benefit_free_hours_public",
             "weeks_per_month",
         ),
@@ -1883,26 +3058,52 @@ BUILTIN_RULES: tuple[Rule, ...] = (
         code="FR115",
         name="association-not-eligible",
         severity=Severity.ERROR,
-        title_da="Foreningen opfylder ikke kravene til støtte",
-        title_en="Association not eligible for support",
+        title_da="Foreningen opfylder ikke betingelserne for sin støtte",
+        title_en="Association does not meet the conditions of its support",
         rationale=(
-            "An association that receives municipal support (a `budget_share_from_"
-            "municipality` above 0) must meet what Folkeoplysningsloven asks of an approved "
-            "association: statutes with a purpose, a board, a democratic structure, at least 5 "
-            "paying members, based in the municipality; and it must give the yearly "
-            "declaration that it obtains child certificates, without which the municipality "
-            "may not give grants or premises. Unknown facts (`None`) are not reported. For "
-            "support under Serviceloven § 18 the conditions are the municipality's own, so a "
-            "municipality may re-grade or disable the rule."
+            "Each scheme under which a municipality supports an association has its own "
+            "conditions, so the rule judges an association by the schemes recorded on its "
+            "party (`support_schemes`). Under folkeoplysningsloven an approved association "
+            "has statutes with a purpose, a board, a democratic structure, at least "
+            "`association_min_paying_members` paying members and its seat in the "
+            "municipality (`no_statutes`, `no_board`, `not_democratic`, `too_few_members`, "
+            "`not_local`), and gives a yearly declaration that it obtains child certificates, "
+            "without which the municipality may not give grants or premises "
+            "(`no_declaration`; a declaration not recorded is `declaration_unknown`, a "
+            "warning). Under Serviceloven § 18 the voluntary effort must be the core of the "
+            "activity (`section_18_not_core`) and the collaboration mainly local "
+            "(`section_18_not_local`, a warning: requiring the seat in the municipality is "
+            "municipal practice). Other support has the municipality's own conditions. Every "
+            "supported association must be registered in the CVR to receive public grants "
+            "(`no_cvr_recorded`, a warning, since the number may only be unrecorded). An "
+            "association with a share of its budget from the municipality and no scheme "
+            "recorded gets `scheme_unknown` (a warning) instead of another scheme's "
+            "conditions; `support_schemes` of `[]` says it receives no support. Conditions "
+            "whose facts are not recorded are named as unknown (`conditions_unknown`, advice), "
+            "never reported as missing."
         ),
-        sources=(ASSOCIATION_APPROVAL, ASSOCIATION_DECLARATION),
+        sources=(
+            ASSOCIATION_APPROVAL,
+            ASSOCIATION_DECLARATION,
+            SECTION_18_SUPPORT,
+            ASSOCIATION_CVR,
+        ),
         check=association_eligibility,
         settings=("association_min_paying_members", "association_declaration_grace_days"),
         failing_example=_example(
-            "The visiting-friends association last declared for 2025.",
-            lambda: _with_actor(_base(), 2, child_certificate_declaration_year=2025),
+            "The visiting-friends association, were it supported under the Folkeoplysning Act, "
+            "last declared for 2025.",
+            lambda: _with_participant(
+                _with_actor(_base(), 2, child_certificate_declaration_year=2025),
+                2,
+                support_schemes=(SupportScheme.FOLKEOPLYSNING,),
+            ),
         ),
-        passing_example=_example("The association has declared for 2026.", _base),
+        passing_example=_example(
+            "The association is supported under Serviceloven § 18, and voluntary effort is the "
+            "core of its activity.",
+            _base,
+        ),
     ),
     Rule(
         code="FR116",
@@ -1957,6 +3158,9 @@ BUILTIN_RULES: tuple[Rule, ...] = (
             _summary_with("Ny besøgsven (v06) starter i november."),
         ),
     ),
+)
+BUILTIN_RULES: tuple[Rule, ...] = tuple(
+    attrs.evolve(rule, reasons=REASONS.get(rule.code, {})) for rule in _RULES
 )
 """The built-in rules, ``FR101`` to ``FR117``, in the order of the limits they check."""
 

@@ -84,7 +84,9 @@ class SourceKind(LabelledEnum):
 class Evidence(LabelledEnum):
     """How firmly a source or a default figure is established.
 
-    ``verified`` means seen in a primary or official text; ``secondary`` means
+    ``verified`` means seen in a primary or official text (for a source from the
+    talk: that the talk says it, which makes it the talk's view, not law; see
+    [`Source.evidence_label`][frivillig.Source.evidence_label]); ``secondary`` means
     stated by a municipality, an association or another second-hand source;
     ``unverified`` means sources disagree or none was found; ``choice`` marks a
     default the library chose itself, with no source behind the figure.
@@ -112,6 +114,25 @@ class Source:
     citation: str = attrs.field(validator=text(500))
     evidence: Evidence = Evidence.VERIFIED
     note: str | None = None
+
+    def evidence_label(self, lang: Language = "en") -> str:
+        """How firmly the source is established, said so that no one over-reads it.
+
+        A source from the talk that is ``verified`` was checked against the talk:
+        the talk says it. That makes it what the talk says, not law, and the label
+        says so.
+
+        Examples:
+            >>> Source(kind=SourceKind.TALK, citation="Oplægget (2013)").evidence_label("en")
+            'verified that the talk says this; not a legal source'
+            >>> Source(kind=SourceKind.LAW, citation="Ligningsloven § 7 M").evidence_label("da")
+            'verificeret'
+        """
+        if self.kind is SourceKind.TALK and self.evidence is Evidence.VERIFIED:
+            if lang == "da":
+                return "verificeret, at oplægget siger dette; ikke en retskilde"
+            return "verified that the talk says this; not a legal source"
+        return self.evidence.label(lang)
 
 
 def _setting(default: Any, help: str, evidence: Evidence, **kwargs: Any) -> Any:
@@ -188,13 +209,15 @@ class CheckSettings:
             with one of them needs the child certificate checked before
             starting. Default: regular attachment only.
         child_certificate_backstop_months: For volunteers not attached
-            regularly from the start: attached for more than this many months
-            (with enough occasions) makes the certificate due. Default 3.
-        child_certificate_backstop_occasions: ... on at least this many
-            occasions with children under 15. Default 3.
+            regularly from the start: enough occasions with children under 15
+            within this many months make the certificate due, from the day of
+            the occasion that completes the count. Default 3.
+        child_certificate_backstop_occasions: ... that many occasions.
+            Default 3.
         child_certificate_backstop_continuous_days: One continuous period with
             children of more than this many days also makes the certificate
-            due. Default 7 (a week); FDF's statutes use 4.
+            due, from the day the period passes it. Default 7 (a week); FDF's
+            statutes use 4.
         child_certificate_deadline_days: Days after passing the backstop
             threshold within which the certificate must be checked. Default 21.
         child_certificate_renewal_months: How old a certificate check may be
@@ -203,8 +226,12 @@ class CheckSettings:
         displacement_soft_signs: How many of the softer signs of displacement
             (a fixed rota with a duty to find a substitute, the institution
             directing the work) flag a task on their own. Default 2 (both).
-        first_evaluation_within_days: The longest time from the start to the
-            first planned evaluation. Default 183 (six months).
+        first_evaluation_within_months: The longest time from the start to the
+            first planned evaluation, in calendar months: a plan starting on
+            1 March may hold its first evaluation on 1 September. Default 6.
+        first_evaluation_within_days: The same limit in days, for a rulebook
+            that counts days; when set, it counts instead of the months.
+            Default ``None``.
         evaluation_tolerance: How early and how late a round may be held and
             still count for its due date (see
             [`frivillig.schedules`][frivillig.schedules]). Default 14 days each way.
@@ -214,15 +241,31 @@ class CheckSettings:
             formalisation level that make the form too loose. Default 1.
         formalisation_too_tight_steps: Steps above the recommended level that
             make the form too tight. Default 2.
+        formalisation_warning_steps: A form this many steps too loose is a
+            warning even without a risk driver. Default 2.
+        formalisation_warning_risks: A form too loose with at least this many
+            risk drivers (money, large sums, children, confidential personal
+            data, closeness to authority) is a warning. Default 1.
+        formalisation_error_steps: A form this many steps too loose, with at
+            least ``formalisation_error_risks`` risk drivers, is an error.
+            Default 2.
+        formalisation_error_risks: See ``formalisation_error_steps``. Default 2.
         dependence_share: The share of a party's budget from the municipality
             from which the party counts as economically dependent. Default 0.5.
         min_key_persons: The fewest key persons a party should have to not
             depend on a single fiery soul. Default 2.
-        benefit_free_hours_per_month: Unpaid hours a month a volunteer on
-            unemployment benefit (dagpenge) may give a voluntary organisation
-            without deduction. Default 44.
-        benefit_free_hours_public: The same for volunteering directly for a
-            public institution, where every hour is deducted. Default 0.
+        max_responsibilities_per_holder: How many of the five
+            volunteer-management responsibilities one person (a role holder
+            inside a party) may hold before the collaboration depends on that
+            person. Default 3, most of the five.
+        benefit_free_hours_per_month: Hours a month of unpaid voluntary work
+            (not activities) a volunteer on unemployment benefit (dagpenge) may
+            give a voluntary organisation without deduction. Default 44.
+        early_retirement_free_hours_per_month: The same for a volunteer on
+            early retirement pay (efterløn). Default 65.
+        benefit_free_hours_public: The same, for either benefit, for
+            volunteering directly for a public institution, where every hour
+            is deducted. Default 0.
         weeks_per_month: Weeks in an average month, to turn weekly hours into
             monthly ones. Default 52/12.
         association_min_paying_members: The fewest paying members an approved
@@ -242,23 +285,24 @@ class CheckSettings:
     )
     child_certificate_backstop_months: int = _setting(
         3,
-        "for other volunteers: attached for more than this many months, with enough "
-        "occasions, makes the certificate due (Kirkeministeriet BEK 404/2016 verified; "
-        "other sectors' figures differ or were not found)",
+        "for other volunteers: enough occasions with children within this many months make "
+        "the certificate due (Kirkeministeriet BEK 404/2016 verified: more than 3 months with "
+        "at least 3 occasions; counted here within any span of this many months; other "
+        "sectors' figures differ or were not found)",
         Evidence.UNVERIFIED,
         validator=_positive_int(0, 120),
     )
     child_certificate_backstop_occasions: int = _setting(
         3,
-        "the fewest occasions with children under 15 within that period that make the "
-        "certificate due",
+        "the fewest occasions with children under 15 within that span that make the "
+        "certificate due, dated from the occasion that completes the count",
         Evidence.UNVERIFIED,
         validator=_positive_int(1, 1000),
     )
     child_certificate_backstop_continuous_days: int = _setting(
         7,
         "one continuous period with children of more than this many days makes the "
-        "certificate due (FDF's statutes: 4)",
+        "certificate due, dated from the day it passes them (FDF's statutes: 4)",
         Evidence.UNVERIFIED,
         validator=_positive_int(0, 365),
     )
@@ -282,11 +326,18 @@ class CheckSettings:
         Evidence.CHOICE,
         validator=_positive_int(1, 2),
     )
-    first_evaluation_within_days: int = _setting(
-        183,
-        "the longest time from the start to the first planned evaluation",
+    first_evaluation_within_months: int = _setting(
+        6,
+        "the longest time, in calendar months, from the start to the first planned evaluation",
         Evidence.CHOICE,
-        validator=_positive_int(1, 3660),
+        validator=_positive_int(1, 120),
+    )
+    first_evaluation_within_days: int | None = _setting(
+        None,
+        "the same in days, for a rulebook that counts days; None (the default): "
+        "first_evaluation_within_months counts",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 3660, optional=True),
     )
     evaluation_tolerance: EvaluationTolerance = attrs.field(
         default=DEFAULT_TOLERANCE,
@@ -319,6 +370,33 @@ class CheckSettings:
         Evidence.CHOICE,
         validator=_positive_int(1, 5),
     )
+    formalisation_warning_steps: int = _setting(
+        2,
+        "steps too loose that make a formalisation misfit a warning, risk drivers or not",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 5),
+    )
+    formalisation_warning_risks: int = _setting(
+        1,
+        "risk drivers (money, large sums, children, confidential personal data, closeness to "
+        "authority) that make a form too loose a warning",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 5),
+    )
+    formalisation_error_steps: int = _setting(
+        2,
+        "steps too loose that, with formalisation_error_risks risk drivers, make a "
+        "formalisation misfit an error",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 5),
+    )
+    formalisation_error_risks: int = _setting(
+        2,
+        "risk drivers that, with formalisation_error_steps steps too loose, make a "
+        "formalisation misfit an error",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 5),
+    )
     dependence_share: float = _setting(
         0.5,
         "share of a party's budget from the municipality from which it counts as "
@@ -332,16 +410,31 @@ class CheckSettings:
         Evidence.CHOICE,
         validator=_positive_int(1, 1000),
     )
+    max_responsibilities_per_holder: int = _setting(
+        3,
+        "the most of the five volunteer-management responsibilities one person may hold "
+        "before the collaboration depends on that person (3: most of the five)",
+        Evidence.CHOICE,
+        validator=_positive_int(1, 5),
+    )
     benefit_free_hours_per_month: float = _setting(
         44.0,
-        "unpaid hours a month a volunteer on unemployment benefit may give a voluntary "
-        "organisation without deduction (a-kasser, bekendtgørelse om udbetaling af dagpenge)",
+        "hours a month of unpaid voluntary work (activities do not count) a volunteer on "
+        "unemployment benefit (dagpenge) may give a voluntary organisation without deduction "
+        "(a-kasser, bekendtgørelse om udbetaling af dagpenge)",
+        Evidence.SECONDARY,
+        validator=number_range(0.0, 744.0),
+    )
+    early_retirement_free_hours_per_month: float = _setting(
+        65.0,
+        "the same for a volunteer on early retirement pay (efterløn) (a-kasser)",
         Evidence.SECONDARY,
         validator=number_range(0.0, 744.0),
     )
     benefit_free_hours_public: float = _setting(
         0.0,
-        "the same when volunteering directly for a public institution: every hour is deducted",
+        "the same, for either benefit, when volunteering directly for a public institution: "
+        "every hour is deducted (stated for dagpenge; applied to efterløn too)",
         Evidence.SECONDARY,
         validator=number_range(0.0, 744.0),
     )
@@ -412,6 +505,10 @@ class Hit:
             sources.
         personal: Whether the hit rests on a volunteer's personal data, so a
             system can keep it out of logs.
+        severity: The severity the rule gives this hit when it grades its
+            hits itself (FR110 grades a misfit by how far and how risky it is);
+            ``None``, the default, gives the rule's severity. A rulebook that
+            re-grades the rule overrides both.
     """
 
     paths: tuple[PathSegments | str, ...] = attrs.field(converter=_segments)
@@ -420,6 +517,7 @@ class Hit:
     reason: str
     source: str | None = None
     personal: bool = False
+    severity: Severity | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -467,6 +565,41 @@ def _name(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         )
 
 
+_REASON = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+
+
+def _reason_map(value: object) -> Any:
+    """The codes and their meanings as a frozen map; anything else is left for the validator."""
+    if not isinstance(value, Mapping):
+        return value
+    return FrozenMap({code: tuple(m) if isinstance(m, list) else m for code, m in value.items()})
+
+
+def _reasons(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    if not isinstance(value, FrozenMap):
+        raise FieldError(
+            (attribute.name,), "expected a mapping of reason codes to meanings", "type"
+        )
+    for code, meanings in value.items():
+        if not isinstance(code, str) or not _REASON.fullmatch(code) or len(code) > 60:
+            raise FieldError(
+                (attribute.name,),
+                f"{str(code)[:60]!r} is not a reason code: use lower-case words joined by "
+                "'_', e.g. 'overdue'",
+                "format",
+            )
+        if (
+            not isinstance(meanings, tuple)
+            or len(meanings) != 2
+            or not all(isinstance(meaning, str) and meaning.strip() for meaning in meanings)
+        ):
+            raise FieldError(
+                (attribute.name, code),
+                "expected what the code means in Danish and in English: (text_da, text_en)",
+                "type",
+            )
+
+
 def _settings_names(
     _: object, attribute: "attrs.Attribute[Any]", value: tuple[object, ...]
 ) -> None:
@@ -491,18 +624,25 @@ class Rule:
     Attributes:
         code: A stable code, e.g. ``"FR101"``; never reused for another rule.
         name: A stable, readable name, e.g. ``"authority-task-given-to-volunteers"``.
-        severity: The severity its findings have unless a rulebook re-grades it.
+        severity: The severity its findings have unless the rule grades a hit
+            itself ([`Hit.severity`][frivillig.Hit]) or a rulebook re-grades the rule.
         title_da: A short title in Danish.
         title_en: A short title in English.
         rationale: Why the rule exists and what it checks exactly, in English.
         sources: The sources that justify it, the most important first.
         check: The function that finds the hits.
         settings: The names of the settings the rule uses.
+        reasons: The reason codes its findings carry ([`Finding.reason`][frivillig.Finding]),
+            each with what it means in Danish and English:
+            ``{"overdue": ("Evalueringen er forsinket.", "The evaluation is overdue.")}``.
+            They are part of the contract, as the code is: a system may act on them, and
+            the rule catalogue lists them. A code is lower-case words joined by ``_``.
         failing_example: A collaboration the rule reports, if given.
         passing_example: The nearest collaboration the rule does not report, if given.
 
     Raises:
-        ValidationError: the code or name is malformed, or a setting is unknown.
+        ValidationError: the code or name is malformed, a setting is unknown, or a
+            reason code is malformed or has no meaning in both languages.
     """
 
     code: str = attrs.field(validator=_code)
@@ -514,12 +654,22 @@ class Rule:
     sources: tuple[Source, ...] = attrs.field(converter=_sources, validator=_some_source)
     check: RuleCheck = attrs.field(eq=False, repr=False)
     settings: tuple[str, ...] = attrs.field(default=(), converter=_names, validator=_settings_names)
+    reasons: FrozenMap[str, tuple[str, str]] = attrs.field(
+        factory=FrozenMap, converter=_reason_map, validator=_reasons, repr=False
+    )
     failing_example: RuleExample | None = attrs.field(default=None, repr=False)
     passing_example: RuleExample | None = attrs.field(default=None, repr=False)
 
     def title(self, lang: Language = "en") -> str:
         """Return the rule's title in the given language."""
         return self.title_da if lang == "da" else self.title_en
+
+    def reason_meaning(self, reason: str, lang: Language = "en") -> str | None:
+        """What a reason code of the rule means, in the given language; ``None`` if undeclared."""
+        meanings = self.reasons.get(reason)
+        if meanings is None:
+            return None
+        return meanings[0] if lang == "da" else meanings[1]
 
     @property
     def source_text(self) -> str:

@@ -3,10 +3,18 @@
 Every score is a pure function of the collaboration (and, where the calendar
 matters, of "today", passed in), runs from 0 to 100, and returns the weighted
 parts it was made of, each with its own value, weight and explanation in
-Danish and English, so that a caseworker can see why. A score's value is the
-weighted mean of its parts that have a value; a part without material (no
-volunteers, no rounds yet) is left out and the other weights count in its
-place. When no part has a value the score's value is ``None``.
+Danish and English, so that a caseworker can see why.
+
+A score never rises because a fact is missing. A part whose inputs are partly
+or wholly unknown counts what is unknown as the lowest it could be, so its
+value is the least the known facts allow, and it reports its *coverage*: the
+share of its inputs that are known. A part that does not apply (no volunteers,
+no round held yet: there is nothing to judge, not something unknown) is left
+out and the other weights count in its place. A score's value is the weighted
+mean of the parts that apply, an unknown part counting 0; its coverage is the
+share of that weight whose inputs were known. Filling in a missing fact can
+then only keep a score or raise it. When no part has a value the score's value
+is ``None``.
 
 The weights and thresholds are the library's own choices, documented on each
 score function and on [`ScoreSettings`][frivillig.ScoreSettings]; none comes
@@ -29,19 +37,22 @@ from ._formalisation import FormalisationLevel
 from ._frozenmap import FrozenMap
 from ._goals import GoalStatus
 from ._instruments import (
+    Aggregation,
     Instrument,
+    InstrumentMeasure,
     InstrumentResult,
     Note,
+    _checked_values,
     built_in_instrument,
     get_instrument,
-    result_fraction_at,
     score_answers_at,
 )
 from ._labels import LabelledEnum, Language
-from ._participation import Resource
+from ._participation import Participant, Resource
 from ._privacy import terminal_safe
 from ._tasks import TaskKind
 from ._validators import FieldError, render_path
+from ._volunteers import VolunteerFunction
 from .errors import Problem, ValidationError
 from .schedules import (
     DEFAULT_TOLERANCE,
@@ -65,6 +76,7 @@ __all__ = [
     "evaluation_health",
     "formalisation_fit",
     "goal_alignment",
+    "level_held",
     "recommend_formalisation",
     "render_scores",
     "score_all",
@@ -83,11 +95,16 @@ class ScorePart:
         key: A stable id of the part, e.g. ``"agreement"``.
         label_da: The part's name in Danish.
         label_en: The part's name in English.
-        value: The part's value from 0 to 100, or ``None`` when there was no
-            material for it (it is then left out of the score).
+        value: The part's value from 0 to 100, counting what is unknown as
+            the lowest it could be; ``None`` when it does not apply or nothing
+            known lifts it above 0.
         weight: The part's weight in the score.
         explanation_da: How the value came about, in Danish.
         explanation_en: How the value came about, in English.
+        coverage: The share of the part's inputs that are known, from 0 to 1;
+            ``None`` when the part does not apply (there was no material for
+            it), and it is left out of the score. By default 1 for a part with
+            a value and ``None`` for one without.
     """
 
     key: str
@@ -97,6 +114,14 @@ class ScorePart:
     weight: float
     explanation_da: str
     explanation_en: str
+    coverage: float | None = attrs.field(
+        default=attrs.Factory(lambda self: None if self.value is None else 1.0, takes_self=True)
+    )
+
+    @property
+    def applies(self) -> bool:
+        """Whether the part counts in its score: it has material, known or not."""
+        return self.coverage is not None
 
     def label(self, lang: Language = "en") -> str:
         """Return the part's name in the given language."""
@@ -115,12 +140,16 @@ class Score:
         key: A stable id of the score, e.g. ``"goal_alignment"``.
         label_da: The score's name in Danish.
         label_en: The score's name in English.
-        value: The weighted mean of the parts that have a value, from ``low``
-            to ``high``; ``None`` when no part has one.
+        value: The weighted mean of the parts that apply, a part without a
+            value counting 0, from ``low`` to ``high``; ``None`` when no part
+            has a value.
         low: The lowest value possible (0).
         high: The highest value possible (100).
         parts: The weighted components.
         notes: Further explanation, e.g. a recommendation and its reasons.
+        coverage: The share of the weight of the parts that apply whose inputs
+            were known, from 0 to 1; ``None`` when no part applies. Below 1,
+            the value counts the unknown as the lowest it could be.
     """
 
     key: str
@@ -131,6 +160,9 @@ class Score:
     high: float = HIGH
     parts: tuple[ScorePart, ...] = ()
     notes: tuple[Note, ...] = ()
+    coverage: float | None = attrs.field(
+        default=attrs.Factory(lambda self: _coverage(self.parts), takes_self=True)
+    )
 
     def label(self, lang: Language = "en") -> str:
         """Return the score's name in the given language."""
@@ -149,16 +181,27 @@ class Score:
               - wishes (weight 0.30): 100.0 - 4 of the 4 parties stated at least one wish
         """
         word = "af" if lang == "da" else "of"
-        value = _shown(self.value, lang)
-        lines = [f"{self.label(lang)}: {value} {word} {_number(self.high, lang, 0)}"]
+        value = _shown(self.value, lang, known=self.coverage is not None)
+        head = f"{self.label(lang)}: {value} {word} {_number(self.high, lang, 0)}"
+        coverage = self.coverage
+        partial = coverage is not None and coverage < 1 - _EPSILON
+        if coverage is not None and partial:
+            head += f" ({_coverage_words(coverage, lang)})"
+        lines = [head]
         for part in self.parts:
             weight = _number(part.weight, lang, 2)
             weight_word = "vægt" if lang == "da" else "weight"
+            shown = _shown(part.value, lang, known=part.applies)
+            partly = part.coverage is not None and part.coverage < 1 - _EPSILON
+            if partly and part.value is not None and part.coverage is not None:
+                shown += f" ({_coverage_words(part.coverage, lang)})"
             lines.append(
                 f"  - {part.label(lang)} ({weight_word} {weight}): "
-                f"{_shown(part.value, lang)} - {part.explanation(lang)}"
+                f"{shown} - {part.explanation(lang)}"
             )
         lines.extend(f"  {note.get(lang)}" for note in self.notes)
+        if partial:
+            lines.append(f"  {_COVERAGE_NOTE[lang]}")
         return "\n".join(lines)
 
 
@@ -167,7 +210,9 @@ def _number(value: float, lang: Language, digits: int = 1) -> str:
     return shown.replace(".", ",") if lang == "da" else shown
 
 
-def _shown(value: float | None, lang: Language) -> str:
+def _shown(value: float | None, lang: Language, *, known: bool = False) -> str:
+    if value is None and known:
+        return "ukendt" if lang == "da" else "unknown"
     if value is None:
         return "intet grundlag" if lang == "da" else "no data"
     return _number(value, lang)
@@ -177,15 +222,56 @@ def _percent(share: float) -> str:
     return f"{round(share * 100)}%"
 
 
-def _combine(parts: Iterable[ScorePart]) -> float | None:
+_EPSILON = 1e-9
+
+_COVERAGE_NOTE: dict[str, str] = {
+    "da": "Det ukendte tæller som det laveste, det kan være, indtil det bliver kendt: at "
+    "udfylde en manglende oplysning kan kun holde scoren eller hæve den.",
+    "en": "What is unknown counts as the lowest it could be until it is known: filling in a "
+    "missing fact can only keep the score or raise it.",
+}
+
+
+def _coverage_words(coverage: float, lang: Language) -> str:
+    shown = round(coverage * 100)
+    if shown == 100:  # just below 1: do not claim all is known
+        shown = 99
+    return f"dækning {shown} %" if lang == "da" else f"coverage {shown}%"
+
+
+def _coverage(parts: Iterable[ScorePart]) -> float | None:
+    """The share of the weight of the parts that apply whose inputs were known."""
     weights: list[float] = []
-    weighted: list[float] = []
+    known: list[float] = []
     for part in parts:
-        if part.value is not None:
+        if part.coverage is not None:
             weights.append(part.weight)
-            weighted.append(part.weight * part.value)
+            known.append(part.weight * part.coverage)
     total = math.fsum(weights)
     if not weights or total <= 0:
+        return None
+    return min(max(math.fsum(known) / total, 0.0), 1.0)
+
+
+def _combine(parts: Iterable[ScorePart]) -> float | None:
+    """The weighted mean of the parts that apply, a part without a value counting 0.
+
+    A part that does not apply is left out; one that applies but whose inputs are
+    unknown counts as 0, so leaving a fact out never lifts the score. ``None`` when
+    no part of any weight has a value.
+    """
+    weights: list[float] = []
+    weighted: list[float] = []
+    valued = False
+    for part in parts:
+        if part.coverage is None:
+            continue
+        weights.append(part.weight)
+        if part.value is not None:
+            valued = valued or part.weight > 0
+            weighted.append(part.weight * part.value)
+    total = math.fsum(weights)
+    if not valued or total <= 0:
         return None
     value = math.fsum(weighted) / total
     return min(max(value, LOW), HIGH)
@@ -208,15 +294,23 @@ def _likert(value: float) -> float:
     return (value - 1) / 4 * HIGH
 
 
+_APPLIES = 1.0
+"""The coverage of a part whose inputs are all known (the default for a part with a value)."""
+
+
 def _part(
     key: str,
     labels: tuple[str, str],
     value: float | None,
     weight: float,
     explanation: tuple[str, str],
+    coverage: float | None = _APPLIES,
 ) -> ScorePart:
+    """A part; without a value and a ``coverage``, one that does not apply (no material)."""
     if value is None:
-        return _fixed_part(key, labels, None, weight, explanation)
+        return _fixed_part(
+            key, labels, None, weight, explanation, None if coverage == _APPLIES else coverage
+        )
     return ScorePart(
         key=key,
         label_da=labels[0],
@@ -225,7 +319,24 @@ def _part(
         weight=weight,
         explanation_da=explanation[0],
         explanation_en=explanation[1],
+        coverage=coverage,
     )
+
+
+def _unknown_part(
+    key: str,
+    labels: tuple[str, str],
+    value: float | None,
+    weight: float,
+    explanation: tuple[str, str],
+    coverage: float,
+) -> ScorePart:
+    """A part that applies but rests on inputs partly unknown: a value of 0 is shown as unknown."""
+    if value is not None and value <= LOW and coverage < 1 - _EPSILON:
+        value = None
+    if value is None:
+        return _fixed_part(key, labels, None, weight, explanation, coverage)
+    return _part(key, labels, value, weight, explanation, coverage)
 
 
 @functools.lru_cache(maxsize=256, typed=True)
@@ -235,11 +346,13 @@ def _fixed_part(
     value: float | None,
     weight: float,
     explanation: tuple[str, str],
+    coverage: float | None = _APPLIES,
 ) -> ScorePart:
     """A part that is the same in every collaboration that has it, made once and kept.
 
-    Parts without material (value ``None``) and the fixed ones of a missing forum
-    or plan say the same everywhere; at most 256 are kept.
+    Parts without material (value and coverage ``None``), wholly unknown ones and
+    the fixed ones of a missing forum or plan say the same everywhere; at most 256
+    are kept.
     """
     return ScorePart(
         key=key,
@@ -249,6 +362,7 @@ def _fixed_part(
         weight=weight,
         explanation_da=explanation[0],
         explanation_en=explanation[1],
+        coverage=None if value is None and coverage == _APPLIES else coverage,
     )
 
 
@@ -343,6 +457,9 @@ class FormalisationSettings:
         loose_step_penalty: Points off the fit per step the actual level is
             looser than recommended (default 40).
         tight_step_penalty: Points off per step tighter than recommended (default 20).
+        large_money_dkk: From this much money a year (the sum of the parties'
+            ``funding_dkk_per_year``) the money alone calls for a partnership
+            agreement (default DKK 1,000,000).
     """
 
     short_days: int = attrs.field(default=90, validator=_whole_range(1, 36_600))
@@ -351,6 +468,9 @@ class FormalisationSettings:
     partnership_drivers: int = attrs.field(default=3, validator=_whole_range(1, 4))
     loose_step_penalty: float = attrs.field(default=40.0, validator=_number_range(0, 100))
     tight_step_penalty: float = attrs.field(default=20.0, validator=_number_range(0, 100))
+    large_money_dkk: int = attrs.field(
+        default=1_000_000, validator=_whole_range(1, 1_000_000_000_000)
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -468,6 +588,37 @@ def goal_alignment(collaboration: Collaboration) -> Score:
 # -- equality -------------------------------------------------------------------------
 
 
+def counted_dependence(collaboration: Collaboration, participant: Participant) -> float | None:
+    """The share of a party's budget from the municipality that counts as economic dependence.
+
+    The municipality, and a public institution of the collaboration's own
+    municipality, are funded by that municipality because they are part of it:
+    the public sector's dependence on its own municipality is not an inequality
+    between the parties, so it does not count (``None``). Every other party's
+    ``budget_share_from_municipality`` counts, when known. The equality score and
+    rule FR111 both count dependence this way.
+    """
+    if not dependence_counts(collaboration, participant):
+        return None
+    return participant.budget_share_from_municipality
+
+
+def dependence_counts(collaboration: Collaboration, participant: Participant) -> bool:
+    """Whether a party's funding by the municipality would count as dependence, if known.
+
+    Not for the municipality, nor a public institution of the collaboration's own
+    municipality (see `counted_dependence`).
+    """
+    actor = participant.actor
+    return not (
+        actor.kind is ActorKind.MUNICIPALITY
+        or (
+            actor.kind is ActorKind.PUBLIC_INSTITUTION
+            and getattr(actor, "municipality_code", None) == collaboration.municipality_code
+        )
+    )
+
+
 def equality(collaboration: Collaboration) -> Score:
     """Score the power balance: economic dependence against shared decision making.
 
@@ -475,7 +626,9 @@ def equality(collaboration: Collaboration) -> Score:
     economically on the other", so the parties must work at meeting as equals.
     The most dependent party sets the independence part; a forum whose agenda
     every party sets is the room for dialogue between equals. The score never
-    rises when a party's economic dependence rises.
+    rises when a party's economic dependence rises. A public institution's
+    funding by its own municipality is not counted (see rule FR111): it is part
+    of the municipality, not a party that depends on it.
 
     Args:
         collaboration: The collaboration.
@@ -487,12 +640,43 @@ def equality(collaboration: Collaboration) -> Score:
     parties = collaboration.party_ids
     n = len(parties)
     dependent = sorted(
-        (participant.budget_share_from_municipality, participant.id)
+        (share, participant.id)
         for participant in collaboration.participants
-        if participant.actor.kind is not ActorKind.MUNICIPALITY
-        and participant.budget_share_from_municipality is not None
+        if (share := counted_dependence(collaboration, participant)) is not None
     )
-    if dependent:
+    unknown = sorted(
+        participant.id
+        for participant in collaboration.participants
+        if participant.budget_share_from_municipality is None
+        and dependence_counts(collaboration, participant)
+    )
+    if unknown:
+        # Any of them could get its whole budget from the municipality: until their shares
+        # are known, the part is the least it could be, and a share left out never lifts it.
+        known = (
+            (
+                f" (den mest afhængige kendte part, {max(dependent)[1]}, får "
+                f"{_percent(max(dependent)[0])})",
+                f" (the most dependent known party, {max(dependent)[1]}, gets "
+                f"{_percent(max(dependent)[0])})",
+            )
+            if dependent
+            else ("", "")
+        )
+        independence = _unknown_part(
+            "independence",
+            ("økonomisk uafhængighed", "economic independence"),
+            None,
+            0.4,
+            (
+                f"det vides ikke, hvor stor en del af budgettet {', '.join(unknown)} får fra "
+                f"kommunen; indtil det kendes, tæller delen som 0{known[0]}",
+                f"it is not known how much of its budget {', '.join(unknown)} gets from the "
+                f"municipality; until it is, the part counts as 0{known[1]}",
+            ),
+            len(dependent) / (len(dependent) + len(unknown)),
+        )
+    elif dependent:
         share, party = max(dependent)
         independence = _part(
             "independence",
@@ -513,8 +697,8 @@ def equality(collaboration: Collaboration) -> Score:
             None,
             0.4,
             (
-                "ingen part har oplyst, hvor stor en del af budgettet der kommer fra kommunen",
-                "no party has stated how much of its budget comes from the municipality",
+                "ingen part er afhængig af kommunens penge på en måde, der tæller",
+                "no party's funding by the municipality counts as dependence",
             ),
         )
     forum = collaboration.forum
@@ -557,33 +741,45 @@ def equality(collaboration: Collaboration) -> Score:
 def _readiness_part(
     collaboration: Collaboration, field: str, labels: tuple[str, str], weight: float
 ) -> ScorePart:
+    """The parties' own ratings of one precondition; a party that gave none counts as 1.
+
+    The value is the mean over every party, an unrated party counting as the
+    lowest rating; the coverage is the share of parties that rated.
+    """
+    n = len(collaboration.participants)
     ratings = sorted(
         (getattr(participant.readiness, field), participant.id)
         for participant in collaboration.participants
         if participant.readiness is not None and getattr(participant.readiness, field) is not None
     )
+    if not n:
+        none = ("samarbejdet har ingen parter", "the collaboration has no parties")
+        return _part(field, labels, None, weight, none)
     if not ratings:
-        return _part(
+        return _unknown_part(
             field,
             labels,
             None,
             weight,
             ("ingen part har vurderet sig selv", "no party has rated itself"),
+            0.0,
         )
     mean = statistics.fmean(rating for rating, _ in ratings)
     lowest, who = ratings[0]
-    return _part(
-        field,
-        labels,
-        _likert(mean),
-        weight,
-        (
-            f"gennemsnit {_number(mean, 'da', 2)} på 1-5 fra {len(ratings)} parter; lavest: "
-            f"{who} ({lowest})",
-            f"mean {_number(mean, 'en', 2)} on 1-5 from {len(ratings)} parties; lowest: "
-            f"{who} ({lowest})",
-        ),
+    k = len(ratings)
+    explanation = (
+        f"gennemsnit {_number(mean, 'da', 2)} på 1-5 fra {k} parter; lavest: {who} ({lowest})",
+        f"mean {_number(mean, 'en', 2)} on 1-5 from {k} parties; lowest: {who} ({lowest})",
     )
+    if k < n:
+        explanation = (
+            f"{explanation[0]}; {n - k} af de {n} parter har ikke vurderet sig selv, og en "
+            "manglende vurdering tæller som 1, indtil den gives",
+            f"{explanation[1]}; {n - k} of the {n} parties did not rate themselves, and a "
+            "missing rating counts as 1 until it is given",
+        )
+    value = math.fsum(_likert(rating) for rating, _ in ratings) / n
+    return _unknown_part(field, labels, value, weight, explanation, k / n)
 
 
 # -- co-creation readiness --------------------------------------------------------------
@@ -623,6 +819,7 @@ class FormalisationDriver(LabelledEnum):
     """A fact about a collaboration that calls for more (or less) formalisation."""
 
     MONEY = ("money", "penge mellem parterne", "money between the parties")
+    LARGE_MONEY = ("large_money", "store beløb mellem parterne", "large sums between the parties")
     CHILDREN = ("children", "kontakt med børn under 15", "contact with children under 15")
     PERSONAL_DATA = (
         "personal_data",
@@ -651,6 +848,7 @@ class FormalisationDriver(LabelledEnum):
 _L = FormalisationLevel
 _FLOORS: dict[FormalisationDriver, FormalisationLevel] = {
     FormalisationDriver.MONEY: _L.COLLABORATION_AGREEMENT,
+    FormalisationDriver.LARGE_MONEY: _L.PARTNERSHIP_AGREEMENT,
     FormalisationDriver.CHILDREN: _L.VOLUNTEER_AGREEMENT,
     FormalisationDriver.PERSONAL_DATA: _L.VOLUNTEER_AGREEMENT,
     FormalisationDriver.AUTHORITY: _L.COLLABORATION_AGREEMENT,
@@ -675,34 +873,69 @@ class FormalisationRecommendation:
         level: The recommended level.
         drivers: The drivers found in the collaboration.
         reasons: One reason per driver (and for a partnership), in Danish and English.
+        money_dkk_per_year: The money the parties put in a year, as far as
+            recorded: the sum of their known ``funding_dkk_per_year``.
+        money_amount_unknown: Whether money changes hands but some of its amount
+            is not recorded, so that the money may call for more than ``level``.
     """
 
     level: FormalisationLevel
     drivers: tuple[FormalisationDriver, ...]
     reasons: tuple[Note, ...]
+    money_dkk_per_year: int = 0
+    money_amount_unknown: bool = False
 
 
 _RISKY = frozenset(
     {
         FormalisationDriver.MONEY,
+        FormalisationDriver.LARGE_MONEY,
         FormalisationDriver.CHILDREN,
         FormalisationDriver.PERSONAL_DATA,
         FormalisationDriver.AUTHORITY,
     }
 )
-"""The drivers that rule out a small, short experiment."""
+"""The drivers that rule out a small, short experiment: the risk drivers, by which rule
+FR110 also grades a misfit."""
+
+RISK_DRIVERS = _RISKY
+
+
+def money_facts(collaboration: Collaboration) -> tuple[bool, int, bool]:
+    """Whether money changes hands, the yearly amount recorded, and whether some is unknown.
+
+    Money changes hands when a party brings money or gets part of its budget from
+    the municipality (the municipality's own funding of itself and of its own
+    institutions does not count; see `dependence_counts`). The amount is the sum of
+    the known ``funding_dkk_per_year`` of the parties that bring money; it is partly
+    unknown when one of them has no amount, or when money changes hands and no party
+    is recorded as bringing it.
+    """
+    participants = collaboration.participants
+    givers = [p for p in participants if Resource.MONEY in p.resources]
+    present = bool(givers) or any(
+        p.budget_share_from_municipality
+        for p in participants
+        if dependence_counts(collaboration, p)  # not the public sector's own funding
+    )
+    total = sum(p.funding_dkk_per_year or 0 for p in givers)
+    unknown = present and (not givers or any(p.funding_dkk_per_year is None for p in givers))
+    return present, total, unknown
 
 
 def _drivers(
-    collaboration: Collaboration, settings: FormalisationSettings
+    collaboration: Collaboration,
+    settings: FormalisationSettings,
+    money: tuple[bool, int, bool] | None = None,
 ) -> list[FormalisationDriver]:
     found: list[FormalisationDriver] = []
     participants = collaboration.participants
     tasks = collaboration.tasks
-    if any(Resource.MONEY in p.resources for p in participants) or any(
-        p.budget_share_from_municipality for p in participants
-    ):
+    present, total, _ = money_facts(collaboration) if money is None else money
+    if present:
         found.append(FormalisationDriver.MONEY)
+        if total >= settings.large_money_dkk:
+            found.append(FormalisationDriver.LARGE_MONEY)
     if any(task.children_contact for task in tasks):
         found.append(FormalisationDriver.CHILDREN)
     if any(task.confidential_data for task in tasks):
@@ -772,24 +1005,66 @@ def recommended_level(
     return _recommended_level(drivers, settings)[0], drivers
 
 
+def dkk(amount: int, lang: Language) -> str:
+    """An amount of Danish kroner as each language writes it: 2.000.000 kr., DKK 2,000,000."""
+    shown = f"{amount:,}"
+    return f"{shown.replace(',', '.')} kr." if lang == "da" else f"DKK {shown}"
+
+
+def driver_label(driver: FormalisationDriver, lang: Language, money_dkk: int) -> str:
+    """The driver's label; large sums say how much money changes hands a year."""
+    if driver is FormalisationDriver.LARGE_MONEY:
+        if lang == "da":
+            return f"{dkk(money_dkk, 'da')} om året mellem parterne"
+        return f"{dkk(money_dkk, 'en')} a year between the parties"
+    return driver.label(lang)
+
+
 def _reasons(
     collaboration: Collaboration, settings: FormalisationSettings
-) -> tuple[FormalisationLevel, list[FormalisationDriver], list[tuple[str, str]]]:
-    """The recommended level, the drivers, and the reasons in Danish and English."""
-    drivers = _drivers(collaboration, settings)
-    level, reasons = _reasons_for(drivers, settings)
-    return level, drivers, reasons
+) -> tuple[FormalisationLevel, list[FormalisationDriver], list[tuple[str, str]], int, bool]:
+    """The recommended level, the drivers, the reasons, and the money and whether it is known."""
+    money = money_facts(collaboration)
+    drivers = _drivers(collaboration, settings, money)
+    _, total, unknown = money
+    level, reasons = _reasons_for(drivers, settings, total, unknown)
+    return level, drivers, reasons, total, unknown
+
+
+def _unknown_amount_matters(drivers: Iterable[FormalisationDriver], unknown: bool) -> bool:
+    """Whether a partly unknown amount could still be a large sum."""
+    return unknown and FormalisationDriver.LARGE_MONEY not in drivers
 
 
 def _reasons_for(
-    drivers: list[FormalisationDriver], settings: FormalisationSettings
+    drivers: list[FormalisationDriver],
+    settings: FormalisationSettings,
+    money_dkk: int = 0,
+    amount_unknown: bool = False,
 ) -> tuple[FormalisationLevel, list[tuple[str, str]]]:
     """The level the drivers call for, and the reasons in Danish and English."""
     level, heavy = _recommended_level(drivers, settings)
     reasons: list[tuple[str, str]] = []
     for driver in drivers:
         floor = _FLOORS[driver]
-        reasons.append((f"{driver.da}: mindst {floor.da}", f"{driver.en}: at least {floor.en}"))
+        reasons.append(
+            (
+                f"{driver_label(driver, 'da', money_dkk)}: mindst {floor.da}",
+                f"{driver_label(driver, 'en', money_dkk)}: at least {floor.en}",
+            )
+        )
+    if _unknown_amount_matters(drivers, amount_unknown):
+        threshold = settings.large_money_dkk
+        reasons.append(
+            (
+                f"{FormalisationDriver.MONEY.da}, beløbet er ukendt: fra "
+                f"{dkk(threshold, 'da')} om året kalder pengene alene på en "
+                f"{_L.PARTNERSHIP_AGREEMENT.da}",
+                f"{FormalisationDriver.MONEY.en}, the amount is unknown: from "
+                f"{dkk(threshold, 'en')} a year the money alone calls for a "
+                f"{_L.PARTNERSHIP_AGREEMENT.en}",
+            )
+        )
     if len(heavy) >= settings.partnership_drivers:
         reasons.append(
             (
@@ -821,8 +1096,14 @@ def recommend_formalisation(
       tasks, volunteers coming through an association, five parties or more,
       or a period longer than a year (or open-ended) call for at least a
       collaboration agreement;
+    - DKK 1,000,000 a year or more (``large_money_dkk``: the sum of the parties'
+      ``funding_dkk_per_year``) calls for a partnership agreement;
     - three or more of money, many parties, a long period and closeness to
       authority call for a partnership agreement.
+
+    When money changes hands and its amount is not (fully) recorded, the
+    recommendation says so (``money_amount_unknown``) and names the amount from
+    which the money alone would call for a partnership agreement.
 
     Args:
         collaboration: The collaboration.
@@ -832,11 +1113,13 @@ def recommend_formalisation(
         The recommended level, the drivers found and the reasons.
     """
     settings = settings or FormalisationSettings()
-    level, drivers, reasons = _reasons(collaboration, settings)
+    level, drivers, reasons, total, unknown = _reasons(collaboration, settings)
     return FormalisationRecommendation(
         level=level,
         drivers=tuple(drivers),
         reasons=tuple(Note(da=da, en=en) for da, en in reasons),
+        money_dkk_per_year=total,
+        money_amount_unknown=_unknown_amount_matters(drivers, unknown),
     )
 
 
@@ -851,6 +1134,14 @@ def formalisation_fit(
     step tighter 20 (a collaboration too loose for its risks is worse than one
     a little too formal for its size).
 
+    Two things keep the score honest. A paid contract or spontaneous help is
+    not volunteering, so no form of volunteering collaboration fits it: its fit
+    is 0. And where money changes hands but its amount is not recorded, the
+    fit is the lower of the fit for the recorded facts and the fit had the
+    amount been a large sum (``large_money_dkk`` or more), so the score never
+    rises because the amount is missing; the part's coverage is then the share
+    of the parties bringing money whose amount is known.
+
     Args:
         collaboration: The collaboration.
         settings: The thresholds and penalties; the defaults when ``None``.
@@ -859,8 +1150,100 @@ def formalisation_fit(
         The score, with one part, *fit*.
     """
     settings = settings or FormalisationSettings()
-    drivers = _drivers(collaboration, settings)
-    return _fit(collaboration.formalisation, tuple(drivers), settings)
+    money = money_facts(collaboration)
+    drivers = _drivers(collaboration, settings, money)
+    _, total, unknown = money
+    large = FormalisationDriver.LARGE_MONEY in drivers
+    matters = _unknown_amount_matters(drivers, unknown)
+    coverage = None
+    if matters:
+        givers = [p for p in collaboration.participants if Resource.MONEY in p.resources]
+        known = sum(p.funding_dkk_per_year is not None for p in givers)
+        coverage = known / len(givers) if givers else 0.0
+    return _if_money_unknown(
+        collaboration,
+        settings,
+        _fit(
+            collaboration.formalisation, tuple(drivers), settings, total if large else 0, coverage
+        ),
+    )
+
+
+def _if_money_unknown(
+    collaboration: Collaboration, settings: FormalisationSettings, found: Score
+) -> Score:
+    """The fit when it is not known whether money passes between the parties at all.
+
+    No party is recorded as bringing money, and some party whose funding by the
+    municipality would count has no ``budget_share_from_municipality``: money may
+    pass all the same. The fit is then the lower of the fit without money and the
+    fit with money of an unknown amount, and its coverage the lower of theirs, so a
+    budget share left out never raises the score.
+    """
+    present, _, _ = money_facts(collaboration)
+    silent = sorted(
+        p.id
+        for p in collaboration.participants
+        if p.budget_share_from_municipality is None and dependence_counts(collaboration, p)
+    )
+    if present or not silent:
+        return found
+    with_money = _drivers(collaboration, settings, (True, 0, True))
+    worst = _fit(collaboration.formalisation, tuple(with_money), settings, 0, 0.0)
+    lower = worst if _or_zero(worst.value) <= _or_zero(found.value) else found
+    (fit,) = lower.parts
+    coverage = min(_or_zero(found.coverage), _or_zero(worst.coverage))
+    note = Note(
+        da=f"Det vides ikke, om der går penge mellem parterne: {', '.join(silent)} har ikke "
+        "oplyst, hvor stor en del af budgettet der kommer fra kommunen. Tilpasningen er den "
+        "laveste af tilpasningen uden penge og tilpasningen med penge af ukendt størrelse.",
+        en=f"It is not known whether money passes between the parties: {', '.join(silent)} "
+        "have not stated how much of their budget comes from the municipality. The fit is the "
+        "lower of the fit without money and the fit with money of an unknown amount.",
+    )
+    return _score(
+        lower.key,
+        lower.label_da,
+        lower.label_en,
+        [attrs.evolve(fit, coverage=coverage)],
+        [*lower.notes, note],
+    )
+
+
+def _or_zero(value: float | None) -> float:
+    return 0.0 if value is None else value
+
+
+def _steps_fit(
+    actual: FormalisationLevel, recommended: FormalisationLevel, settings: FormalisationSettings
+) -> tuple[float, str, str]:
+    """The fit of a level against a recommended one, and how far off it is in words."""
+    steps = _LEVEL_RANKS[actual] - _LEVEL_RANKS[recommended]
+    if steps < 0:
+        return (
+            HIGH - -steps * settings.loose_step_penalty,
+            f"{-steps} trin løsere end anbefalet",
+            f"{-steps} step{'s' if steps < -1 else ''} looser than recommended",
+        )
+    if steps > 0:
+        return (
+            HIGH - steps * settings.tight_step_penalty,
+            f"{steps} trin strammere end anbefalet",
+            f"{steps} step{'s' if steps > 1 else ''} tighter than recommended",
+        )
+    return HIGH, "som anbefalet", "as recommended"
+
+
+_NOT_VOLUNTEERING = {
+    _L.PAID_CONTRACT: (
+        "betalt kontrakt er køb af en ydelse, ikke frivilligt arbejde",
+        "a paid contract is buying a service, not volunteering",
+    ),
+    _L.SPONTANEOUS: (
+        "spontan hjælp er ikke organiseret frivilligt arbejde efter serviceloven § 18",
+        "spontaneous help is not organised volunteering in the sense of Serviceloven § 18",
+    ),
+}
 
 
 @functools.lru_cache(maxsize=512)
@@ -868,36 +1251,49 @@ def _fit(
     actual: FormalisationLevel,
     drivers: tuple[FormalisationDriver, ...],
     settings: FormalisationSettings,
+    money_dkk: int = 0,
+    amount_coverage: float | None = None,
 ) -> Score:
     """The formalisation fit of a level, given the drivers found and the settings.
 
-    The score depends on the collaboration only through its level and its
-    drivers, of which there are few combinations, so the (immutable) scores
-    are kept; the cache holds at most 512.
+    The score depends on the collaboration only through its level, its drivers,
+    the amount when it is a large sum and, when an amount is unknown, the share
+    known (``amount_coverage``), of which there are few combinations, so the
+    (immutable) scores are kept; the cache holds at most 512.
     """
-    recommended, reasons = _reasons_for(list(drivers), settings)
-    steps = _LEVEL_RANKS[actual] - _LEVEL_RANKS[recommended]
-    if steps < 0:
-        penalty = -steps * settings.loose_step_penalty
-        da = f"{-steps} trin løsere end anbefalet"
-        en = f"{-steps} step{'s' if steps < -1 else ''} looser than recommended"
-    elif steps > 0:
-        penalty = steps * settings.tight_step_penalty
-        da = f"{steps} trin strammere end anbefalet"
-        en = f"{steps} step{'s' if steps > 1 else ''} tighter than recommended"
+    amount_unknown = amount_coverage is not None
+    recommended, reasons = _reasons_for(list(drivers), settings, money_dkk, amount_unknown)
+    if not actual.is_volunteering:
+        what_da, what_en = _NOT_VOLUNTEERING[actual]
+        value = LOW
+        explanation = (
+            f"{what_da}: ingen form for frivilligsamarbejde passer",
+            f"{what_en}: no form of volunteering collaboration fits",
+        )
     else:
-        penalty = 0.0
-        da, en = "som anbefalet", "as recommended"
-    fit = _part(
-        "fit",
-        ("tilpasning", "fit"),
-        HIGH - penalty,
-        1.0,
-        (
+        value, da, en = _steps_fit(actual, recommended, settings)
+        explanation = (
             f"{actual.da}, anbefalet {recommended.da}: {da}",
             f"{actual.en}, recommended {recommended.en}: {en}",
-        ),
-    )
+        )
+        if amount_unknown:
+            worst, _ = _recommended_level([*drivers, FormalisationDriver.LARGE_MONEY], settings)
+            worse, da, en = _steps_fit(actual, worst, settings)
+            if worse < value:
+                threshold = settings.large_money_dkk
+                value = worse
+                explanation = (
+                    f"{actual.da}, anbefalet {recommended.da}, men beløbet er ukendt: fra "
+                    f"{dkk(threshold, 'da')} om året kalder pengene på en {worst.da}, og "
+                    f"tilpasningen regnes mod den: {da}",
+                    f"{actual.en}, recommended {recommended.en}, but the amount is unknown: "
+                    f"from {dkk(threshold, 'en')} a year the money calls for a {worst.en}, "
+                    f"and the fit is counted against it: {en}",
+                )
+    if amount_unknown and actual.is_volunteering:
+        fit = _part("fit", ("tilpasning", "fit"), value, 1.0, explanation, amount_coverage)
+    else:
+        fit = _part("fit", ("tilpasning", "fit"), value, 1.0, explanation)
     notes = [
         Note(
             da=f"Anbefalet niveau: {recommended.da}.",
@@ -920,13 +1316,19 @@ def volunteer_fit(collaboration: Collaboration, *, motive_threshold: int = 5) ->
     it offers what a volunteer's strong motives seek. Only counts appear in the
     explanations: motives and hours are personal data.
 
-    - *meaning* (0.4): for each volunteer with strong motives (at least
-      ``motive_threshold`` on the 1-7 scale) and a task, the share of those
-      motives that the volunteer's tasks offer; the mean over volunteers.
-    - *commitment* (0.3): for each volunteer with a task and known hours, 1 when
-      the hours asked are within the hours offered, else offered / asked.
+    - *meaning* (0.4): for each volunteer with a task, the share of the strong
+      motives (at least ``motive_threshold`` on the 1-7 scale) that the
+      volunteer's tasks offer, 1 with no strong motive; the mean over those
+      volunteers. A motive whose strength is unknown counts as a strong one the
+      tasks do not offer, unless they offer it.
+    - *commitment* (0.3): for each volunteer with a task, 1 when the hours asked
+      are within the hours offered, else offered / asked; 0 while the hours
+      offered or a task's hours are unknown.
     - *action* (0.3): for each volunteer, 1 with a task that suits them, 0 with
       no task or, for one who wants influence, with only hands tasks.
+
+    So a missing motive or number of hours never raises the score; the parts'
+    coverage says how much of the motives and hours is known.
 
     Args:
         collaboration: The collaboration.
@@ -941,25 +1343,45 @@ def volunteer_fit(collaboration: Collaboration, *, motive_threshold: int = 5) ->
             if volunteer_id in tasks_of:
                 tasks_of[volunteer_id].append(task)
     matches: list[float] = []
+    motives_known: list[float] = []
     commitments: list[float] = []
+    hours_known: list[float] = []
     actions: list[float] = []
     over_asked = 0
+    hours_unknown = 0
+    partial_profiles = 0
     hands_only = 0
     idle = 0
+    functions = len(VolunteerFunction)
     for volunteer in collaboration.volunteers:
         tasks = tasks_of[volunteer.id]
-        strong = {f for f, strength in volunteer.motives.items() if strength >= motive_threshold}
-        offered = {function for task in tasks for function in task.offers}
-        if strong and tasks:
-            matches.append(len(strong & offered) / len(strong))
-        hours = [task.hours_per_week for task in tasks if task.hours_per_week is not None]
-        if hours and volunteer.hours_offered_per_week is not None:
-            asked = math.fsum(hours)
-            if asked <= volunteer.hours_offered_per_week:
-                commitments.append(1.0)
+        if tasks:
+            offered = {function for task in tasks for function in task.offers}
+            motives = volunteer.motives
+            strong = {f for f, strength in motives.items() if strength >= motive_threshold}
+            # An unknown motive could be a strong one; it is unmet unless the tasks offer it.
+            unmet_unknown = sum(
+                1 for f in VolunteerFunction if f not in motives and f not in offered
+            )
+            needed = len(strong) + unmet_unknown
+            matches.append(len(strong & offered) / needed if needed else 1.0)
+            motives_known.append(len(motives) / functions)
+            if len(motives) < functions:
+                partial_profiles += 1
+            hours = [task.hours_per_week for task in tasks]
+            offered_hours = volunteer.hours_offered_per_week
+            known = sum(1 for h in hours if h is not None) + (offered_hours is not None)
+            hours_known.append(known / (len(hours) + 1))
+            if offered_hours is None or any(h is None for h in hours):
+                hours_unknown += 1
+                commitments.append(0.0)
             else:
-                over_asked += 1
-                commitments.append(volunteer.hours_offered_per_week / asked)
+                asked = math.fsum(h for h in hours if h is not None)
+                if asked <= offered_hours:
+                    commitments.append(1.0)
+                else:
+                    over_asked += 1
+                    commitments.append(offered_hours / asked)
         if not tasks:
             idle += 1
             actions.append(0.0)
@@ -968,38 +1390,54 @@ def volunteer_fit(collaboration: Collaboration, *, motive_threshold: int = 5) ->
             actions.append(0.0)
         else:
             actions.append(1.0)
-    meaning = _part(
-        "meaning",
-        ("mening", "meaning"),
-        statistics.fmean(matches) * HIGH if matches else None,
-        0.4,
-        (
+    n = len(matches)
+    if n:
+        explanation = (
             f"i gennemsnit tilbyder opgaverne {_percent(statistics.fmean(matches))} af de "
-            f"stærke motiver hos {len(matches)} frivillige"
-            if matches
-            else "ingen frivillig med opgave har oplyst stærke motiver",
+            f"stærke motiver hos {n} frivillige med opgaver",
             f"on average the tasks offer {_percent(statistics.fmean(matches))} of the strong "
-            f"motives of {len(matches)} volunteers"
-            if matches
-            else "no volunteer with a task has stated strong motives",
-        ),
-    )
-    commitment = _part(
-        "commitment",
-        ("engagement", "commitment"),
-        statistics.fmean(commitments) * HIGH if commitments else None,
-        0.3,
-        (
-            f"{over_asked} af {len(commitments)} frivillige bliver bedt om flere timer, "
-            "end de tilbyder"
-            if commitments
-            else "timer tilbudt og timer bedt om er ikke begge kendt for nogen frivillig",
-            f"{over_asked} of {len(commitments)} volunteers are asked for more hours than "
-            "they offer"
-            if commitments
-            else "hours offered and hours asked are not both known for any volunteer",
-        ),
-    )
+            f"motives of {n} volunteers with tasks",
+        )
+        if partial_profiles:
+            explanation = (
+                f"{explanation[0]}; {partial_profiles} har ikke oplyst alle seks motiver, og et "
+                "ukendt motiv, som opgaverne ikke tilbyder, tæller som et stærkt motiv, de ikke "
+                "møder",
+                f"{explanation[1]}; {partial_profiles} have not stated all six motives, and an "
+                "unknown motive the tasks do not offer counts as a strong one they do not meet",
+            )
+        meaning = _unknown_part(
+            "meaning",
+            ("mening", "meaning"),
+            statistics.fmean(matches) * HIGH,
+            0.4,
+            explanation,
+            statistics.fmean(motives_known),
+        )
+        explanation = (
+            f"{over_asked} af {n} frivillige med opgaver bliver bedt om flere timer, end de "
+            "tilbyder",
+            f"{over_asked} of {n} volunteers with tasks are asked for more hours than they offer",
+        )
+        if hours_unknown:
+            explanation = (
+                f"{explanation[0]}; for {hours_unknown} kendes de tilbudte timer eller en "
+                "opgaves timer ikke, og de tæller som 0, indtil de kendes",
+                f"{explanation[1]}; for {hours_unknown} the hours offered or a task's hours are "
+                "unknown, and they count as 0 until known",
+            )
+        commitment = _unknown_part(
+            "commitment",
+            ("engagement", "commitment"),
+            statistics.fmean(commitments) * HIGH,
+            0.3,
+            explanation,
+            statistics.fmean(hours_known),
+        )
+    else:
+        none = ("ingen frivillig har en opgave", "no volunteer has a task")
+        meaning = _part("meaning", ("mening", "meaning"), None, 0.4, none)
+        commitment = _part("commitment", ("engagement", "commitment"), None, 0.3, none)
     action = _part(
         "action",
         ("handling", "action"),
@@ -1091,27 +1529,49 @@ def _response_instrument(
     return instrument
 
 
-def _round_instrument_values(
-    collaboration: Collaboration,
-    index: int,
-    instruments: Mapping[str, Instrument] | None,
-) -> list[tuple[Instrument, float | None]]:
-    """Each instrument result in one round as a share of its range (0 to 100), or ``None``.
+def _answered_bound(
+    instrument: Instrument, answers: object, base: tuple[str | int, ...]
+) -> tuple[float, float]:
+    """One respondent's result as the least it could be, from 0 to 1, and the share answered.
 
-    The figures of `round_instrument_results` read as the overall score's place
-    in its range (or the factors' mean place when there is no overall score),
-    with the same errors.
+    Each item's answer (reverse-coded items turned around) counts as its place on
+    the scale, an unanswered item as 0, the bottom; each factor is the mean over
+    all its items, and the result combines the factors as the instrument's
+    overall score does. With every item answered it is the place of the overall
+    score on its range (of the factors' mean place, without an overall score);
+    leaving an answer out can only lower it. Answers that do not fit the
+    instrument raise ``ValidationError`` at their paths, as scoring them does.
     """
-    round_ = collaboration.rounds[index]
-    found: list[tuple[Instrument, float | None]] = []
-    for s, response in enumerate(round_.responses):
-        if response.instrument is None:
-            continue
-        base = ("rounds", index, "responses", s)
-        instrument = _response_instrument(response.instrument, instruments, base)
-        fraction = result_fraction_at(instrument, response.answers, "$", (*base, "answers"))
-        found.append((instrument, None if fraction is None else fraction * HIGH))
-    return found
+    values = _checked_values(instrument, instrument.items, answers, "$", (*base, "answers"))
+    scale = instrument.scale
+    low, span = float(scale.minimum), float(scale.maximum - scale.minimum)
+    by_items = (
+        instrument.scoring.aggregation is Aggregation.SUM and instrument.scoring.overall
+    )  # a prorated sum weighs each factor by its items
+    weights: list[float] = []
+    places: list[float] = []
+    answered: list[float] = []
+    for factor in instrument.factors:
+        count = len(factor.items)
+        given = [values[item.id] for item in factor.items if item.id in values]
+        weight = float(count) if by_items else 1.0
+        weights.append(weight)
+        places.append(weight * math.fsum((value - low) / span for value in given) / count)
+        answered.append(weight * len(given) / count)
+    total = math.fsum(weights)
+    return math.fsum(places) / total, math.fsum(answered) / total
+
+
+def level_held(before: float, after: float) -> float:
+    """How well a level was held from one round to the next, from 0 to 100.
+
+    ``before`` and ``after`` are places on a 0-100 range. A level that held or
+    rose counts as the level reached; one that fell counts as the level reached
+    less the fall. So a steady high level scores as well as rising to it, and
+    better than rising to a lower one; a fall always costs. Evaluation health's
+    *trend* part and [`RoundSeries.held`][frivillig.RoundSeries.held] use it.
+    """
+    return min(max(min(after, 2 * after - before), LOW), HIGH)
 
 
 def evaluation_health(
@@ -1123,20 +1583,30 @@ def evaluation_health(
     """Score whether the collaboration is evaluated, on time, and satisfies every party.
 
     The talk: "evaluate continuously whether the chosen form satisfies both
-    parties". The latest round with satisfaction ratings gives the parties'
-    mean satisfaction and the least satisfied party; the round before it gives
+    parties". The latest round held (by date) is judged for every party of the
+    collaboration: a party that gave no satisfaction rating, or no answers to an
+    instrument that assesses the collaboration, counts as the lowest until it
+    does, so a missing answer never raises the score. The round before it gives
     the trend; the plan gives punctuality (see
-    [`frivillig.schedules`][frivillig.schedules]); the latest round with
-    instrument answers gives the instrument results, each respondent's overall
-    score (or mean factor score) as a share of its range.
+    [`frivillig.schedules`][frivillig.schedules]).
 
     - *satisfaction* (0.25): the parties' mean satisfaction (1-5).
-    - *least satisfied party* (0.15): the lowest satisfaction (1-5).
-    - *trend* (0.15): 50 plus 12.5 points per step the mean rose since the round
-      before (0 when it fell by 4, 100 when it rose by 4).
+    - *least satisfied party* (0.15): the lowest satisfaction (1-5); unknown
+      while a party has not rated.
+    - *trend* (0.15): how well the mean satisfaction held since the round before
+      (see [`level_held`][frivillig.level_held]): the level reached, less any
+      fall. A steady high level scores as well as rising to it. A party that did
+      not rate the round before counts as having been fully satisfied then, so
+      a missing rating never hides a fall.
     - *punctuality* (0.25): the share of due dates so far covered on time, a
       late round counting ``late_credit`` (0 without a plan).
-    - *instrument results* (0.2): the mean of the respondents' results.
+    - *instrument results* (0.2): each party's answers to an instrument that
+      assesses the collaboration (its ``measures`` is ``collaboration`` or
+      ``satisfaction``: not the VFI's volunteer motives), as a share of the
+      instrument's range, an unanswered item counting as the bottom.
+
+    Satisfaction, trend and instrument results do not apply before a round is
+    held (the trend, before two are); punctuality, before a due date has passed.
 
     Args:
         collaboration: The collaboration.
@@ -1154,77 +1624,45 @@ def evaluation_health(
     settings = settings or DEFAULT_SETTINGS
     _check_today(today)
     ordered = _ordered_rounds(collaboration)
-    rated = _last_rated(ordered, 2)
+    parties = sorted(collaboration.party_ids)
+    n = len(parties)
     notes: list[Note] = []
-    if rated:
-        latest, marks = rated[-1]
-        mean = statistics.fmean(marks.values())
-        lowest_mark = min(marks.values())
-        lowest = sorted(party for party, mark in marks.items() if mark == lowest_mark)
-        satisfaction = _part(
-            "satisfaction",
-            ("tilfredshed", "satisfaction"),
-            _likert(mean),
-            0.25,
-            (
-                f"gennemsnit {_number(mean, 'da', 2)} på 1-5 fra {len(marks)} parter i runden "
-                f"{latest.id} ({latest.held_on.isoformat()})",
-                f"mean {_number(mean, 'en', 2)} on 1-5 from {len(marks)} parties in round "
-                f"{latest.id} ({latest.held_on.isoformat()})",
-            ),
+    labels_satisfaction = ("tilfredshed", "satisfaction")
+    labels_least = ("mindst tilfredse part", "least satisfied party")
+    labels_trend = ("udvikling", "trend")
+    if not ordered or not n:
+        none = (
+            ("der er endnu ikke holdt nogen runde", "no round has been held yet")
+            if n
+            else ("samarbejdet har ingen parter", "the collaboration has no parties")
         )
-        least = _part(
-            "least_satisfied",
-            ("mindst tilfredse part", "least satisfied party"),
-            _likert(lowest_mark),
-            0.15,
-            (
-                f"{', '.join(lowest)}: {lowest_mark} på 1-5",
-                f"{', '.join(lowest)}: {lowest_mark} on 1-5",
-            ),
-        )
-        notes.append(
-            Note(
-                da="Tilfredshed i seneste runde: "
-                + ", ".join(f"{party} {marks[party]}" for party in sorted(marks)),
-                en="Satisfaction in the latest round: "
-                + ", ".join(f"{party} {marks[party]}" for party in sorted(marks)),
+        satisfaction = _part("satisfaction", labels_satisfaction, None, 0.25, none)
+        least = _part("least_satisfied", labels_least, None, 0.15, none)
+    else:
+        latest = ordered[-1][1]
+        marks = _marks(latest, parties)
+        satisfaction, least = _satisfaction_parts(latest, marks, parties)
+        if marks:
+            notes.append(
+                Note(
+                    da="Tilfredshed i seneste runde: "
+                    + ", ".join(f"{party} {marks[party]}" for party in sorted(marks)),
+                    en="Satisfaction in the latest round: "
+                    + ", ".join(f"{party} {marks[party]}" for party in sorted(marks)),
+                )
             )
-        )
-    else:
-        none = ("ingen runde med tilfredshedsvurderinger", "no round with satisfaction ratings")
-        satisfaction = _part("satisfaction", ("tilfredshed", "satisfaction"), None, 0.25, none)
-        least = _part(
-            "least_satisfied",
-            ("mindst tilfredse part", "least satisfied party"),
-            None,
-            0.15,
-            none,
-        )
-    if len(rated) >= 2:
-        before = statistics.fmean(rated[-2][1].values())
-        after = statistics.fmean(rated[-1][1].values())
-        change = after - before
-        trend = _part(
-            "trend",
-            ("udvikling", "trend"),
-            50 + 12.5 * change,
-            0.15,
-            (
-                f"gennemsnittet gik fra {_number(before, 'da', 2)} til {_number(after, 'da', 2)}",
-                f"the mean went from {_number(before, 'en', 2)} to {_number(after, 'en', 2)}",
-            ),
-        )
+    if len(ordered) >= 2 and n:
+        trend = _trend_part(ordered[-2][1], ordered[-1][1], parties)
     else:
         trend = _part(
             "trend",
-            ("udvikling", "trend"),
+            labels_trend,
             None,
             0.15,
-            ("færre end to runder med vurderinger", "fewer than two rounds with ratings"),
+            ("færre end to runder er holdt", "fewer than two rounds have been held"),
         )
     punctuality = _punctuality(collaboration, today, settings)
-    instrument = _instrument_part(collaboration, ordered, settings)
+    instrument = _instrument_part(collaboration, ordered, parties, settings)
     return _score(
         "evaluation_health",
         "Evalueringens sundhed",
@@ -1234,19 +1672,119 @@ def evaluation_health(
     )
 
 
-def _last_rated(
-    ordered: list[tuple[int, EvaluationRound]], count: int
-) -> list[tuple[EvaluationRound, dict[str, int]]]:
-    """The last ``count`` rounds with satisfaction ratings, oldest first, each with its marks."""
-    found: list[tuple[EvaluationRound, dict[str, int]]] = []
-    for _, round_ in reversed(ordered):
-        marks = {r.party: r.satisfaction for r in round_.responses if r.satisfaction is not None}
-        if marks:
-            found.append((round_, marks))
-            if len(found) == count:
-                break
-    found.reverse()
-    return found
+def _marks(round_: EvaluationRound, parties: list[str]) -> dict[str, int]:
+    """The satisfaction of each party that rated in the round."""
+    wanted = set(parties)
+    return {
+        r.party: r.satisfaction
+        for r in round_.responses
+        if r.satisfaction is not None and r.party in wanted
+    }
+
+
+def _satisfaction_parts(
+    latest: EvaluationRound, marks: dict[str, int], parties: list[str]
+) -> tuple[ScorePart, ScorePart]:
+    n, k = len(parties), len(marks)
+    where = (
+        f"i runden {latest.id} ({latest.held_on.isoformat()})",
+        f"in round {latest.id} ({latest.held_on.isoformat()})",
+    )
+    labels_satisfaction = ("tilfredshed", "satisfaction")
+    labels_least = ("mindst tilfredse part", "least satisfied party")
+    if not k:
+        none = (
+            f"ingen part har vurderet sin tilfredshed {where[0]}",
+            f"no party rated its satisfaction {where[1]}",
+        )
+        return (
+            _unknown_part("satisfaction", labels_satisfaction, None, 0.25, none, 0.0),
+            _unknown_part("least_satisfied", labels_least, None, 0.15, none, 0.0),
+        )
+    mean = statistics.fmean(marks.values())
+    missing = [party for party in parties if party not in marks]
+    explanation = (
+        f"gennemsnit {_number(mean, 'da', 2)} på 1-5 fra {k} parter {where[0]}",
+        f"mean {_number(mean, 'en', 2)} on 1-5 from {k} parties {where[1]}",
+    )
+    if missing:
+        explanation = (
+            f"{explanation[0]}; {', '.join(missing)} har ikke vurderet, og en manglende "
+            "vurdering tæller som 1, indtil den gives",
+            f"{explanation[1]}; {', '.join(missing)} did not rate, and a missing rating counts "
+            "as 1 until it is given",
+        )
+    satisfaction = _unknown_part(
+        "satisfaction",
+        labels_satisfaction,
+        math.fsum(_likert(mark) for mark in marks.values()) / n,
+        0.25,
+        explanation,
+        k / n,
+    )
+    lowest_mark = min(marks.values())
+    lowest = sorted(party for party, mark in marks.items() if mark == lowest_mark)
+    if missing:
+        least = _unknown_part(
+            "least_satisfied",
+            labels_least,
+            None,
+            0.15,
+            (
+                f"{', '.join(missing)} har ikke vurderet, så den mindst tilfredse part kendes "
+                f"ikke (lavest af de øvrige: {', '.join(lowest)}, {lowest_mark})",
+                f"{', '.join(missing)} did not rate, so the least satisfied party is not known "
+                f"(lowest of the others: {', '.join(lowest)}, {lowest_mark})",
+            ),
+            k / n,
+        )
+    else:
+        least = _part(
+            "least_satisfied",
+            labels_least,
+            _likert(lowest_mark),
+            0.15,
+            (
+                f"{', '.join(lowest)}: {lowest_mark} på 1-5",
+                f"{', '.join(lowest)}: {lowest_mark} on 1-5",
+            ),
+        )
+    return satisfaction, least
+
+
+def _trend_part(before: EvaluationRound, after: EvaluationRound, parties: list[str]) -> ScorePart:
+    """The level held from the round before to the latest, the unknown counted against it."""
+    n = len(parties)
+    marks_before, marks_after = _marks(before, parties), _marks(after, parties)
+    # The least the latest level could be, and the most the earlier one could have been.
+    reached = math.fsum(_likert(mark) for mark in marks_after.values()) / n
+    was = (
+        math.fsum(_likert(mark) for mark in marks_before.values()) + HIGH * (n - len(marks_before))
+    ) / n
+    coverage = (len(marks_before) + len(marks_after)) / (2 * n)
+    if marks_before and marks_after:
+        mean_before = statistics.fmean(marks_before.values())
+        mean_after = statistics.fmean(marks_after.values())
+        da_before, da_after = _number(mean_before, "da", 2), _number(mean_after, "da", 2)
+        en_before, en_after = _number(mean_before, "en", 2), _number(mean_after, "en", 2)
+        if mean_after < mean_before:
+            da = f"gennemsnittet faldt fra {da_before} til {da_after}: niveauet minus faldet"
+            en = f"the mean fell from {en_before} to {en_after}: the level reached, less the fall"
+        elif mean_after > mean_before:
+            da = f"gennemsnittet steg fra {da_before} til {da_after}: det nåede niveau tæller"
+            en = f"the mean rose from {en_before} to {en_after}: the level reached counts"
+        else:
+            da = f"gennemsnittet holdt sig på {da_after}: et stabilt niveau tæller som niveauet"
+            en = f"the mean held at {en_after}: a steady level counts as the level held"
+    else:
+        da = "en af de to seneste runder har ingen vurderinger af tilfredsheden"
+        en = "one of the last two rounds has no satisfaction ratings"
+    if coverage < 1:
+        da += "; en part, der ikke vurderede, tæller som 1 i seneste runde og 5 i runden før"
+        en += "; a party that did not rate counts as 1 in the latest round and 5 in the one before"
+    return _unknown_part(
+        "trend", ("udvikling", "trend"), level_held(was, reached), 0.15, (da, en), coverage
+    )
 
 
 def _check_today(today: object) -> None:
@@ -1305,34 +1843,64 @@ def _punctuality(
 def _instrument_part(
     collaboration: Collaboration,
     ordered: list[tuple[int, EvaluationRound]],
+    parties: list[str],
     settings: ScoreSettings,
 ) -> ScorePart:
     labels = ("resultater af spørgeskema", "instrument results")
-    for index, round_ in reversed(ordered):
-        results = _round_instrument_values(collaboration, index, settings.instruments)
-        values = [value for _, value in results if value is not None]
-        if values:
-            mean = statistics.fmean(values)
-            names = sorted({instrument.id for instrument, _ in results})
-            return _part(
-                "instruments",
-                labels,
-                mean,
-                0.2,
-                (
-                    f"{len(values)} besvarelser af {', '.join(names)} i runden {round_.id}: "
-                    f"i gennemsnit {_number(mean, 'da')} % af skalaen",
-                    f"{len(values)} answers to {', '.join(names)} in round {round_.id}: "
-                    f"on average {_number(mean, 'en')}% of the scale",
-                ),
-            )
-    return _part(
-        "instruments",
-        labels,
-        None,
-        0.2,
-        ("ingen besvarelser af et spørgeskema", "no answers to an instrument"),
-    )
+    if not ordered or not parties:
+        return _part(
+            "instruments",
+            labels,
+            None,
+            0.2,
+            ("der er endnu ikke holdt nogen runde", "no round has been held yet"),
+        )
+    index, round_ = ordered[-1]
+    wanted = set(parties)
+    places: list[float] = []
+    answered: list[float] = []
+    counted: set[str] = set()
+    others: set[tuple[str, InstrumentMeasure]] = set()
+    for s_, response in enumerate(round_.responses):
+        if response.instrument is None or response.party not in wanted:
+            continue
+        base = ("rounds", index, "responses", s_)
+        instrument = _response_instrument(response.instrument, settings.instruments, base)
+        if not instrument.measures.assesses_collaboration:
+            others.add((instrument.id, instrument.measures))
+            continue
+        place, share = _answered_bound(instrument, response.answers, base)
+        places.append(place)
+        answered.append(share)
+        counted.add(instrument.id)
+    n = len(parties)
+    value = math.fsum(places) / n * HIGH
+    coverage = math.fsum(answered) / n
+    names = ", ".join(sorted(counted))
+    if places:
+        explanation = (
+            f"{len(places)} af {n} parter besvarede {names} i runden {round_.id}: i gennemsnit "
+            f"{_number(value, 'da')} % af skalaen, når en part eller et udsagn uden svar "
+            "tæller som bunden",
+            f"{len(places)} of {n} parties answered {names} in round {round_.id}: on average "
+            f"{_number(value, 'en')}% of the scale, a party or item without an answer counting "
+            "as the bottom",
+        )
+    else:
+        explanation = (
+            f"ingen part besvarede et spørgeskema om samarbejdet i runden {round_.id}",
+            f"no party answered an instrument that assesses the collaboration in round {round_.id}",
+        )
+    if others:
+        ranked = sorted(others, key=lambda other: (other[0], other[1].value))
+        shown_da = ", ".join(f"{id_} ({measures.da})" for id_, measures in ranked)
+        shown_en = ", ".join(f"{id_} ({measures.en})" for id_, measures in ranked)
+        explanation = (
+            f"{explanation[0]}; svar på {shown_da} måler ikke samarbejdet og tæller ikke med",
+            f"{explanation[1]}; answers to {shown_en} do not assess the collaboration and do "
+            "not count",
+        )
+    return _unknown_part("instruments", labels, value, 0.2, explanation, coverage)
 
 
 # -- collaboration health -----------------------------------------------------------------
@@ -1361,6 +1929,7 @@ def _health(components: list[Score], settings: ScoreSettings) -> Score:
             weight=float(settings.health_weights.get(score.key, 0.0)),
             explanation_da=f"se {score.label_da.lower()}",
             explanation_en=f"see {score.label_en.lower()}",
+            coverage=score.coverage,
         )
         for score in components
     ]
@@ -1376,8 +1945,10 @@ def collaboration_health(
     """Score the collaboration's overall health: a weighted mean of the six other scores.
 
     The weights are ``settings.health_weights`` (by default
-    [`DEFAULT_HEALTH_WEIGHTS`][frivillig.DEFAULT_HEALTH_WEIGHTS]); a score
-    without a value is left out and the other weights count in its place.
+    [`DEFAULT_HEALTH_WEIGHTS`][frivillig.DEFAULT_HEALTH_WEIGHTS]). A score that
+    does not apply (no part has material) is left out and the other weights
+    count in its place; one whose inputs are all unknown counts 0, and each
+    score's coverage carries into the health's.
 
     Args:
         collaboration: The collaboration.

@@ -21,7 +21,7 @@ from ._validators import (
 )
 from ._volunteers import VolunteerFunction
 
-__all__ = ["ReservedKind", "Task", "TaskKind"]
+__all__ = ["ReservedKind", "Task", "TaskKind", "WorkCategory"]
 
 
 class TaskKind(LabelledEnum):
@@ -48,6 +48,19 @@ class ReservedKind(LabelledEnum):
     )
 
 
+class WorkCategory(LabelledEnum):
+    """How the rules for volunteers on dagpenge or efterløn class a task.
+
+    An activity (aktivitet) is hobby-like and could not be offered as paid work,
+    such as a visiting friend or serving coffee in a social café: it is unlimited.
+    Unpaid voluntary work (frivilligt ulønnet arbejde) could be paid work, and
+    counts against the hours the volunteer's benefit allows without deduction.
+    """
+
+    ACTIVITY = ("activity", "aktivitet", "activity")
+    UNPAID_WORK = ("unpaid_work", "frivilligt ulønnet arbejde", "unpaid voluntary work")
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Task:
     """A task in the collaboration, and who does it.
@@ -70,6 +83,9 @@ class Task:
         directed_by_institution: Whether the institution directs how the work is done.
         replaces_cut_post: Whether the task replaces a post that was cut.
         hours_per_week: How many hours a week the task asks of each volunteer.
+        work_category: Whether the task is an activity or unpaid voluntary work
+            under the rules for volunteers on dagpenge or efterløn; ``None`` when
+            not recorded.
         volunteers: The ids of the volunteers assigned.
         led_by: The id of the party that leads the task, if named.
     """
@@ -90,5 +106,6 @@ class Task:
     hours_per_week: float | None = attrs.field(
         default=None, validator=number_range(0, 168, optional=True)
     )
+    work_category: WorkCategory | None = None
     volunteers: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
     led_by: str | None = attrs.field(default=None, validator=attrs.validators.optional(identifier))

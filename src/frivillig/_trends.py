@@ -27,7 +27,7 @@ from ._frozenmap import FrozenMap
 from ._instruments import Instrument
 from ._labels import LabelledEnum, Language
 from ._portfolio import Portfolio
-from ._scores import resolve_instrument, round_instrument_results
+from ._scores import level_held, resolve_instrument, round_instrument_results
 from .errors import Problem, ValidationError
 
 __all__ = [
@@ -191,6 +191,22 @@ class RoundSeries:
     def direction(self) -> TrendDirection:
         """Which way the mean moved since the round before the last."""
         return _direction(self.last_change, self.low, self.high, self.steady_within)
+
+    @property
+    def held(self) -> float | None:
+        """How well the mean held since the round before the last, from 0 to 100.
+
+        The level reached (the mean's place on the range), less any fall: a steady
+        high level scores as well as rising to it (see
+        [`level_held`][frivillig.level_held]). ``None`` with fewer than two rounds.
+        """
+        if len(self.points) < 2:
+            return None
+        before, last = self.points[-2].spread.mean, self.points[-1].spread.mean
+        if before is None or last is None or self.high <= self.low:
+            return None
+        span = self.high - self.low
+        return level_held((before - self.low) / span * 100, (last - self.low) / span * 100)
 
     def party_changes(self) -> FrozenMap[str, float]:
         """Each party's change from its first round in the series to its last."""

@@ -3,8 +3,8 @@
 A volunteer is identified by a pseudonymous id that only the municipality's or
 association's own system can link to a person. The library never stores a name,
 an address or a CPR number. The fields that are still personal (birth year, age
-band, motives, checks held, hours, benefits) are marked ``personal`` in their
-attrs metadata and are left out of ``repr``.
+band, motives, time with children, checks held, hours, benefits, obligations) are
+marked ``personal`` in their attrs metadata and are left out of ``repr``.
 """
 
 import datetime as dt
@@ -28,8 +28,11 @@ from ._validators import (
 __all__ = [
     "AgeBand",
     "Attachment",
+    "Benefit",
     "ChildCertificateCheck",
+    "Coercion",
     "Engagement",
+    "PeriodWithChildren",
     "Remuneration",
     "Volunteer",
     "VolunteerFunction",
@@ -101,6 +104,42 @@ class Remuneration(LabelledEnum):
     PAY = ("pay", "løn", "pay")
 
 
+class Benefit(LabelledEnum):
+    """A public benefit that limits how much unpaid voluntary work a volunteer may do.
+
+    Volunteers on unemployment benefit (dagpenge) or early retirement pay
+    (efterløn) may give a voluntary organisation only so many hours a month of
+    unpaid voluntary work (frivilligt ulønnet arbejde) without a deduction;
+    activities (aktiviteter) are unlimited. Other benefits have rules of their
+    own that the library does not model.
+    """
+
+    NONE = ("none", "hverken dagpenge eller efterløn", "neither dagpenge nor efterløn")
+    UNEMPLOYMENT = ("unemployment", "dagpenge", "unemployment benefit (dagpenge)")
+    EARLY_RETIREMENT = ("early_retirement", "efterløn", "early retirement pay (efterløn)")
+
+
+class Coercion(LabelledEnum):
+    """Whether a volunteer takes part freely, or under an obligation that makes it not voluntary.
+
+    Volunteering in the sense of Serviceloven § 18 is free of physical, legal
+    and economic coercion: no one may face a sanction for stopping.
+    """
+
+    NONE = ("none", "fri til at stoppe", "free to stop")
+    BENEFIT_CONDITION = (
+        "benefit_condition",
+        "betingelse for en offentlig ydelse",
+        "a condition of a public benefit",
+    )
+    SENTENCE = (
+        "sentence",
+        "del af en dom (fx samfundstjeneste)",
+        "part of a sentence (e.g. community service)",
+    )
+    OTHER = ("other", "anden sanktion ved ophør", "another sanction for stopping")
+
+
 def _motive_map(value: Mapping[VolunteerFunction, int]) -> FrozenMap[VolunteerFunction, int]:
     return FrozenMap(value)
 
@@ -120,6 +159,40 @@ class ChildCertificateCheck:
     checked_on: dt.date
     checked_by: str = attrs.field(validator=identifier)
     clear: bool
+
+
+def _last_day(
+    instance: "PeriodWithChildren", attribute: "attrs.Attribute[Any]", value: object
+) -> None:
+    if isinstance(value, dt.date) and value < instance.first_day:
+        raise FieldError(
+            (attribute.name,),
+            "is before first_day; a period ends on or after the day it begins",
+            "order",
+        )
+
+
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
+class PeriodWithChildren:
+    """One occasion, or one continuous period, in which a volunteer was with children under 15.
+
+    The child-certificate rule counts these: several occasions within a few
+    months, or one continuous period of more than a week (a camp, say), make a
+    volunteer regularly attached even when the role was not meant to be.
+
+    Attributes:
+        first_day: The day the occasion or period began.
+        last_day: The last day of a period of more than one day, inclusive; empty
+            for an occasion of a single day.
+    """
+
+    first_day: dt.date
+    last_day: dt.date | None = attrs.field(default=None, validator=_last_day)
+
+    @property
+    def days(self) -> int:
+        """How many days in a row the occasion or period lasted, counting both ends."""
+        return ((self.last_day or self.first_day) - self.first_day).days + 1
 
 
 def _pseudonymous_id(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
@@ -154,19 +227,37 @@ class Volunteer:
         skills: Skills the volunteer brings, in plain words.
         authorisations: Professional authorisations, e.g. ``"sygeplejerske"`` (personal).
         attachment: How the volunteer is attached (one-off, short-term, regular).
-        started_on: The date the volunteer started, if they have.
+        started_on: The date the volunteer started; ``None`` when not started or not
+            recorded. While the collaboration is not running (exploring, agreeing
+            goals, ended), the rules read ``None`` as not started; once it runs, as
+            not recorded.
         occasions_with_children: How many times the volunteer has acted as a
-            leader or helper for children under 15 (personal).
+            leader or helper for children under 15, undated (personal). Read
+            from older documents; it can rule the child-certificate backstop
+            out, but not date it: record ``periods_with_children`` instead.
         longest_continuous_days: The longest continuous period, in days, spent
-            with children under 15, e.g. on a camp (personal).
+            with children under 15, e.g. on a camp, undated (personal); as
+            ``occasions_with_children``.
+        periods_with_children: Each occasion and continuous period the
+            volunteer spent with children under 15, with its dates (personal);
+            empty when there was none yet, ``None`` when not recorded.
         child_certificate: The last child-protection certificate check, if any (personal).
         confidentiality_signed_on: The date a confidentiality undertaking
             (tavshedserklæring) was signed, if one was (personal).
         remuneration: What the volunteer receives (personal).
-        on_unemployment_benefit: Whether the volunteer receives unemployment
-            benefit (dagpenge), which caps unpaid hours without deduction (personal).
+        benefit: The benefit the volunteer receives that caps unpaid voluntary
+            work without deduction: dagpenge, efterløn or neither; ``None`` when
+            not recorded (personal).
         for_own_family: Whether the work is done for the volunteer's own family,
             which is not volunteering in the § 18 sense (personal).
+        coercion: Whether the volunteer takes part freely or under an
+            obligation (a condition of a benefit, a sentence, another sanction
+            for stopping), which is not volunteering in the § 18 sense;
+            ``None`` when not recorded (personal).
+        for_own_benefit: Whether the volunteer takes part for their own
+            benefit, e.g. as a member of a self-help group rather than its
+            facilitator, which is not volunteering in the § 18 sense; ``None``
+            when not recorded (personal).
     """
 
     id: str = attrs.field(validator=_pseudonymous_id)
@@ -207,6 +298,9 @@ class Volunteer:
         metadata=PERSONAL,
         validator=number_range(0, 100_000, optional=True, personal=True),
     )
+    periods_with_children: tuple[PeriodWithChildren, ...] | None = attrs.field(
+        default=None, repr=False, metadata=PERSONAL
+    )
     child_certificate: ChildCertificateCheck | None = attrs.field(
         default=None, repr=False, metadata=PERSONAL
     )
@@ -216,8 +310,10 @@ class Volunteer:
     remuneration: Remuneration = attrs.field(
         default=Remuneration.NONE, repr=False, metadata=PERSONAL
     )
-    on_unemployment_benefit: bool = attrs.field(default=False, repr=False, metadata=PERSONAL)
+    benefit: Benefit | None = attrs.field(default=None, repr=False, metadata=PERSONAL)
     for_own_family: bool = attrs.field(default=False, repr=False, metadata=PERSONAL)
+    coercion: Coercion | None = attrs.field(default=None, repr=False, metadata=PERSONAL)
+    for_own_benefit: bool | None = attrs.field(default=None, repr=False, metadata=PERSONAL)
 
     @motives.validator
     def _check_motives(

@@ -673,7 +673,7 @@ def evaluate(
         >>> one.passes, one.report.findings[0].code
         (False, 'FR101')
         >>> round(one.scores["collaboration_health"].value)
-        35
+        31
         >>> report.bad[0].where
         '<stream>, line 2'
     """

@@ -16,11 +16,15 @@ Examples:
     >>> print(ValidationError([problem]))
     1 problem:
       $.title: must not be empty
+    >>> problem.render("da")
+    '$.title: må ikke være tom'
 """
 
 from collections.abc import Iterable
 
 import attrs
+
+from ._labels import Language
 
 __all__ = [
     "FrivilligError",
@@ -40,6 +44,9 @@ __all__ = [
 class Problem:
     """One thing wrong with a value, and where it is.
 
+    The message is in English; [`message_da`][frivillig.errors.Problem.message_da]
+    gives it in Danish, and [`render`][frivillig.errors.Problem.render] either.
+
     Attributes:
         path: Where the problem is, as a JSON path from the document's root
             (``$`` is the root, ``$.participants[2].actor.kind`` a nested field).
@@ -53,6 +60,28 @@ class Problem:
     path: str
     message: str
     code: str
+
+    @property
+    def message_da(self) -> str:
+        """The message in Danish.
+
+        It is made from the English message by its template, so it is not a field:
+        problems compare, hash and pickle by ``path``, ``message`` and ``code`` as
+        before. Values, codes and field names stay as the message quotes them. A
+        message of no known template (one made by your own code, say) is given
+        in English.
+        """
+        from ._problem_text import danish
+
+        return danish(self.message) or self.message
+
+    def message_in(self, lang: Language = "en") -> str:
+        """The message in Danish (``"da"``) or English (``"en"``)."""
+        return self.message_da if lang == "da" else self.message
+
+    def render(self, lang: Language = "en") -> str:
+        """Render the problem as ``path: message`` in Danish or English."""
+        return f"{self.path}: {self.message_in(lang)}"
 
     def __str__(self) -> str:
         """Render the problem as ``path: message``."""

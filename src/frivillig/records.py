@@ -111,13 +111,14 @@ from ._privacy import mask_cpr_like
 from ._rulebook import DEFAULT_RULEBOOK
 from ._rules import CheckSettings, Report, Rulebook, Severity
 from ._scores import COMPONENTS, ScoreSettings, score_all
-from ._tasks import TaskKind
+from ._tasks import TaskKind, WorkCategory
 from .errors import FrivilligError, Problem, ValidationError
 
 __all__ = [
     "ANSWER_COLUMNS",
     "COLLABORATION_COLUMNS",
     "COLUMNS",
+    "COVERAGE_COLUMNS",
     "FINDING_COLUMNS",
     "GOAL_COLUMNS",
     "PARTICIPANT_COLUMNS",
@@ -284,6 +285,12 @@ COLLABORATION_COLUMNS = Schema(
         _c("municipality_name", str, "The municipality's short name, e.g. 'København'."),
         _c("title", str, "The collaboration's title."),
         *_enum("status", LifecycleStatus, "Where it is in its lifecycle."),
+        *_enum(
+            "ended_from",
+            LifecycleStatus,
+            "For an ended collaboration, the status it ended from; empty when unknown.",
+            nullable=True,
+        ),
         *_enum("formalisation", FormalisationLevel, "How formal it is (an ordered level)."),
         *_enum("governance_mode", GovernanceMode, "Autonomous or negotiated co-governance."),
         *_enum("welfare_role", WelfareRole, "Supplement, corrective or element of welfare."),
@@ -306,6 +313,13 @@ COLLABORATION_COLUMNS = Schema(
         _c("task_count", int, "How many tasks volunteers do."),
         _c("volunteer_count", int, "How many volunteers it has."),
         _c("responsibilities_held", int, "How many of the five management tasks someone holds."),
+        _c(
+            "most_responsibilities_per_holder",
+            int,
+            "The most management tasks one named person (role holder) holds; empty when no "
+            "holder is named.",
+            nullable=True,
+        ),
         _c(
             "max_budget_share_from_municipality",
             float,
@@ -344,6 +358,19 @@ PARTICIPANT_COLUMNS = Schema(
             nullable=True,
         ),
         _c("key_persons", int, "How many key persons carry the party's part.", nullable=True),
+        _c(
+            "support_schemes",
+            str,
+            "The schemes the municipality supports the party under, joined with ';' ('' for "
+            "none); empty when not recorded.",
+            nullable=True,
+        ),
+        _c(
+            "funding_dkk_per_year",
+            int,
+            "The money (DKK a year) the party puts into the collaboration.",
+            nullable=True,
+        ),
         _c("readiness_openness", int, "The party's openness, 1-5.", nullable=True),
         _c("readiness_equality", int, "How far it meets others as equals, 1-5.", nullable=True),
         _c("readiness_risk_willingness", int, "Its willingness to take risks, 1-5.", nullable=True),
@@ -395,6 +422,13 @@ TASK_COLUMNS = Schema(
         _c("hours_per_week", float, "Hours a week the task asks of each volunteer.", nullable=True),
         _c("volunteer_count", int, "How many volunteers are assigned."),
         _c("led_by", str, "The id of the party that leads the task.", nullable=True),
+        *_enum(
+            "work_category",
+            WorkCategory,
+            "Activity or unpaid voluntary work, as the dagpenge and efterløn rules class it; "
+            "empty when not recorded.",
+            nullable=True,
+        ),
     ),
 )  # fmt: skip
 """The columns of [`task_records`][frivillig.records.task_records]."""
@@ -508,11 +542,27 @@ SCORE_COLUMNS: tuple[Column, ...] = (
 collaboration rows: one per score of [`score_all`][frivillig.score_all], named
 ``score_<key>``, a float from 0 to 100, empty when the score had no material."""
 
-SCORED_COLLABORATION_COLUMNS = COLLABORATION_COLUMNS.extend(*SCORE_COLUMNS)
+COVERAGE_COLUMNS: tuple[Column, ...] = tuple(
+    _c(
+        f"coverage_{column.name.removeprefix('score_')}",
+        float,
+        f"The share (0-1) of the weight of {column.name} whose inputs were known; below 1, "
+        "the score counts the unknown as the lowest it could be. Empty when the score had no "
+        "material.",
+        nullable=True,
+    )
+    for column in SCORE_COLUMNS
+)
+"""The coverage columns [`score_columns`][frivillig.records.score_columns] adds after the
+score columns: one per score, ``coverage_<key>``, the share of its weight whose inputs
+were known (see [`Score.coverage`][frivillig.Score])."""
+
+SCORED_COLLABORATION_COLUMNS = COLLABORATION_COLUMNS.extend(*SCORE_COLUMNS, *COVERAGE_COLUMNS)
 """The columns of collaboration rows made with
 ``collaboration_records(items, extra=score_columns(today=...))``: those of
 [`COLLABORATION_COLUMNS`][frivillig.records.COLLABORATION_COLUMNS], then
-[`SCORE_COLUMNS`][frivillig.records.SCORE_COLUMNS]."""
+[`SCORE_COLUMNS`][frivillig.records.SCORE_COLUMNS] and
+[`COVERAGE_COLUMNS`][frivillig.records.COVERAGE_COLUMNS]."""
 
 FINDING_COLUMNS = Schema(
     "finding",
@@ -702,6 +752,8 @@ def _collaboration_rows(
             "title": c.title,
             "status": c.status.value,
             "status_label": c.status.label(lang),
+            "ended_from": _value(c.ended_from),
+            "ended_from_label": _label(c.ended_from, lang),
             "formalisation": c.formalisation.value,
             "formalisation_label": c.formalisation.label(lang),
             "governance_mode": c.governance_mode.value,
@@ -722,6 +774,7 @@ def _collaboration_rows(
             "task_count": len(c.tasks),
             "volunteer_count": len(c.volunteers),
             "responsibilities_held": len(c.responsibilities),
+            "most_responsibilities_per_holder": _most_per_holder(c),
             "max_budget_share_from_municipality": max(shares) if shares else None,
             "has_agreement": c.agreement is not None,
             "agreement_signed_on": None if c.agreement is None else c.agreement.signed_on,
@@ -742,6 +795,13 @@ def _collaboration_rows(
                 raise _error(msg, "duplicate", "$.extra")
             row.update(more)
         yield row
+
+
+def _most_per_holder(c: Collaboration) -> int | None:
+    counts: dict[str, int] = {}
+    for holder in c.responsibility_holders.values():
+        counts[holder] = counts.get(holder, 0) + 1
+    return max(counts.values(), default=None)
 
 
 def participant_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
@@ -785,6 +845,10 @@ def _participant_rows(items: Items, lang: Language) -> Iterator[Record]:
                 "is_initiator": c.initiator == p.id,
                 "budget_share_from_municipality": p.budget_share_from_municipality,
                 "key_persons": p.key_persons,
+                "support_schemes": None
+                if p.support_schemes is None
+                else _joined(p.support_schemes),
+                "funding_dkk_per_year": p.funding_dkk_per_year,
                 "readiness_openness": None if readiness is None else readiness.openness,
                 "readiness_equality": None if readiness is None else readiness.equality,
                 "readiness_risk_willingness": None
@@ -881,6 +945,8 @@ def _task_rows(items: Items, lang: Language) -> Iterator[Record]:
                 "hours_per_week": task.hours_per_week,
                 "volunteer_count": len(task.volunteers),
                 "led_by": task.led_by,
+                "work_category": _value(task.work_category),
+                "work_category_label": _label(task.work_category, lang),
             }
 
 
@@ -1076,8 +1142,11 @@ def score_columns(
 
     Each score of [`score_all`][frivillig.score_all] becomes a column
     ``score_<key>``: a float from 0 to 100, or ``None`` when the score had no
-    material (no goals, no rounds). The scores judge the collaboration as of
-    ``today``: punctuality of evaluations depends on the date. Pass the result
+    material (no goals, no rounds); after them, each score's coverage becomes a
+    column ``coverage_<key>``, the share of its weight whose inputs were known
+    (below 1, the score counts the unknown as the lowest it could be). The
+    scores judge the collaboration as of ``today``: punctuality of evaluations
+    depends on the date. Pass the result
     as ``extra`` to [`collaboration_records`][frivillig.records.collaboration_records]
     and use [`SCORED_COLLABORATION_COLUMNS`][frivillig.records.SCORED_COLLABORATION_COLUMNS]
     as the schema.
@@ -1088,7 +1157,8 @@ def score_columns(
 
     Returns:
         A function from a collaboration to its score columns, in the order of
-        [`SCORE_COLUMNS`][frivillig.records.SCORE_COLUMNS].
+        [`SCORE_COLUMNS`][frivillig.records.SCORE_COLUMNS], then its coverage
+        columns, in the order of [`COVERAGE_COLUMNS`][frivillig.records.COVERAGE_COLUMNS].
 
     Raises:
         ValidationError: ``today`` is not a date, or ``settings`` is not
@@ -1105,14 +1175,16 @@ def score_columns(
         >>> round(row["score_goal_alignment"], 1)
         100.0
         >>> list(row)[-1], list(row) == list(records.SCORED_COLLABORATION_COLUMNS)
-        ('score_collaboration_health', True)
+        ('coverage_collaboration_health', True)
     """
     day = _check_today(today)
     chosen = _check_score_settings(settings)
 
     def scores(collaboration: Collaboration) -> Record:
         found = score_all(collaboration, today=day, settings=chosen)
-        return {f"score_{key}": found[key].value for key in _SCORE_KEYS}
+        row: Record = {f"score_{key}": found[key].value for key in _SCORE_KEYS}
+        row.update((f"coverage_{key}", found[key].coverage) for key in _SCORE_KEYS)
+        return row
 
     return scores
 

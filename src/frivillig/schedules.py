@@ -475,6 +475,7 @@ _shift = add_days
 LOOKBACK_YEARS = 20
 """How many years before "today" a status looks back for due dates."""
 
+
 def judged_from(plan: EvaluationPlan, today: dt.date) -> dt.date:
     """The first day whose due dates a status on ``today`` judges.
 

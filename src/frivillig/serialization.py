@@ -1535,10 +1535,10 @@ class _Reader:
         count, children = plan
         for name, kind, sub in children:
             item = getattr(value, name)
+            if item is None:  # an optional field left empty, one struct or many
+                continue
             if kind is _MAP or kind is _LEAVES:
                 count += len(item) * (sub or 1)
-            elif item is None:
-                continue
             elif kind is _LEAF:
                 count += sub
             elif kind is _STRUCTS:
@@ -1692,7 +1692,10 @@ def _step(field: "attrs.Attribute[Any]", own: Any, reader: _Reader) -> tuple[obj
         actors = [reader.structs[cls] for cls in ACTOR_CLASSES.values()]
         return _KIND, {struct: reader.builder(reader.classes[struct]) for struct in actors}
     if _origin(tp) is tuple and isinstance(args[0], type) and attrs.has(args[0]):
-        return _MANY, reader.builder(args[0])
+        each = reader.builder(args[0])
+        if optional:  # an optional array of objects: built when present
+            return _OPTIONAL, lambda value: tuple(map(each, value))
+        return _MANY, each
     if isinstance(tp, type) and attrs.has(tp):
         return one, reader.builder(tp)
     return None

@@ -113,10 +113,10 @@ from ._formalisation import CollaborationLevel, FormalisationLevel
 from ._goals import Agreement, Goal, GoalStatus, Indicator, Wish
 from ._labels import LabelledEnum
 from ._municipalities import get_municipality
-from ._participation import Participant, ParticipantRole, Readiness, Resource
+from ._participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
 from ._portfolio import Portfolio
 from ._scores import recommend_formalisation
-from ._tasks import ReservedKind, Task, TaskKind
+from ._tasks import ReservedKind, Task, TaskKind, WorkCategory
 from ._volunteers import (
     AgeBand,
     Attachment,
@@ -318,6 +318,7 @@ class _TaskTemplate:
     children: bool = False
     confidential: bool = False
     led_by_association: bool = True
+    work_category: WorkCategory | None = None
 
 
 @attrs.frozen
@@ -393,6 +394,9 @@ def _task_template(entry: dict[str, Any]) -> _TaskTemplate:
         children=entry.get("children", False),
         confidential=entry.get("confidential", False),
         led_by_association=entry.get("led_by_association", True),
+        work_category=(
+            _member(WorkCategory, entry["work_category"]) if "work_category" in entry else None
+        ),
     )
 
 
@@ -494,13 +498,26 @@ def _half_hours(rng: random.Random, low: float, high: float) -> float:
     return float(round(rng.uniform(low, high) * 2) / 2)
 
 
+def _holders(responsibilities: Mapping[ManagementTask, str]) -> dict[ManagementTask, str]:
+    """Two role holders in each party, who take its responsibilities in turn.
+
+    No one then holds more than two of the five, and no random draw is spent, so the
+    rest of a generated portfolio is as it was before holders were modelled.
+    """
+    held: dict[str, int] = {}
+    holders = {}
+    for task in ManagementTask:
+        party = responsibilities.get(task)
+        if party is None:
+            continue
+        turn = held.get(party, 0)
+        held[party] = turn + 1
+        holders[task] = f"{party}-koordinator-{turn % 2 + 1}"
+    return holders
+
+
 def _municipality_name(code: int) -> str:
-    name = get_municipality(code).name
-    if code == 101:
-        return "Københavns Kommune"
-    if code == 400:
-        return "Bornholms Regionskommune"
-    return f"{name} Kommune"
+    return get_municipality(code).official_name
 
 
 def _readiness(rng: random.Random) -> Readiness | None:
@@ -589,6 +606,7 @@ class _TaskDraft:
     fixed_rota: bool = False
     directed_by_institution: bool = False
     replaces_cut_post: bool = False
+    work_category: WorkCategory | None = None
     volunteers: list[str] = attrs.Factory(list)
 
     def build(self) -> Task:
@@ -675,7 +693,32 @@ def _municipality_party(
         roles=(ParticipantRole.OWNER, ParticipantRole.FUNDER),
         resources=resources,
         readiness=readiness,
+        funding_dkk_per_year=_MUNICIPAL_FUNDING if Resource.MONEY in resources else None,
     )
+
+
+_MUNICIPAL_FUNDING = 150_000
+"""What a synthetic municipality puts into a collaboration a year, in DKK: well below the
+default amount (DKK 1,000,000) from which money alone calls for a partnership agreement."""
+
+_COMPANY_FUNDING = 25_000
+"""What a synthetic company that brings money puts in a year, in DKK."""
+
+_FOLKEOPLYSNING_THEMES = frozenset({"idraet-sfo", "ungdomsklub"})
+"""The themes whose association is a folkeoplysende forening (sport, a youth club); the
+others do voluntary social work supported under Serviceloven § 18."""
+
+
+def _support(theme: _Theme, cvr: str | None) -> tuple[SupportScheme, ...]:
+    """The support scheme of a synthetic association.
+
+    None without a CVR number, which a public grant needs.
+    """
+    if cvr is None:
+        return ()
+    if theme.key in _FOLKEOPLYSNING_THEMES:
+        return (SupportScheme.FOLKEOPLYSNING,)
+    return (SupportScheme.SERVICELOVEN_18,)
 
 
 def _institution_party(
@@ -736,20 +779,23 @@ def _parties(
         return 1 if single_key and party == key_party else rng.randint(2, 6)
 
     if has_association:
+        association = VoluntaryOrganisation(
+            name=theme.association.format(place=place),
+            cvr=_cvr(rng) if rng.random() < 0.85 else None,
+            cause=theme.cause.format(place=place),
+            municipality_code=code,
+            paying_members=rng.randint(8, 400),
+            has_statutes=True,
+            has_board=True,
+            democratic=True,
+            child_certificate_declaration_year=as_of.year,
+            voluntary_effort_is_core=True,
+        )
         participants.append(
             Participant(
                 id="forening",
-                actor=VoluntaryOrganisation(
-                    name=theme.association.format(place=place),
-                    cvr=_cvr(rng) if rng.random() < 0.85 else None,
-                    cause=theme.cause.format(place=place),
-                    municipality_code=code,
-                    paying_members=rng.randint(8, 400),
-                    has_statutes=True,
-                    has_board=True,
-                    democratic=True,
-                    child_certificate_declaration_year=as_of.year,
-                ),
+                actor=association,
+                support_schemes=_support(theme, association.cvr),
                 roles=(ParticipantRole.VOLUNTEER_PROVIDER,)
                 + ((ParticipantRole.COORDINATOR,) if rng.random() < 0.4 else ()),
                 resources=(Resource.VOLUNTEERS, Resource.KNOWLEDGE),
@@ -785,6 +831,7 @@ def _parties(
                 roles=(ParticipantRole.FUNDER,),
                 resources=(Resource.MONEY, Resource.EQUIPMENT)[: rng.randint(1, 2)],
                 readiness=_readiness(rng),
+                funding_dkk_per_year=_COMPANY_FUNDING,
             )
         )
     if rng.random() < 0.15:
@@ -876,6 +923,7 @@ def _tasks(rng: random.Random, draft: _Draft, theme: _Theme, leader: str) -> lis
             confidential_data=template.confidential,
             hours_per_week=_half_hours(rng, *template.hours),
             led_by=leader if template.led_by_association else institution,
+            work_category=template.work_category,
         )
         for template in theme.tasks
     ]
@@ -1158,6 +1206,7 @@ def _varied(
     if phase in ("young", "running") and draft.roll(D.RESPONSIBILITY_UNASSIGNED):
         for task in rng.sample(tuple(ManagementTask), k=rng.randint(1, 2)):
             del responsibilities[task]
+    holders = _holders(responsibilities)
     agreement = None
     if phase != "exploring" and rng.random() < 0.9:
         agreement = AgreementDocument(
@@ -1261,6 +1310,7 @@ def _varied(
         welfare_role=rng.choice(theme.roles),
         volunteer_model=model,
         responsibilities=responsibilities,
+        responsibility_holders=holders,
         goals=tuple(goals),
         tasks=tuple(task.build() for task in tasks),
         volunteers=tuple(volunteer.build(rng, as_of) for volunteer in volunteers),
@@ -1270,6 +1320,7 @@ def _varied(
         start_on=start_on,
         end_on=end_on,
         status=status,
+        ended_from=LifecycleStatus.EVALUATING if status is LifecycleStatus.ENDED else None,
         evaluation_plan=plan,
         rounds=tuple(rounds),
         description=theme.description,
@@ -1299,7 +1350,27 @@ def _formalise(rng: random.Random, draft: _Draft, collaboration: Collaboration) 
     agreement = collaboration.agreement
     if agreement is not None:
         agreement = attrs.evolve(agreement, title=f"{level.da.capitalize()}: {agreement.title}")
+    elif level in _WRITTEN and collaboration.status in _AT_WORK:
+        # A collaboration at work under a written agreement has the document (rule FR110).
+        agreement = AgreementDocument(
+            title=f"{level.da.capitalize()}: {collaboration.title}",
+            signed_on=collaboration.start_on,
+            parties=tuple(participant.id for participant in collaboration.participants),
+        )
     return attrs.evolve(collaboration, formalisation=level, agreement=agreement)
+
+
+_WRITTEN = frozenset(
+    {FormalisationLevel.COLLABORATION_AGREEMENT, FormalisationLevel.PARTNERSHIP_AGREEMENT}
+)
+_AT_WORK = frozenset(
+    {
+        LifecycleStatus.ACTIVE,
+        LifecycleStatus.EVALUATING,
+        LifecycleStatus.CONTINUED,
+        LifecycleStatus.ADJUSTED,
+    }
+)
 
 
 # -- the benchmark generator ------------------------------------------------------------
