@@ -28,6 +28,7 @@ from frivillig import (
     schedules,
     strategies,
 )
+from frivillig._calendar import add_months
 from frivillig._checking import _relative_keyed, _root
 from frivillig._instruments import result_fraction_at
 from frivillig._privacy import _CPR_SEPARATORS, cpr_spans, may_hold_cpr_like
@@ -58,9 +59,15 @@ def status_from_scratch(
 ) -> ScheduleStatus:
     """Where the cycle stands, matched as the schedules module documents it."""
     early = dt.timedelta(days=tolerance.early_days)
+    # A status looks back twenty years: due dates before that are not judged, and a round
+    # held before the first window judged is left out rather than called unscheduled.
+    since = max(plan.first_date, add_months(today, -12 * schedules.LOOKBACK_YEARS))
+    cut = since > plan.first_date
     opened: list[dt.date] = []
     following = None
     for due in _due_dates_from_scratch(plan):
+        if due < since:
+            continue
         if due - early > today:
             following = due
             break
@@ -72,6 +79,8 @@ def status_from_scratch(
     ):
         # the window of a due date opens `early` days before it and lasts until the next opens
         inside = [i for i, due in enumerate(opened) if due - early <= round_.held_on]
+        if not inside and cut:
+            continue
         if not inside or inside[-1] in covering:
             unscheduled.append(round_.id)
         else:
@@ -126,8 +135,8 @@ def schedule_questions(
 
 
 def _clear_schedule_caches() -> None:
-    schedules._status.cache_clear()
-    schedules._windows.cache_clear()
+    schedules._STATUSES.clear()
+    schedules._WINDOWS.clear()
 
 
 @given(first=schedule_questions(), second=schedule_questions())

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import pytest
 from dateutil.rrule import rrulestr
-from hypothesis import given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -64,6 +64,7 @@ S = LifecycleStatus
 MANY = settings(max_examples=300, deadline=None)
 FEWER = settings(max_examples=150, deadline=None)
 SOME = settings(max_examples=60, deadline=None)
+IMPORTED = settings(max_examples=10)  # takes the suite's profile, from tests/conftest.py
 
 
 def _json_form_types() -> set[type[Any]]:
@@ -121,6 +122,13 @@ def _check_valid(value: Any, cls: type[Any]) -> None:
 # -- every public type -----------------------------------------------------------------
 
 
+def test_the_suite_sets_no_deadline_that_a_busy_machine_could_miss() -> None:
+    # the profile of tests/conftest.py is in force here, at import and while tests run
+    assert IMPORTED.deadline is None
+    assert settings.default is not None
+    assert settings.default.deadline is None
+
+
 def test_every_public_attrs_class_has_a_strategy() -> None:
     missing = [name for name in PUBLIC if name not in STRATEGIES]
     assert not missing, f"no strategy registered for: {', '.join(missing)}"
@@ -159,7 +167,8 @@ def test_public_strategy_names_are_plural_and_documented(name: str) -> None:
         pytest.fail(f"{name} has no strategy in frivillig.strategies")
     strategy_name = STRATEGIES[name]
     assert strategy_name in fs.__all__
-    assert strategy_name.endswith("s")
+    # the plural of the type: child_certificate_checks, or periods_with_children
+    assert strategy_name.endswith("s") or strategy_name.split("_")[0].endswith("s")
     assert getattr(fs, strategy_name).__doc__
 
 
@@ -180,7 +189,12 @@ def test_a_collaboration_of_a_status_could_have_reached_it(status: LifecycleStat
         end = c.end_on
         assert any(
             not transition_problems(
-                attrs.evolve(c, status=before, end_on=None if status is S.ENDED else end),
+                attrs.evolve(
+                    c,
+                    status=before,
+                    end_on=None if status is S.ENDED else end,
+                    ended_from=None,  # transition sets it when the collaboration ends
+                ),
                 status,
                 on=end,
             )
@@ -203,6 +217,9 @@ def test_a_collaboration_of_a_status_could_have_reached_it(status: LifecycleStat
             if c.rounds:
                 assert c.rounds[-1].final
                 assert c.rounds[-1].decision is Decision.END
+            if c.ended_from is not None:  # the status it ended from could have ended it
+                before = attrs.evolve(c, status=c.ended_from, end_on=None, ended_from=None)
+                assert not transition_problems(before, S.ENDED, on=c.end_on)
         else:
             assert not any(round_.final for round_ in c.rounds)
 
@@ -292,6 +309,134 @@ def test_the_smallest_collaborations(c: Collaboration) -> None:
 @given(fs.collaborations(actors=fs.citizen_groups()))
 def test_partners_from_a_given_strategy(c: Collaboration) -> None:
     assert all(p.actor.kind is ActorKind.CITIZEN_GROUP for p in c.participants[1:])
+
+
+@FEWER
+@given(fs.collaborations())
+def test_plans_stay_within_what_a_plan_may_be(c: Collaboration) -> None:
+    plan = c.evaluation_plan
+    if plan is None:
+        return
+    parts = dict(part.split("=", 1) for part in plan.rrule.removeprefix("RRULE:").split(";"))
+    assert set(parts) <= {"FREQ", "INTERVAL", "COUNT"}
+    assert parts["FREQ"] in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+    assert 1 <= int(parts.get("INTERVAL", "1")) <= 1000
+    if "COUNT" in parts:
+        assert 1 <= int(parts["COUNT"]) <= 1000
+        # a counted rule reaches its last date within 50 years, even from a 31st
+        last = _plan_dates(c, int(parts["COUNT"]))[-1]
+        assert last.year <= plan.first_date.year + 50
+    assert plan.first_date >= c.start_on
+
+
+# The month ends and the leap day are where a rule without BY-parts skips periods.
+@st.composite
+def month_end_dates(draw: st.DrawFn) -> dt.date:
+    year = draw(st.integers(min_value=1990, max_value=2100))
+    month = draw(st.integers(min_value=1, max_value=12))
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return dt.date(year, month, draw(st.integers(min_value=min(28, last), max_value=last)))
+
+
+@SOME
+@given(
+    frequency=st.sampled_from([f for f, _, _ in fs._FREQUENCIES]),
+    interval=st.integers(min_value=1, max_value=52),
+    times=st.none() | st.integers(min_value=1, max_value=12),
+    first=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
+    | month_end_dates(),
+    limit=st.integers(min_value=1, max_value=12),
+)
+def test_the_drawn_dates_of_a_rule_are_dateutils(
+    frequency: str, interval: int, times: int | None, first: dt.date, limit: int
+) -> None:
+    rule = fs._Recurrence(frequency, interval, times)
+    text = f"FREQ={frequency};INTERVAL={interval}" + (f";COUNT={times}" if times else "")
+    expected = [
+        moment.date()
+        for moment in itertools.islice(
+            rrulestr(text, dtstart=dt.datetime.combine(first, dt.time(9))), limit
+        )
+    ]
+    assert fs._recurrence_dates(rule, first, limit) == expected
+
+
+# -- how values are drawn: a record's small decisions come from drawn bytes ----------------
+
+
+def test_zero_bytes_read_as_the_simplest_decisions() -> None:
+    dice = fs._Dice(lambda _: bytes(64))
+    assert dice.flag() is False
+    assert dice.maybe_flag() is None
+    assert dice.choice("abc") == "a"
+    assert dice.maybe_choice("abc") is None
+    assert dice.integer(3, 70_000) == 3
+    assert dice.maybe_integer(1, 5) is None
+    assert dice.date(dt.date(2026, 1, 1), dt.date(2030, 1, 1)) == dt.date(2026, 1, 1)
+    assert dice.sample(range(40), 2, 8) == [0, 1]
+    assert dice.permutation("xyz") == ["x", "y", "z"]
+    assert [dice.byte() for _ in range(100)] == [0] * 100  # reads on past the first bytes
+
+
+@given(
+    st.binary(min_size=64, max_size=64),
+    st.integers(min_value=-5, max_value=10**7),
+    st.integers(min_value=0, max_value=10**7),
+    st.integers(min_value=0, max_value=50),
+)
+def test_the_dice_read_within_their_bounds(data: bytes, low: int, span: int, size: int) -> None:
+    dice = fs._Dice(lambda _: data)
+    assert low <= dice.integer(low, low + span) <= low + span
+    items = list(range(size))
+    chosen = dice.sample(items, 1, 6)
+    assert len(set(chosen)) == len(chosen) <= 6
+    assert set(chosen) <= set(items)
+    assert len(chosen) >= min(1, size)
+    assert sorted(dice.permutation(items)) == items
+
+
+def test_every_number_in_a_range_can_be_read() -> None:
+    for low, high in ((1, 5), (0, 223), (0, 224), (1920, 2012), (0, 1000)):
+        found = {
+            fs._Dice(lambda _, v=v: v.to_bytes(2)).integer(low, high) for v in range(0, 65536, 7)
+        }
+        assert found == set(range(low, high + 1))
+
+
+def _shrunk(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> Any:
+    # without the explain phase, whose variations of the example would also be found
+    only = settings(database=None, deadline=None, phases=[Phase.generate, Phase.shrink])
+    return find(strategy, condition, settings=only)
+
+
+def test_collaborations_shrink_to_the_simplest() -> None:
+    # as the docstring promises: exploring, the municipality and one association, nothing else
+    c = _shrunk(fs.collaborations(), lambda _: True)
+    assert c.status is S.EXPLORING
+    assert [p.actor.kind for p in c.participants] == [
+        ActorKind.MUNICIPALITY,
+        ActorKind.VOLUNTARY_ORGANISATION,
+    ]
+    assert (c.goals, c.tasks, c.volunteers, c.rounds) == ((), (), (), ())
+    assert c.evaluation_plan is None
+    assert c.municipality_code == 101
+
+
+def _records(c: Collaboration) -> int:
+    return len(c.participants) + len(c.goals) + len(c.tasks) + len(c.volunteers)
+
+
+def test_a_failing_collaboration_shrinks_to_what_fails() -> None:
+    # the shrinker may stop at a nearly simplest example (say, evaluating with one
+    # agreed goal rather than agreeing with none), but never far from it
+    c = _shrunk(fs.collaborations(), lambda c: len(c.goals) >= 2)
+    assert len(c.goals) == 2
+    assert _records(c) <= 5
+    c = _shrunk(fs.collaborations(), lambda c: len(c.rounds) >= 2)
+    assert len(c.rounds) == 2
+    assert _records(c) <= 4
+    assert c.evaluation_plan is not None
+    assert c.evaluation_plan.rrule == "FREQ=MONTHLY"
 
 
 # -- portfolios, policies, identifiers -----------------------------------------------------

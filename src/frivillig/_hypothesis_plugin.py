@@ -54,6 +54,7 @@ STRATEGIES: dict[str, str] = {
     "Note": "notes",
     "Participant": "participants",
     "PeriodPoint": "period_points",
+    "PeriodWithChildren": "periods_with_children",
     "Portfolio": "portfolios",
     "PortfolioSeries": "portfolio_series",
     "PortfolioTrends": "portfolio_trends",

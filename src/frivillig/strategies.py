@@ -23,6 +23,13 @@ arguments, ``min_*``/``max_*`` bounds, strategies as arguments where a value
 varies, and ``hypothesis.errors.InvalidArgument`` when the arguments are
 inconsistent or make it impossible to build anything.
 
+They are also built to be quick to draw, so that they fit in a test suite's
+time and Hypothesis's health checks: a record (a party, a goal, a task, a
+volunteer, a round) reads its many small decisions from one drawn string of
+bytes, so a collaboration costs Hypothesis a few dozen choices rather than
+hundreds. Failing examples still shrink decision by decision, each towards its
+simplest value.
+
 Examples:
     >>> from hypothesis import given, settings
     >>> from frivillig import LifecycleStatus
@@ -35,6 +42,7 @@ Examples:
     >>> test_active_collaborations_have_agreed_goals()
 """
 
+import contextvars
 import datetime as dt
 import enum
 import functools
@@ -43,12 +51,11 @@ import json
 import operator
 import string
 import typing
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NamedTuple, TypeVar
-from zoneinfo import ZoneInfo
 
 import attrs
-from dateutil.rrule import rrulestr
 from hypothesis import assume
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -90,6 +97,7 @@ from ._instruments import (
     Category,
     Factor,
     Instrument,
+    InstrumentMeasure,
     InstrumentResult,
     InstrumentScore,
     Item,
@@ -105,7 +113,7 @@ from ._instruments import (
 from ._labels import LabelledEnum
 from ._municipalities import MunicipalityInfo, Region, RegionMembership, get_municipality
 from ._municipalities import municipalities as _municipality_table
-from ._participation import Participant, ParticipantRole, Readiness, Resource
+from ._participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
 from ._policy import PolicyProcess, VolunteerPolicy
 from ._portfolio import Portfolio
 from ._privacy import find_cpr_like
@@ -134,7 +142,7 @@ from ._scores import (
     recommend_formalisation,
     score_all,
 )
-from ._tasks import ReservedKind, Task, TaskKind
+from ._tasks import ReservedKind, Task, TaskKind, WorkCategory
 from ._trends import (
     CollaborationTrends,
     DyadicPair,
@@ -154,11 +162,15 @@ from ._validators import is_identifier, render_path
 from ._volunteers import (
     AgeBand,
     Attachment,
+    Benefit,
     ChildCertificateCheck,
+    Coercion,
     Engagement,
+    PeriodWithChildren,
     Remuneration,
     Volunteer,
     VolunteerFunction,
+    is_personal,
 )
 from .errors import Problem
 from .schedules import DueDate, EvaluationTolerance, ScheduleStatus, evaluation_status
@@ -207,6 +219,7 @@ __all__ = [
     "notes",
     "participants",
     "period_points",
+    "periods_with_children",
     "portfolio_series",
     "portfolio_trends",
     "portfolios",
@@ -342,6 +355,7 @@ _MAX_ANSWERS = 8
 _MAX_INDICATOR = 1e15
 
 _ROLES = tuple(ParticipantRole)
+_SUPPORT_SCHEMES = tuple(SupportScheme)
 _RESOURCES = tuple(Resource)
 _FUNCTIONS = tuple(VolunteerFunction)
 _RESERVED = tuple(ReservedKind)
@@ -428,11 +442,147 @@ def _check_member(name: str, value: object, cls: type[enum.Enum]) -> None:
         raise InvalidArgument(msg)
 
 
-# -- scalars ---------------------------------------------------------------------------
+# -- drawing many small decisions at once ------------------------------------------------
 #
-# Strategies are built once and cached: building a strategy inside every draw
-# costs more than drawing from it. Helpers named ``_draw_*`` take the ``draw``
-# function of the composite strategy that calls them and return a value.
+# Hypothesis spends tens of microseconds of bookkeeping on every value drawn, however
+# small, and a collaboration is made of several hundred small decisions: flags,
+# choices from short lists, small numbers, subsets, dates. Drawn one by one they
+# made a collaboration cost some 450 choices, and drawing was slow enough to fail
+# Hypothesis's too_slow health check on a busy machine. So each record (a party, a
+# goal, a task, a volunteer, a round, a response, the collaboration's own fields)
+# draws one byte string, its dice, and reads its small decisions from it. Only
+# free texts, floats, generated ids and the sizes of collections are drawn on their
+# own: a text is a realistic Danish phrase, chosen by the dice, half the time.
+#
+# Shrinking still works decision by decision: a zero byte always reads as the
+# simplest decision (False, nothing, the first item, the lower bound), and
+# Hypothesis shrinks a byte string byte by byte towards zeros. Sizes of collections
+# are drawn as integers, which the shrinker lowers while deleting what follows them.
+#
+# Strategies are built once and cached: building a strategy inside every draw costs
+# more than drawing from it.
+
+_DICE_SIZE = 24  # bytes a record draws at first; it draws more if it reads past them
+
+
+@functools.cache
+def _bytes(size: int) -> SearchStrategy[bytes]:
+    return st.binary(min_size=size, max_size=size)
+
+
+def _size_for(count: int) -> int:
+    """How many bytes it takes to hold the numbers from 0 to ``count - 1``."""
+    return max(1, ((count - 1).bit_length() + 7) // 8)
+
+
+class _Dice:
+    """The small decisions of one record, read one after another from drawn bytes.
+
+    Every reading takes a number of bytes fixed by its arguments, so a decision
+    keeps its place in the bytes while the values read before it change. A zero
+    byte reads as the simplest decision.
+    """
+
+    __slots__ = ("_at", "_data", "_draw", "_size")
+
+    def __init__(self, draw: DrawFn, size: int = _DICE_SIZE) -> None:
+        self._draw = draw
+        self._size = size
+        self._data = draw(_bytes(size))
+        self._at = 0
+
+    def _take(self, count: int) -> bytes:
+        at = self._at
+        end = at + count
+        if end > len(self._data):  # read past the bytes drawn: draw some more
+            self._data = self._data[at:] + self._draw(_bytes(max(self._size, count)))
+            at, end = 0, count
+        self._at = end
+        return self._data[at:end]
+
+    def byte(self) -> int:
+        """A number from 0 to 255."""
+        at = self._at
+        if at == len(self._data):
+            self._take(1)
+            return self._data[0]
+        self._at = at + 1
+        return self._data[at]
+
+    def flag(self) -> bool:
+        """True or False, even odds; False is simpler."""
+        return self.byte() >= 128
+
+    def maybe_flag(self) -> bool | None:
+        """``None`` half the time, else ``False`` or ``True``."""
+        value = self.byte()
+        return None if value < 128 else value >= 192
+
+    def index(self, count: int) -> int:
+        """A number from 0 to ``count - 1``, each as likely; 0 is simplest."""
+        if count <= 256:
+            return self.byte() * count >> 8
+        size = _size_for(count)
+        return int.from_bytes(self._take(size)) * count >> (8 * size)
+
+    def choice(self, items: Sequence[T]) -> T:
+        """One of ``items``; the first is simplest."""
+        return items[self.index(len(items))]
+
+    def maybe_choice(self, items: Sequence[T]) -> T | None:
+        """``None`` half the time, else one of ``items``."""
+        present = self.flag()
+        item = self.choice(items)
+        return item if present else None
+
+    def integer(self, low: int, high: int) -> int:
+        """A number from ``low`` to ``high``; each bound one time in 16, ``low`` simplest."""
+        span = high - low
+        if span < 224:  # the middle 224 values of a byte hold every number
+            value = self.byte()
+            if value < 16:
+                return low
+            if value >= 240:
+                return high
+            return low + (value - 16) * (span + 1) // 224
+        size = _size_for(-(-(span + 1) * 8 // 7))  # the middle 7/8 of the values hold all
+        value = int.from_bytes(self._take(size))
+        top = 1 << (8 * size)
+        edge = top >> 4
+        if value < edge:
+            return low
+        if value >= top - edge:
+            return high
+        return low + (value - edge) * (span + 1) // (top - 2 * edge)
+
+    def maybe_integer(self, low: int, high: int) -> int | None:
+        """``None`` half the time, else a number from ``low`` to ``high``."""
+        present = self.flag()
+        value = self.integer(low, high)
+        return value if present else None
+
+    def date(self, low: dt.date, high: dt.date) -> dt.date:
+        """A date from ``low`` to ``high``, or ``low`` when ``high`` is before it."""
+        return low + dt.timedelta(days=self.integer(0, max((high - low).days, 0)))
+
+    def sample(self, items: Sequence[T], min_size: int = 0, max_size: int | None = None) -> list[T]:
+        """Distinct members of ``items`` in drawn order; the first few in order are simplest."""
+        total = len(items)
+        most = total if max_size is None else min(max_size, total)
+        count = self.integer(min(min_size, most), most)
+        if total <= 256:
+            picks = [byte * (total - taken) >> 8 for taken, byte in enumerate(self._take(most))]
+        else:
+            picks = [self.index(total - taken) for taken in range(most)]
+        pool = list(items)
+        return [pool.pop(pick) for pick in picks[:count]]
+
+    def permutation(self, items: Sequence[T]) -> list[T]:
+        """All of ``items``, in drawn order."""
+        return self.sample(items, len(items), len(items))
+
+
+# -- scalars -----------------------------------------------------------------------------
 
 
 def _clip(text: str, max_size: int) -> str:
@@ -440,20 +590,55 @@ def _clip(text: str, max_size: int) -> str:
     return text[:max_size].rstrip() or text[:1]
 
 
+_PHRASE_COUNT = 64
+
+
 @functools.cache
-def _flags() -> SearchStrategy[bool]:
-    return st.booleans()
+def _phrases(max_size: int) -> tuple[str, ...]:
+    """Realistic Danish phrases of one to six words, of at most ``max_size`` characters."""
+    found = []
+    for number in range(_PHRASE_COUNT):
+        words = [_WORDS[(number + 7 * k) % len(_WORDS)] for k in range(1 + number % 6)]
+        found.append(_clip(" ".join(words).capitalize(), max_size))
+    return tuple(found)
+
+
+@functools.cache
+def _free_texts(max_size: int) -> SearchStrategy[str]:
+    return st.text(min_size=1, max_size=min(max_size, 24))
+
+
+def _visible(text: str) -> str:
+    """``text`` with a visible first character: a letter, digit, punctuation or symbol."""
+    if unicodedata.category(text[0])[0] not in "LNPS":
+        return "Æ" + text[1:]
+    return text
+
+
+def _draw_text(draw: DrawFn, dice: _Dice, max_size: int) -> str:
+    """Non-empty text of at most ``max_size`` characters: a Danish phrase or any letters."""
+    control = dice.byte()
+    if control < 128:
+        phrases = _phrases(max_size)
+        return phrases[control * len(phrases) >> 7]
+    return _visible(draw(_free_texts(max_size)))
+
+
+def _draw_maybe_text(draw: DrawFn, dice: _Dice, max_size: int) -> str | None:
+    """``None`` half the time, else text as ``_draw_text`` draws it."""
+    control = dice.byte()
+    if control < 128:
+        return None
+    if control < 192:
+        phrases = _phrases(max_size)
+        return phrases[(control - 128) * len(phrases) >> 6]
+    return _visible(draw(_free_texts(max_size)))
 
 
 @functools.cache
 def _texts(max_size: int) -> SearchStrategy[str]:
-    """Non-empty text of at most ``max_size`` characters: Danish words or any letters."""
-    words = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=6).map(
-        lambda parts: _clip(" ".join(parts).capitalize(), max_size)
-    )
-    visible = st.characters(categories=("L", "N", "P", "S"))
-    anything = st.builds(operator.add, visible, st.text(max_size=min(max_size, 24) - 1))
-    return st.one_of(words, anything)
+    """Non-empty text of at most ``max_size`` characters: Danish phrases or any letters."""
+    return st.sampled_from(_phrases(max_size)) | _free_texts(max_size).map(_visible)
 
 
 @functools.cache
@@ -461,22 +646,61 @@ def _maybe_texts(max_size: int) -> SearchStrategy[str | None]:
     return st.none() | _texts(max_size)
 
 
-def _not_cpr_like(text: str) -> bool:
-    return not find_cpr_like(text)
+def _fresh_text(text: str, taken: set[str], max_size: int) -> str:
+    """``text``, or ``text`` numbered if it is taken; then taken."""
+    if text in taken:
+        text = next(
+            numbered
+            for number in itertools.count(2)
+            if (numbered := f"{text[: max_size - 8]} ({number})") not in taken
+        )
+    taken.add(text)
+    return text
 
 
-@functools.cache
-def _ids(slugs: tuple[str, ...] = ()) -> SearchStrategy[str]:
-    """Ids as the model accepts them; readable slugs first, then generated ones."""
-    generated = st.builds(
-        operator.add, st.sampled_from(_ID_START), st.text(_ID_REST, max_size=12)
-    ).filter(_not_cpr_like)  # a volunteer id shaped like a CPR number is refused
-    return st.sampled_from(slugs) | generated if slugs else generated
+_ID_LENGTH = 12  # generated ids have at most this many characters after the first
 
 
-@functools.cache
-def _id_lists(slugs: tuple[str, ...], min_size: int, max_size: int) -> SearchStrategy[list[str]]:
-    return st.lists(_ids(slugs), min_size=min_size, max_size=max_size, unique=True)
+def _read_id(dice: _Dice, slugs: tuple[str, ...] = ()) -> str:
+    """An id as the model accepts it: one of the readable ``slugs`` or a generated one.
+
+    A generated id is a letter or digit and up to twelve of the characters ids allow.
+    """
+    control = dice.byte()
+    if slugs and control < 128:
+        return slugs[control * len(slugs) >> 7]
+    length = dice.integer(0, _ID_LENGTH)
+    generated = dice.choice(_ID_START) + "".join(dice.choice(_ID_REST) for _ in range(length))
+    # a volunteer id shaped like a CPR number is refused
+    return "pseudonym" if find_cpr_like(generated) else generated
+
+
+def _fresh(value: str, taken: set[str]) -> str:
+    """``value``, or ``value`` numbered if it is taken; then taken."""
+    if value in taken:
+        value = next(
+            numbered
+            for number in itertools.count(2)
+            if (numbered := f"{value[:120]}-{number}") not in taken
+        )
+    taken.add(value)
+    return value
+
+
+def _read_fresh_id(dice: _Dice, slugs: tuple[str, ...], taken: set[str]) -> str:
+    """An id not yet ``taken``, and now taken: the next free slug after a taken one."""
+    value = _read_id(dice, slugs)
+    if value in taken and value in slugs:
+        start = slugs.index(value)
+        free = [slug for slug in slugs[start:] + slugs[:start] if slug not in taken]
+        value = free[0] if free else value
+    return _fresh(value, taken)
+
+
+def _read_new_ids(dice: _Dice, slugs: tuple[str, ...], count: int) -> tuple[str, ...]:
+    """``count`` distinct ids."""
+    taken: set[str] = set()
+    return tuple(_read_fresh_id(dice, slugs, taken) for _ in range(count))
 
 
 @functools.cache
@@ -490,8 +714,8 @@ def _maybe_ints(low: int, high: int) -> SearchStrategy[int | None]:
 
 
 @functools.cache
-def _maybe_floats(low: float, high: float) -> SearchStrategy[float | None]:
-    return st.none() | st.floats(min_value=low, max_value=high)
+def _floats(low: float, high: float) -> SearchStrategy[float]:
+    return st.floats(min_value=low, max_value=high)
 
 
 @functools.cache
@@ -500,29 +724,10 @@ def _members(cls: type[E]) -> SearchStrategy[E]:
 
 
 @functools.cache
-def _choices(items: tuple[T, ...]) -> SearchStrategy[T]:
-    return st.sampled_from(items)
-
-
-@functools.cache
 def _index_lists(count: int, min_size: int, max_size: int) -> SearchStrategy[list[int]]:
     return st.lists(
         st.sampled_from(range(count)), min_size=min_size, max_size=max_size, unique=True
     )
-
-
-@functools.cache
-def _permutations(count: int) -> SearchStrategy[list[int]]:
-    return st.permutations(range(count))
-
-
-@functools.cache
-def _offsets(span: int) -> SearchStrategy[int]:
-    return st.integers(min_value=0, max_value=span)
-
-
-def _draw_flag(draw: DrawFn) -> bool:
-    return draw(_flags())
 
 
 def _draw_choice(draw: DrawFn, items: Sequence[T]) -> T:
@@ -542,10 +747,6 @@ def _draw_subset(
     return [items[index] for index in indexes]
 
 
-def _draw_permutation(draw: DrawFn, items: Sequence[T]) -> list[T]:
-    return [items[index] for index in draw(_permutations(len(items)))] if items else []
-
-
 def _shift(day: dt.date, days: int) -> dt.date:
     """Move ``day`` by ``days``, staying inside the calendar."""
     try:
@@ -557,12 +758,12 @@ def _shift(day: dt.date, days: int) -> dt.date:
 def _draw_date(draw: DrawFn, low: dt.date, high: dt.date) -> dt.date:
     """A date from ``low`` to ``high``; examples shrink towards ``low``."""
     span = (high - low).days
-    return low if span <= 0 else low + dt.timedelta(days=draw(_offsets(span)))
+    return low if span <= 0 else low + dt.timedelta(days=draw(_ints(0, span)))
 
 
 @functools.cache
-def _dates() -> SearchStrategy[dt.date]:
-    return st.dates(min_value=_EARLIEST, max_value=_LATEST_START)
+def _code_table() -> tuple[int, ...]:
+    return tuple(sorted(info.code for info in _municipality_table()))
 
 
 @functools.cache
@@ -574,7 +775,7 @@ def municipality_codes() -> SearchStrategy[int]:
     drawn is one the library accepts; ``411`` (Christiansø) is never drawn.
     Examples shrink towards ``101``.
     """
-    return st.sampled_from(tuple(sorted(info.code for info in _municipality_table())))
+    return st.sampled_from(_code_table())
 
 
 def _cvr_from(seven_digits: int) -> str:
@@ -600,35 +801,147 @@ def cvr_numbers() -> SearchStrategy[str]:
     return _ints(1_000_000, 9_999_999).map(_cvr_from)
 
 
-@functools.cache
-def _maybe_cvrs() -> SearchStrategy[str | None]:
-    return st.none() | cvr_numbers()
+def _read_cvr(dice: _Dice) -> str | None:
+    present = dice.flag()
+    number = _cvr_from(dice.integer(1_000_000, 9_999_999))
+    return number if present else None
 
 
 # -- actors ------------------------------------------------------------------------------
 
-
-def _codes(municipality_code: SearchStrategy[int] | None) -> SearchStrategy[int]:
-    return municipality_codes() if municipality_code is None else municipality_code
+_ALL_KINDS = tuple(ActorKind)
+_INSTITUTION_KINDS = ("Plejecenter", "Skole", "Bibliotek", "Bosted")
+_INSTITUTION_NAMES = ("Valmuen", "Solsikken", "Nord", "Øst")
+_PLACES = ("Valby", "Vejle", "Tønder")
+_GROUP_NAMES = ("Pårørenderådet", "Beboerne i Nordparken")
+_UNIT_NAMES = ("Sundhed og Omsorg", "Børn og Unge")
 
 
 def _official_name(code: int) -> str:
-    return f"{get_municipality(code).name} Kommune"
+    return get_municipality(code).official_name
 
 
-@st.composite
-def _municipalities(draw: DrawFn, code: SearchStrategy[int]) -> Municipality:
-    number = draw(code)
+def _draw_code(draw: DrawFn, dice: _Dice, codes: SearchStrategy[int] | None) -> int:
+    """A municipality code from ``codes``, or by default any of the 98."""
+    table = _code_table()
+    index = dice.index(len(table))
+    return table[index] if codes is None else draw(codes)
+
+
+def _draw_local_code(
+    draw: DrawFn,
+    dice: _Dice,
+    codes: SearchStrategy[int] | None,
+    home: int | None,
+    *,
+    optional: bool,
+) -> int | None:
+    """Where a local actor belongs: nowhere named (if ``optional``), at ``home``, or anywhere.
+
+    Inside a collaboration (``home`` is its municipality) most local actors belong to
+    the collaboration's own municipality.
+    """
+    control = dice.byte()
+    if optional:
+        if control < 128:
+            return None
+        control = (control - 128) * 2
+    if home is not None and control < 128:
+        return home
+    return _draw_code(draw, dice, codes)
+
+
+def _draw_unit(draw: DrawFn, dice: _Dice) -> str | None:
+    control = dice.byte()
+    if control < 86:
+        return None
+    if control < 171:
+        return _UNIT_NAMES[(control - 86) * 2 // 85]
+    return _draw_text(draw, dice, 80)
+
+
+def _draw_municipality(draw: DrawFn, dice: _Dice, code: int) -> Municipality:
+    official = dice.flag()
     return Municipality(
-        name=_official_name(number) if _draw_flag(draw) else draw(_texts(80)),
-        code=number,
-        unit=draw(_maybe_units()),
+        name=_official_name(code) if official else _draw_text(draw, dice, 80),
+        code=code,
+        unit=_draw_unit(draw, dice),
     )
 
 
+def _draw_actor(
+    draw: DrawFn,
+    dice: _Dice,
+    kind: ActorKind,
+    *,
+    codes: SearchStrategy[int] | None,
+    home: int | None,
+) -> Actor:
+    """An actor of ``kind``; local ones belong to ``home`` or a code from ``codes``."""
+    if kind is ActorKind.MUNICIPALITY:
+        return _draw_municipality(draw, dice, _draw_code(draw, dice, codes))
+    named = not dice.flag()  # by default, a name after the kind's pattern
+    if kind is ActorKind.PUBLIC_INSTITUTION:
+        first, second = dice.choice(_INSTITUTION_KINDS), dice.choice(_INSTITUTION_NAMES)
+        return PublicInstitution(
+            name=f"{first} {second}" if named else _draw_text(draw, dice, 120),
+            municipality_code=typing.cast(
+                int, _draw_local_code(draw, dice, codes, home, optional=False)
+            ),
+            institution_type=dice.maybe_choice(_INSTITUTION_TYPES),
+        )
+    if kind is ActorKind.VOLUNTARY_ORGANISATION:
+        place = dice.choice(_PLACES)
+        return VoluntaryOrganisation(
+            name=f"{_draw_text(draw, dice, 60)} i {place}"
+            if named
+            else _draw_text(draw, dice, 120),
+            cvr=_read_cvr(dice),
+            cause=_draw_maybe_text(draw, dice, 300),
+            municipality_code=_draw_local_code(draw, dice, codes, home, optional=True),
+            paying_members=dice.maybe_integer(0, 10_000_000),
+            has_statutes=dice.maybe_flag(),
+            has_board=dice.maybe_flag(),
+            democratic=dice.maybe_flag(),
+            child_certificate_declaration_year=dice.maybe_integer(2005, 2200),
+            voluntary_effort_is_core=dice.maybe_flag(),
+        )
+    if kind is ActorKind.VOLUNTEER_CENTRE:
+        return VolunteerCentre(
+            name=f"Frivilligcenter {_draw_text(draw, dice, 60)}",
+            cvr=_read_cvr(dice),
+            municipality_code=_draw_local_code(draw, dice, codes, home, optional=True),
+        )
+    if kind is ActorKind.VOLUNTEER_COUNCIL:
+        return VolunteerCouncil(
+            name=f"Frivilligrådet i {_draw_text(draw, dice, 60)}",
+            municipality_code=_draw_local_code(draw, dice, codes, home, optional=True),
+        )
+    if kind is ActorKind.PRIVATE_COMPANY:
+        return PrivateCompany(
+            name=f"{_draw_text(draw, dice, 60)} ApS" if named else _draw_text(draw, dice, 120),
+            cvr=_read_cvr(dice),
+        )
+    group = dice.choice(_GROUP_NAMES)
+    return CitizenGroup(
+        name=group if named else _draw_text(draw, dice, 120),
+        size=dice.maybe_integer(1, 10_000_000),
+    )
+
+
+@st.composite
+def _actors(draw: DrawFn, kinds: tuple[ActorKind, ...], codes: SearchStrategy[int] | None) -> Actor:
+    dice = _Dice(draw)
+    return _draw_actor(draw, dice, dice.choice(kinds), codes=codes, home=None)
+
+
 @functools.cache
-def _maybe_units() -> SearchStrategy[str | None]:
-    return st.none() | st.sampled_from(("Sundhed og Omsorg", "Børn og Unge")) | _texts(80)
+def _actors_of(kinds: tuple[ActorKind, ...]) -> SearchStrategy[Actor]:
+    return _actors(kinds, None)
+
+
+def _actors_of_kind(kind: ActorKind, codes: SearchStrategy[int] | None) -> SearchStrategy[Any]:
+    return _actors_of((kind,)) if codes is None else _actors((kind,), codes)
 
 
 def municipalities(*, code: SearchStrategy[int] | None = None) -> SearchStrategy[Municipality]:
@@ -644,7 +957,7 @@ def municipalities(*, code: SearchStrategy[int] | None = None) -> SearchStrategy
         InvalidArgument: ``code`` is not a strategy.
     """
     _check_strategy("code", code)
-    return _municipalities(_codes(code))
+    return _actors_of_kind(ActorKind.MUNICIPALITY, code)
 
 
 def public_institutions(
@@ -662,17 +975,7 @@ def public_institutions(
         InvalidArgument: ``municipality_code`` is not a strategy.
     """
     _check_strategy("municipality_code", municipality_code)
-    return st.builds(
-        PublicInstitution,
-        name=st.builds(
-            "{} {}".format,
-            st.sampled_from(("Plejecenter", "Skole", "Bibliotek", "Bosted")),
-            st.sampled_from(("Valmuen", "Solsikken", "Nord", "Øst")),
-        )
-        | _texts(120),
-        municipality_code=_codes(municipality_code),
-        institution_type=st.none() | st.sampled_from(_INSTITUTION_TYPES),
-    )
+    return _actors_of_kind(ActorKind.PUBLIC_INSTITUTION, municipality_code)
 
 
 def voluntary_organisations(
@@ -691,20 +994,7 @@ def voluntary_organisations(
         InvalidArgument: ``municipality_code`` is not a strategy.
     """
     _check_strategy("municipality_code", municipality_code)
-    flag = st.none() | st.booleans()
-    return st.builds(
-        VoluntaryOrganisation,
-        name=st.builds("{} i {}".format, _texts(60), st.sampled_from(("Valby", "Vejle", "Tønder")))
-        | _texts(120),
-        cvr=_maybe_cvrs(),
-        cause=_maybe_texts(300),
-        municipality_code=st.none() | _codes(municipality_code),
-        paying_members=_maybe_ints(0, 10_000_000),
-        has_statutes=flag,
-        has_board=flag,
-        democratic=flag,
-        child_certificate_declaration_year=_maybe_ints(2005, 2200),
-    )
+    return _actors_of_kind(ActorKind.VOLUNTARY_ORGANISATION, municipality_code)
 
 
 def volunteer_centres(
@@ -720,12 +1010,7 @@ def volunteer_centres(
         InvalidArgument: ``municipality_code`` is not a strategy.
     """
     _check_strategy("municipality_code", municipality_code)
-    return st.builds(
-        VolunteerCentre,
-        name=st.builds("Frivilligcenter {}".format, _texts(60)),
-        cvr=_maybe_cvrs(),
-        municipality_code=st.none() | _codes(municipality_code),
-    )
+    return _actors_of_kind(ActorKind.VOLUNTEER_CENTRE, municipality_code)
 
 
 def volunteer_councils(
@@ -741,21 +1026,13 @@ def volunteer_councils(
         InvalidArgument: ``municipality_code`` is not a strategy.
     """
     _check_strategy("municipality_code", municipality_code)
-    return st.builds(
-        VolunteerCouncil,
-        name=st.builds("Frivilligrådet i {}".format, _texts(60)),
-        municipality_code=st.none() | _codes(municipality_code),
-    )
+    return _actors_of_kind(ActorKind.VOLUNTEER_COUNCIL, municipality_code)
 
 
 @functools.cache
 def private_companies() -> SearchStrategy[PrivateCompany]:
     """A strategy for private companies taking part, as sponsors or as partners."""
-    return st.builds(
-        PrivateCompany,
-        name=st.builds("{} ApS".format, _texts(60)) | _texts(120),
-        cvr=_maybe_cvrs(),
-    )
+    return _actors_of_kind(ActorKind.PRIVATE_COMPANY, None)
 
 
 @functools.cache
@@ -764,29 +1041,7 @@ def citizen_groups() -> SearchStrategy[CitizenGroup]:
 
     Examples are a residents' network or a council of relatives.
     """
-    return st.builds(
-        CitizenGroup,
-        name=st.sampled_from(("Pårørenderådet", "Beboerne i Nordparken")) | _texts(120),
-        size=_maybe_ints(1, 10_000_000),
-    )
-
-
-def _actor_strategy(kind: ActorKind, code: SearchStrategy[int] | None) -> SearchStrategy[Actor]:
-    builders: dict[ActorKind, Callable[[], SearchStrategy[Any]]] = {
-        ActorKind.MUNICIPALITY: lambda: municipalities(code=code),
-        ActorKind.PUBLIC_INSTITUTION: lambda: public_institutions(municipality_code=code),
-        ActorKind.VOLUNTARY_ORGANISATION: lambda: voluntary_organisations(municipality_code=code),
-        ActorKind.VOLUNTEER_CENTRE: lambda: volunteer_centres(municipality_code=code),
-        ActorKind.VOLUNTEER_COUNCIL: lambda: volunteer_councils(municipality_code=code),
-        ActorKind.PRIVATE_COMPANY: private_companies,
-        ActorKind.CITIZEN_GROUP: citizen_groups,
-    }
-    return typing.cast(SearchStrategy[Actor], builders[kind]())
-
-
-@functools.cache
-def _actors_of(kinds: tuple[ActorKind, ...]) -> SearchStrategy[Actor]:
-    return st.one_of([_actor_strategy(kind, None) for kind in kinds])
+    return _actors_of_kind(ActorKind.CITIZEN_GROUP, None)
 
 
 def actors(
@@ -811,29 +1066,30 @@ def actors(
             strategy.
     """
     _check_strategy("municipality_code", municipality_code)
-    chosen = tuple(ActorKind) if kinds is None else tuple(kinds)
+    chosen = _ALL_KINDS if kinds is None else tuple(kinds)
     if not chosen or not all(isinstance(kind, ActorKind) for kind in chosen):
         msg = f"kinds={kinds!r} must be a non-empty sequence of ActorKind members"
         raise InvalidArgument(msg)
     unique = tuple(dict.fromkeys(chosen))
     if municipality_code is None:
         return _actors_of(unique)
-    return st.one_of([_actor_strategy(kind, municipality_code) for kind in unique])
-
-
-def _localise(draw: DrawFn, actor: Actor, code: int) -> Actor:
-    """Most local actors belong to the collaboration's own municipality."""
-    local = (PublicInstitution, VoluntaryOrganisation, VolunteerCentre, VolunteerCouncil)
-    if (
-        isinstance(actor, local)
-        and actor.municipality_code not in (None, code)
-        and _draw_flag(draw)
-    ):
-        return attrs.evolve(actor, municipality_code=code)
-    return actor
+    return _actors(unique, municipality_code)
 
 
 # -- participants ---------------------------------------------------------------------
+
+
+def _read_readiness(dice: _Dice) -> Readiness:
+    return Readiness(
+        openness=dice.maybe_integer(1, 5),
+        equality=dice.maybe_integer(1, 5),
+        risk_willingness=dice.maybe_integer(1, 5),
+    )
+
+
+@st.composite
+def _readinesses(draw: DrawFn) -> Readiness:
+    return _read_readiness(_Dice(draw, 6))
 
 
 @functools.cache
@@ -842,31 +1098,39 @@ def readinesses() -> SearchStrategy[Readiness]:
 
     Openness, equality and willingness to take risks are each 1-5 or unknown.
     """
-    likert = _maybe_ints(1, 5)
-    return st.builds(Readiness, openness=likert, equality=likert, risk_willingness=likert)
+    return _readinesses()
 
 
-@functools.cache
-def _maybe_readinesses() -> SearchStrategy[Readiness | None]:
-    return st.none() | readinesses()
-
-
-def _draw_participant(draw: DrawFn, party_id: str, actor: Actor) -> Participant:
+def _draw_participant(draw: DrawFn, dice: _Dice, party_id: str, actor: Actor) -> Participant:
     dependent = actor.kind is not ActorKind.MUNICIPALITY
+    roles = dice.sample(_ROLES, 0, 3)
+    resources = dice.sample(_RESOURCES, 0, 4)
+    shared = dice.flag()
+    key_persons = dice.maybe_integer(0, 50)
+    ready = dice.flag()
+    readiness = _read_readiness(dice)
+    recorded = dice.flag()  # whether the support it receives is recorded
+    schemes = dice.sample(_SUPPORT_SCHEMES)
     return Participant(
         id=party_id,
         actor=actor,
-        roles=tuple(_draw_subset(draw, _ROLES, max_size=3)),
-        resources=tuple(_draw_subset(draw, _RESOURCES, max_size=4)),
-        budget_share_from_municipality=draw(_maybe_floats(0.0, 1.0)) if dependent else None,
-        key_persons=draw(_maybe_ints(0, 50)),
-        readiness=draw(_maybe_readinesses()),
+        roles=tuple(roles),
+        resources=tuple(resources),
+        budget_share_from_municipality=(draw(_floats(0.0, 1.0)) if dependent and shared else None),
+        key_persons=key_persons,
+        readiness=readiness if ready else None,
+        # a municipality receives no support from itself
+        support_schemes=(tuple(schemes) if dependent else ()) if recorded else None,
     )
 
 
 @st.composite
-def _participants(draw: DrawFn, actor: SearchStrategy[Actor]) -> Participant:
-    return _draw_participant(draw, draw(_ids(_PARTY_SLUGS)), draw(actor))
+def _participants(draw: DrawFn, actor: SearchStrategy[Actor] | None) -> Participant:
+    dice = _Dice(draw, 56)
+    party_id = _read_id(dice, _PARTY_SLUGS)
+    kind = dice.choice(_ALL_KINDS)
+    drawn = _draw_actor(draw, dice, kind, codes=None, home=None) if actor is None else draw(actor)
+    return _draw_participant(draw, dice, party_id, drawn)
 
 
 def participants(*, actor: SearchStrategy[Actor] | None = None) -> SearchStrategy[Participant]:
@@ -884,20 +1148,21 @@ def participants(*, actor: SearchStrategy[Actor] | None = None) -> SearchStrateg
         InvalidArgument: ``actor`` is not a strategy.
     """
     _check_strategy("actor", actor)
-    return _participants(actors() if actor is None else actor)
+    return _participants(actor)
 
 
 # -- goals --------------------------------------------------------------------------------
 
 
-def _draw_party(draw: DrawFn, party_ids: tuple[str, ...] | None) -> str:
-    return draw(_ids(_PARTY_SLUGS)) if party_ids is None else _draw_choice(draw, party_ids)
+def _read_party(dice: _Dice, party_ids: tuple[str, ...] | None) -> str:
+    return _read_id(dice, _PARTY_SLUGS) if party_ids is None else dice.choice(party_ids)
 
 
-def _draw_party_ids(draw: DrawFn, party_ids: tuple[str, ...] | None) -> tuple[str, ...]:
+def _read_party_ids(dice: _Dice, party_ids: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The given party ids, or one to four new ones."""
     if party_ids is not None:
         return party_ids
-    return tuple(draw(_id_lists(_PARTY_SLUGS, 1, 4)))
+    return _read_new_ids(dice, _PARTY_SLUGS, dice.integer(1, 4))
 
 
 def _nonempty(name: str, ids: tuple[str, ...] | None, what: str) -> tuple[str, ...] | None:
@@ -909,7 +1174,8 @@ def _nonempty(name: str, ids: tuple[str, ...] | None, what: str) -> tuple[str, .
 
 @st.composite
 def _wishes(draw: DrawFn, party_ids: tuple[str, ...] | None) -> Wish:
-    return Wish(party=_draw_party(draw, party_ids), text=draw(_texts(300)))
+    dice = _Dice(draw, 4)
+    return Wish(party=_read_party(dice, party_ids), text=_draw_text(draw, dice, 300))
 
 
 def wishes(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[Wish]:
@@ -927,7 +1193,10 @@ def wishes(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[Wish]:
 
 @st.composite
 def _agreements(draw: DrawFn, party_ids: tuple[str, ...] | None) -> Agreement:
-    return Agreement(party=_draw_party(draw, party_ids), agreed_on=draw(_dates()))
+    dice = _Dice(draw, 4)
+    return Agreement(
+        party=_read_party(dice, party_ids), agreed_on=dice.date(_EARLIEST, _LATEST_START)
+    )
 
 
 def agreements(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[Agreement]:
@@ -943,24 +1212,32 @@ def agreements(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[Agre
     return _agreements(_nonempty("party_ids", ids, "that agrees"))
 
 
-@functools.cache
-def _indicator_values() -> SearchStrategy[float]:
-    realistic = _ints(0, 1000).map(float)
-    return realistic | st.floats(min_value=-1e15, max_value=1e15)
+def _draw_indicator_value(draw: DrawFn, dice: _Dice, *, present: bool = True) -> float | None:
+    """A realistic whole number from 0 to 1000, or any float of up to 10**15 either way."""
+    anything = dice.flag()
+    realistic = dice.integer(0, 1000)
+    if not present:
+        return None
+    return draw(_floats(-_MAX_INDICATOR, _MAX_INDICATOR)) if anything else float(realistic)
+
+
+def _draw_indicator(draw: DrawFn, dice: _Dice) -> Indicator:
+    baseline = _draw_indicator_value(draw, dice, present=dice.flag())
+    target = typing.cast(float, _draw_indicator_value(draw, dice))
+    if target == baseline:  # a target must differ from the baseline
+        target = baseline + 1 if baseline < _MAX_INDICATOR - 1 else baseline - 1
+    name = _draw_text(draw, dice, 120)
+    return Indicator(
+        name=name,
+        unit=_draw_text(draw, dice, 20) if dice.flag() else dice.choice(_UNITS),
+        baseline=baseline,
+        target=target,
+    )
 
 
 @st.composite
 def _indicators(draw: DrawFn) -> Indicator:
-    baseline = draw(st.none() | _indicator_values())
-    target = draw(_indicator_values())
-    if target == baseline:  # a target must differ from the baseline
-        target = baseline + 1 if baseline < _MAX_INDICATOR - 1 else baseline - 1
-    return Indicator(
-        name=draw(_texts(120)),
-        unit=draw(_choices(_UNITS) | _texts(20)),
-        baseline=baseline,
-        target=target,
-    )
+    return _draw_indicator(draw, _Dice(draw, 12))
 
 
 @functools.cache
@@ -973,13 +1250,9 @@ def indicators() -> SearchStrategy[Indicator]:
     return _indicators()
 
 
-@functools.cache
-def _maybe_indicators() -> SearchStrategy[Indicator | None]:
-    return st.none() | indicators()
-
-
 def _draw_goal(
     draw: DrawFn,
+    dice: _Dice,
     goal_id: str,
     party_ids: tuple[str, ...],
     *,
@@ -988,40 +1261,52 @@ def _draw_goal(
     around: dt.date,
 ) -> Goal:
     """A goal; ``all_agree`` makes every party agree, ``evaluated`` allows outcomes."""
-    wishing = _draw_subset(draw, party_ids)
-    agreeing = _draw_permutation(draw, party_ids) if all_agree else _draw_subset(draw, party_ids)
+    wishing = dice.sample(party_ids)
+    agreeing = dice.permutation(party_ids) if all_agree else dice.sample(party_ids)
     earliest = _shift(around, -_AGREEMENT_LEAD_DAYS)
+    agreed_on = [dice.date(earliest, around) for _ in agreeing]
+    outcome = dice.choice(_OUTCOMES)
+    agreed = dice.flag()
     if all_agree:
-        status = _draw_choice(draw, _OUTCOMES) if evaluated else GoalStatus.AGREED
+        status = outcome if evaluated else GoalStatus.AGREED
     elif agreeing and set(agreeing) == set(party_ids):
-        status = _draw_choice(draw, (GoalStatus.PROPOSED, GoalStatus.AGREED))
+        status = GoalStatus.AGREED if agreed else GoalStatus.PROPOSED
     else:
         status = GoalStatus.PROPOSED
+    text = _draw_text(draw, dice, 300)
+    wished = tuple(Wish(party=party, text=_draw_text(draw, dice, 200)) for party in wishing)
     return Goal(
         id=goal_id,
-        text=draw(_texts(300)),
-        wishes=tuple(Wish(party=party, text=draw(_texts(200))) for party in wishing),
-        indicator=draw(_maybe_indicators()),
+        text=text,
+        wishes=wished,
+        indicator=_draw_indicator(draw, dice) if dice.flag() else None,
         agreements=tuple(
-            Agreement(party=party, agreed_on=_draw_date(draw, earliest, around))
-            for party in agreeing
+            Agreement(party=party, agreed_on=day)
+            for party, day in zip(agreeing, agreed_on, strict=True)
         ),
         status=status,
-        note=draw(_maybe_texts(200)),
+        note=_draw_maybe_text(draw, dice, 200),
     )
+
+
+def _goal_dice_size(party_count: int) -> int:
+    return 28 + 5 * party_count
 
 
 @st.composite
 def _goals(draw: DrawFn, party_ids: tuple[str, ...] | None) -> Goal:
-    parties = _draw_party_ids(draw, party_ids)
-    all_agree = _draw_flag(draw)
+    dice = _Dice(draw, _goal_dice_size(4 if party_ids is None else len(party_ids)))
+    parties = _read_party_ids(dice, party_ids)
+    all_agree = dice.flag()
+    evaluated = dice.flag()
     return _draw_goal(
         draw,
-        draw(_ids(_GOAL_SLUGS)),
+        dice,
+        _read_id(dice, _GOAL_SLUGS),
         parties,
         all_agree=all_agree,
-        evaluated=all_agree and _draw_flag(draw),
-        around=draw(_dates()),
+        evaluated=all_agree and evaluated,
+        around=dice.date(_EARLIEST, _LATEST_START),
     )
 
 
@@ -1045,9 +1330,19 @@ def goals(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[Goal]:
 
 # -- tasks and volunteers ----------------------------------------------------------------
 
+_TASK_KINDS = tuple(TaskKind)
+_AGE_BANDS = tuple(AgeBand)
+_ATTACHMENTS = tuple(Attachment)
+_REMUNERATIONS = tuple(Remuneration)
+_BENEFITS = tuple(Benefit)
+_COERCIONS = tuple(Coercion)
+_WORK_CATEGORIES = tuple(WorkCategory)
+_ENGAGEMENT_KINDS = tuple(Engagement)
+
 
 def _draw_task(
     draw: DrawFn,
+    dice: _Dice,
     task_id: str,
     party_ids: tuple[str, ...] | None,
     volunteer_ids: tuple[str, ...],
@@ -1055,25 +1350,32 @@ def _draw_task(
     children: bool | None,
 ) -> Task:
     """A task; ``children=True`` means contact with children and at least one volunteer."""
+    kind = dice.choice(_TASK_KINDS)
+    offers = dice.sample(_FUNCTIONS, 0, 3)
+    reserved = dice.sample(_RESERVED, 0, 2)
+    authority, contact, confidential, core, rota, directed, replaces, led, timed = (
+        dice.flag() for _ in range(9)
+    )
+    assigned = dice.sample(volunteer_ids, 1 if children else 0, 4)
+    leader = _read_party(dice, party_ids) if party_ids != () and led else None
     return Task(
         id=task_id,
-        title=draw(_texts(120)),
-        description=draw(_maybe_texts(500)),
-        kind=draw(_members(TaskKind)),
-        offers=tuple(_draw_subset(draw, _FUNCTIONS, max_size=3)),
-        exercises_authority=_draw_flag(draw),
-        reserved=tuple(_draw_subset(draw, _RESERVED, max_size=2)),
-        children_contact=_draw_flag(draw) if children is None else children,
-        confidential_data=_draw_flag(draw),
-        core_staff_task=_draw_flag(draw),
-        fixed_rota=_draw_flag(draw),
-        directed_by_institution=_draw_flag(draw),
-        replaces_cut_post=_draw_flag(draw),
-        hours_per_week=draw(_maybe_floats(0.0, 168.0)),
-        volunteers=tuple(
-            _draw_subset(draw, volunteer_ids, min_size=1 if children else 0, max_size=4)
-        ),
-        led_by=(_draw_party(draw, party_ids) if party_ids != () and _draw_flag(draw) else None),
+        title=_draw_text(draw, dice, 120),
+        description=_draw_maybe_text(draw, dice, 500),
+        kind=kind,
+        offers=tuple(offers),
+        exercises_authority=authority,
+        reserved=tuple(reserved),
+        children_contact=contact if children is None else children,
+        confidential_data=confidential,
+        core_staff_task=core,
+        fixed_rota=rota,
+        directed_by_institution=directed,
+        replaces_cut_post=replaces,
+        hours_per_week=draw(_floats(0.0, 168.0)) if timed else None,
+        volunteers=tuple(assigned),
+        led_by=leader,
+        work_category=dice.maybe_choice(_WORK_CATEGORIES),
     )
 
 
@@ -1084,10 +1386,14 @@ def _tasks(
     volunteer_ids: tuple[str, ...] | None,
     children: bool | None,
 ) -> Task:
+    dice = _Dice(draw, 40)
     pool = (
-        tuple(draw(_id_lists(_VOLUNTEER_SLUGS, 1, 4))) if volunteer_ids is None else volunteer_ids
+        _read_new_ids(dice, _VOLUNTEER_SLUGS, dice.integer(1, 4))
+        if volunteer_ids is None
+        else volunteer_ids
     )
-    return _draw_task(draw, draw(_ids(_TASK_SLUGS)), party_ids, pool, children=children)
+    task_id = _read_id(dice, _TASK_SLUGS)
+    return _draw_task(draw, dice, task_id, party_ids, pool, children=children)
 
 
 def tasks(
@@ -1126,8 +1432,11 @@ def tasks(
 def _child_certificate_checks(
     draw: DrawFn, party_ids: tuple[str, ...] | None
 ) -> ChildCertificateCheck:
+    dice = _Dice(draw, 4)
     return ChildCertificateCheck(
-        checked_on=draw(_dates()), checked_by=_draw_party(draw, party_ids), clear=_draw_flag(draw)
+        checked_on=dice.date(_EARLIEST, _LATEST_START),
+        checked_by=_read_party(dice, party_ids),
+        clear=dice.flag(),
     )
 
 
@@ -1148,8 +1457,39 @@ def child_certificate_checks(
     return _child_certificate_checks(_nonempty("party_ids", ids, "that checks certificates"))
 
 
+def _read_period(dice: _Dice, around: dt.date) -> PeriodWithChildren:
+    """A day, or up to two weeks in a row (a camp, say), with children, around a date."""
+    first = dice.date(_shift(around, -180), _shift(around, 730))
+    continuous = dice.flag()
+    days = dice.integer(0, 14)
+    return PeriodWithChildren(first_day=first, last_day=_shift(first, days) if continuous else None)
+
+
+def _read_periods(dice: _Dice, around: dt.date) -> tuple[PeriodWithChildren, ...]:
+    """None to three periods with children, in order; none means none yet."""
+    found = [_read_period(dice, around) for _ in range(dice.integer(0, 3))]
+    return tuple(sorted(found, key=operator.attrgetter("first_day")))
+
+
+@st.composite
+def _periods_with_children(draw: DrawFn) -> PeriodWithChildren:
+    dice = _Dice(draw, 8)
+    return _read_period(dice, dice.date(_EARLIEST, _LATEST_START))
+
+
+@functools.cache
+def periods_with_children() -> SearchStrategy[PeriodWithChildren]:
+    """A strategy for the occasions and periods a volunteer spent with children under 15.
+
+    Each is a single day, or a continuous period of up to two weeks (a camp, say),
+    whose last day is not before its first.
+    """
+    return _periods_with_children()
+
+
 def _draw_volunteer(
     draw: DrawFn,
+    dice: _Dice,
     volunteer_id: str,
     *,
     engagement: Engagement,
@@ -1159,59 +1499,87 @@ def _draw_volunteer(
 ) -> Volunteer:
     """A volunteer engaged as given; one engaged through an association names it."""
     association = (
-        _draw_choice(draw, association_ids)
+        dice.choice(association_ids)
         if engagement is Engagement.ASSOCIATION and association_ids
         else None
     )
     checkers = (association,) if association is not None else checker_ids
-    started_on = (
-        _draw_date(draw, _shift(around, -400), _shift(around, 800)) if _draw_flag(draw) else None
-    )
+    started = dice.flag()
+    start_day = dice.date(_shift(around, -400), _shift(around, 800))
+    started_on = start_day if started else None
     reference = started_on or around
+    checked = dice.flag() and checkers != ()
+    checked_on = dice.date(_shift(reference, -120), reference)
+    clear = dice.flag()
     certificate = (
         ChildCertificateCheck(
-            checked_on=_draw_date(draw, _shift(reference, -120), reference),
-            checked_by=_draw_party(draw, checkers),
-            clear=_draw_flag(draw),
+            checked_on=checked_on, checked_by=_read_party(dice, checkers), clear=clear
         )
-        if checkers != () and _draw_flag(draw)
+        if checked
         else None
     )
-    age = _draw_choice(draw, ("none", "year", "band"))
+    age = dice.index(3)  # no age, a birth year or an age band
+    birth_year = dice.integer(1920, 2012)
+    age_band = dice.choice(_AGE_BANDS)
+    motivated = dice.sample(_FUNCTIONS)
+    strengths = [dice.integer(1, 7) for _ in _FUNCTIONS]
+    wants_influence = dice.flag()
+    offers_hours = dice.flag()
+    skills = dice.sample(_SKILLS, 0, 3)
+    authorisations = dice.sample(_AUTHORISATIONS)
+    attachment = dice.choice(_ATTACHMENTS)
+    occasions = dice.maybe_integer(0, 500)
+    longest = dice.maybe_integer(0, 60)
+    signed = dice.flag()
+    signed_on = dice.date(_shift(reference, -60), reference)
+    remuneration = dice.choice(_REMUNERATIONS)
+    benefit = dice.maybe_choice(_BENEFITS)
+    for_family = dice.flag()
+    coercion = dice.maybe_choice(_COERCIONS)
+    for_own_benefit = dice.maybe_flag()
+    periods = _read_periods(dice, reference) if dice.flag() else None
     return Volunteer(
         id=volunteer_id,
         engagement=engagement,
         association=association,
-        birth_year=draw(_ints(1920, 2012)) if age == "year" else None,
-        age_band=draw(_members(AgeBand)) if age == "band" else None,
-        motives={function: draw(_ints(1, 7)) for function in _draw_subset(draw, _FUNCTIONS)},
-        wants_influence=_draw_flag(draw),
-        hours_offered_per_week=draw(_maybe_floats(0.0, 168.0)),
-        skills=tuple(_draw_subset(draw, _SKILLS, max_size=3)),
-        authorisations=tuple(_draw_subset(draw, _AUTHORISATIONS)),
-        attachment=draw(_members(Attachment)),
+        birth_year=birth_year if age == 1 else None,
+        age_band=age_band if age == 2 else None,
+        motives=dict(zip(motivated, strengths, strict=False)),
+        wants_influence=wants_influence,
+        hours_offered_per_week=draw(_floats(0.0, 168.0)) if offers_hours else None,
+        skills=tuple(skills),
+        authorisations=tuple(authorisations),
+        attachment=attachment,
         started_on=started_on,
-        occasions_with_children=draw(_maybe_ints(0, 500)),
-        longest_continuous_days=draw(_maybe_ints(0, 60)),
+        occasions_with_children=occasions,
+        longest_continuous_days=longest,
         child_certificate=certificate,
-        confidentiality_signed_on=(
-            _draw_date(draw, _shift(reference, -60), reference) if _draw_flag(draw) else None
-        ),
-        remuneration=draw(_members(Remuneration)),
-        on_unemployment_benefit=_draw_flag(draw),
-        for_own_family=_draw_flag(draw),
+        confidentiality_signed_on=signed_on if signed else None,
+        remuneration=remuneration,
+        periods_with_children=periods,
+        benefit=benefit,
+        for_own_family=for_family,
+        coercion=coercion,
+        for_own_benefit=for_own_benefit,
     )
+
+
+_VOLUNTEER_DICE_SIZE = 80
 
 
 @st.composite
 def _volunteers(draw: DrawFn, party_ids: tuple[str, ...] | None) -> Volunteer:
+    dice = _Dice(draw, _VOLUNTEER_DICE_SIZE)
+    volunteer_id = _read_id(dice, _VOLUNTEER_SLUGS)
+    engagement = dice.choice(_ENGAGEMENT_KINDS)
     return _draw_volunteer(
         draw,
-        draw(_ids(_VOLUNTEER_SLUGS)),
-        engagement=draw(_members(Engagement)),
-        association_ids=_draw_party_ids(draw, party_ids),
+        dice,
+        volunteer_id,
+        engagement=engagement,
+        association_ids=_read_party_ids(dice, party_ids),
         checker_ids=party_ids,
-        around=draw(_dates()),
+        around=dice.date(_EARLIEST, _LATEST_START),
     )
 
 
@@ -1236,34 +1604,55 @@ def volunteers(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[Volu
 # -- the collaboration's frame ---------------------------------------------------------------
 
 
+def _draw_value_case(draw: DrawFn, dice: _Dice) -> ValueCase:
+    return ValueCase(
+        institution=_draw_maybe_text(draw, dice, 300),
+        employees=_draw_maybe_text(draw, dice, 300),
+        citizens=_draw_maybe_text(draw, dice, 300),
+    )
+
+
+@st.composite
+def _value_cases(draw: DrawFn) -> ValueCase:
+    return _draw_value_case(draw, _Dice(draw, 3))
+
+
 @functools.cache
 def value_cases() -> SearchStrategy[ValueCase]:
     """A strategy for the value a collaboration has for institution, employees and citizens.
 
     Each of the three perspectives is stated or not.
     """
-    return st.builds(
-        ValueCase,
-        institution=_maybe_texts(300),
-        employees=_maybe_texts(300),
-        citizens=_maybe_texts(300),
-    )
+    return _value_cases()
 
 
-def _draw_some_parties(draw: DrawFn, party_ids: tuple[str, ...] | None) -> tuple[str, ...]:
+def _read_some_parties(dice: _Dice, party_ids: tuple[str, ...] | None) -> tuple[str, ...]:
     if party_ids is None:
-        return tuple(draw(_id_lists(_PARTY_SLUGS, 0, 4)))
-    return tuple(_draw_subset(draw, party_ids))
+        return _read_new_ids(dice, _PARTY_SLUGS, dice.integer(0, 4))
+    return tuple(dice.sample(party_ids))
+
+
+_AGREEMENT_TITLES = ("Samarbejdsaftale", "Partnerskabsaftale")
+_AGREEMENT_REFERENCES = ("sag 2026-0042", "https://example.dk/aftale")
+
+
+def _draw_agreement_document(
+    draw: DrawFn, dice: _Dice, party_ids: tuple[str, ...] | None
+) -> AgreementDocument:
+    title = _draw_text(draw, dice, 120) if dice.flag() else dice.choice(_AGREEMENT_TITLES)
+    signed = dice.flag()
+    signed_on = dice.date(_EARLIEST, _LATEST_START)
+    return AgreementDocument(
+        title=title,
+        signed_on=signed_on if signed else None,
+        reference=dice.maybe_choice(_AGREEMENT_REFERENCES),
+        parties=_read_some_parties(dice, party_ids),
+    )
 
 
 @st.composite
 def _agreement_documents(draw: DrawFn, party_ids: tuple[str, ...] | None) -> AgreementDocument:
-    return AgreementDocument(
-        title=draw(_choices(("Samarbejdsaftale", "Partnerskabsaftale")) | _texts(120)),
-        signed_on=draw(_dates()) if _draw_flag(draw) else None,
-        reference=draw(st.none() | _choices(("sag 2026-0042", "https://example.dk/aftale"))),
-        parties=_draw_some_parties(draw, party_ids),
-    )
+    return _draw_agreement_document(draw, _Dice(draw, 16), party_ids)
 
 
 def agreement_documents(
@@ -1280,13 +1669,21 @@ def agreement_documents(
     return _agreement_documents(_check_ids("party_ids", party_ids))
 
 
+_FORUM_NAMES = ("Styregruppen", "Følgegruppen")
+
+
+def _draw_forum(draw: DrawFn, dice: _Dice, party_ids: tuple[str, ...] | None) -> Forum:
+    name = _draw_text(draw, dice, 120) if dice.flag() else dice.choice(_FORUM_NAMES)
+    return Forum(
+        name=name,
+        meetings_per_year=dice.maybe_integer(0, 366),
+        agenda_set_by=_read_some_parties(dice, party_ids),
+    )
+
+
 @st.composite
 def _forums(draw: DrawFn, party_ids: tuple[str, ...] | None) -> Forum:
-    return Forum(
-        name=draw(_choices(("Styregruppen", "Følgegruppen")) | _texts(120)),
-        meetings_per_year=draw(_maybe_ints(0, 366)),
-        agenda_set_by=_draw_some_parties(draw, party_ids),
-    )
+    return _draw_forum(draw, _Dice(draw, 16), party_ids)
 
 
 def forums(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[Forum]:
@@ -1304,56 +1701,112 @@ def forums(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[Forum]:
 
 # -- evaluation ------------------------------------------------------------------------------
 
+# How often a plan recurs, with the intervals drawn: (FREQ, lowest, highest INTERVAL).
+_FREQUENCIES = (("MONTHLY", 1, 12), ("YEARLY", 1, 3), ("WEEKLY", 2, 52))
+# A COUNT is dropped when its last date would fall later than this after the first date
+# (a monthly rule from the 31st skips short months; a rule from 29 February skips years).
+_COUNTED_YEARS = 50
 
-@st.composite
-def _rrule_texts(draw: DrawFn) -> str:
-    """RRULE text without DTSTART or BY-parts, so the first date is the first occurrence."""
-    freq, low, high = _draw_choice(draw, (("MONTHLY", 1, 12), ("YEARLY", 1, 3), ("WEEKLY", 2, 52)))
-    interval = draw(_ints(low, high))
-    parts = [f"FREQ={freq}"]
-    if interval != 1 or _draw_flag(draw):
+
+class _Recurrence(NamedTuple):
+    """A drawn recurrence rule: ``FREQ``, ``INTERVAL`` and ``COUNT``, without BY-parts."""
+
+    frequency: str
+    interval: int
+    times: int | None  # COUNT
+
+
+def _recurrence_dates(
+    rule: _Recurrence, first: dt.date, limit: int, *, last_year: int = dt.MAXYEAR
+) -> list[dt.date]:
+    """The first ``limit`` dates of ``rule`` from ``first``, up to the end of ``last_year``.
+
+    This is what RFC 5545 (and dateutil) reads from a rule without BY-parts: each
+    period holds the first date's weekday, day of the month or day of the year, and a
+    period without that day (the 31st of a short month, 29 February outside a leap
+    year) has no date. Working it out here is much faster than having dateutil expand
+    the rule for every collaboration drawn.
+    """
+    if rule.times is not None:
+        limit = min(limit, rule.times)
+    step = rule.interval * {"MONTHLY": 1, "YEARLY": 12}.get(rule.frequency, 0)
+    found: list[dt.date] = []
+    period = 0
+    while len(found) < limit:
+        if step == 0:  # weekly
+            try:
+                day = first + dt.timedelta(weeks=rule.interval * period)
+            except OverflowError:
+                break
+        else:
+            months = first.month - 1 + step * period
+            year = first.year + months // 12
+            if year > min(last_year, dt.MAXYEAR):
+                break
+            try:
+                day = dt.date(year, months % 12 + 1, first.day)
+            except ValueError:  # no such day in that month
+                period += 1
+                continue
+        if day.year > last_year:
+            break
+        found.append(day)
+        period += 1
+    return found
+
+
+def _read_recurrence(dice: _Dice, first: dt.date) -> tuple[_Recurrence, str]:
+    """A recurrence rule and its RRULE text.
+
+    The text has no DTSTART or BY-parts, so the first date is the first occurrence.
+    """
+    frequency, low, high = dice.choice(_FREQUENCIES)
+    interval = dice.integer(low, high)
+    spelled = dice.flag()  # INTERVAL=1 written out
+    counted = dice.flag()
+    count = dice.integer(1, 12)
+    prefixed = dice.flag()
+    rule = _Recurrence(frequency, interval, count if counted else None)
+    if counted:
+        reached = _recurrence_dates(rule, first, count, last_year=first.year + _COUNTED_YEARS)
+        if len(reached) < count:
+            rule = rule._replace(times=None)
+    parts = [f"FREQ={frequency}"]
+    if interval != 1 or spelled:
         parts.append(f"INTERVAL={interval}")
-    if _draw_flag(draw):
-        parts.append(f"COUNT={draw(_ints(1, 12))}")
-    prefix = "RRULE:" if _draw_flag(draw) else ""
-    return prefix + ";".join(parts)
+    if rule.times is not None:
+        parts.append(f"COUNT={rule.times}")
+    return rule, ("RRULE:" if prefixed else "") + ";".join(parts)
 
 
 @functools.cache
-def _rrules() -> SearchStrategy[str]:
-    return _rrule_texts()
-
-
-def _occurrences(plan: EvaluationPlan, limit: int) -> list[dt.date]:
-    """The first ``limit`` dates of an evaluation plan, by dateutil's reading of its RRULE."""
-    body = plan.rrule[6:] if plan.rrule.upper().startswith("RRULE:") else plan.rrule
-    start = dt.datetime.combine(plan.first_date, dt.time(9), tzinfo=ZoneInfo(plan.timezone))
-    rule = rrulestr(body, dtstart=start)
-    return [moment.date() for moment in itertools.islice(iter(rule), limit)]
+def _instrument_ids() -> tuple[str, ...]:
+    return instrument_ids()
 
 
 def _draw_plan(
-    draw: DrawFn, party_ids: tuple[str, ...] | None, first_date: dt.date
-) -> EvaluationPlan:
+    draw: DrawFn, dice: _Dice, party_ids: tuple[str, ...] | None, first_date: dt.date
+) -> tuple[EvaluationPlan, _Recurrence]:
     if party_ids:
-        everyone = _draw_flag(draw)
-        respondents = (
-            _draw_permutation(draw, party_ids) if everyone else _draw_subset(draw, party_ids)
-        )
+        everyone = dice.flag()
+        respondents = dice.permutation(party_ids) if everyone else dice.sample(party_ids)
     else:
-        respondents = list(_draw_some_parties(draw, party_ids))
-    return EvaluationPlan(
-        rrule=draw(_rrules()),
+        respondents = list(_read_some_parties(dice, party_ids))
+    rule, text = _read_recurrence(dice, first_date)
+    plan = EvaluationPlan(
+        rrule=text,
         first_date=first_date,
-        instruments=tuple(_draw_subset(draw, instrument_ids(), max_size=2)),
+        instruments=tuple(dice.sample(_instrument_ids(), 0, 2)),
         respondents=tuple(respondents),
-        timezone=_draw_choice(draw, _TIMEZONES),
+        timezone=dice.choice(_TIMEZONES),
     )
+    return plan, rule
 
 
 @st.composite
 def _evaluation_plans(draw: DrawFn, party_ids: tuple[str, ...] | None) -> EvaluationPlan:
-    return _draw_plan(draw, party_ids, draw(_dates()))
+    dice = _Dice(draw, 16)
+    return _draw_plan(draw, dice, party_ids, dice.date(_EARLIEST, _LATEST_START))[0]
 
 
 def evaluation_plans(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[EvaluationPlan]:
@@ -1373,58 +1826,78 @@ def evaluation_plans(*, party_ids: Sequence[str] | None = None) -> SearchStrateg
 
 
 @functools.cache
-def _progress(low: float, high: float) -> SearchStrategy[float]:
-    return st.floats(min_value=low, max_value=high)
+def _fractions() -> SearchStrategy[float]:
+    return st.floats(min_value=0.0, max_value=1.0)
+
+
+def _draw_between(draw: DrawFn, low: float, high: float) -> float:
+    """A float from ``low`` to ``high``; Hypothesis's own floats pick the place between."""
+    value = low + (high - low) * draw(_fractions())
+    return min(max(value, low), high)
 
 
 def _draw_progress(draw: DrawFn, goal: Goal) -> float:
     """A reported value of a goal's indicator, between its baseline and its target."""
     indicator = goal.indicator
     if indicator is None:
-        return draw(_progress(-1e6, 1e6))
+        return _draw_between(draw, -1e6, 1e6)
     start = indicator.baseline if indicator.baseline is not None else 0.0
-    # + 0.0 turns -0.0 into 0.0: sorted() keeps (0.0, -0.0) as it is, which st.floats
-    # refuses, and the cache would hand that strategy to the equal key (-0.0, 0.0).
+    # + 0.0 turns -0.0 into 0.0, so that a value at the bound has the usual sign
     low, high = sorted((start + 0.0, indicator.target + 0.0))
-    return draw(_progress(low, high))
+    return _draw_between(draw, low, high)
 
 
-def _draw_answers(draw: DrawFn, instrument: Instrument) -> dict[str, float | None]:
+def _draw_answers(draw: DrawFn, dice: _Dice, instrument: Instrument) -> dict[str, float | None]:
     """Answers to some of an instrument's items, on its scale; ``None`` for one left out."""
     scale = instrument.scale
     answers: dict[str, float | None] = {}
-    for item in _draw_subset(draw, instrument.items, max_size=_MAX_ANSWERS):
-        if _draw_flag(draw) and _draw_flag(draw):
+    for item in dice.sample(instrument.items, 0, _MAX_ANSWERS):
+        left_out = dice.byte() >= 192  # one answer in four
+        value = dice.integer(scale.minimum, scale.maximum)
+        if left_out:
             answers[item.id] = None
         elif scale.whole_numbers:
-            answers[item.id] = float(draw(_ints(scale.minimum, scale.maximum)))
+            answers[item.id] = float(value)
         else:
-            answers[item.id] = draw(_progress(float(scale.minimum), float(scale.maximum)))
+            answers[item.id] = _draw_between(draw, float(scale.minimum), float(scale.maximum))
     return answers
 
 
 def _draw_response(
-    draw: DrawFn, party: str, goals: tuple[Goal, ...], instruments: tuple[str, ...] | None
+    draw: DrawFn,
+    dice: _Dice,
+    party: str,
+    goals: tuple[Goal, ...],
+    instruments: tuple[str, ...] | None,
 ) -> Response:
-    progress = {goal.id: _draw_progress(draw, goal) for goal in _draw_subset(draw, goals)}
-    choices = instrument_ids() if instruments is None else instruments
-    instrument = _draw_choice(draw, choices) if choices and _draw_flag(draw) else None
+    reported = dice.sample(goals)
+    choices = _instrument_ids() if instruments is None else instruments
+    answered = dice.flag()
+    instrument = dice.choice(choices) if choices and answered else None
+    satisfaction = dice.maybe_integer(1, 5)
     return Response(
         party=party,
-        satisfaction=draw(_maybe_ints(1, 5)),
-        goal_progress=progress,
+        satisfaction=satisfaction,
+        goal_progress={goal.id: _draw_progress(draw, goal) for goal in reported},
         instrument=instrument,
-        answers=_draw_answers(draw, get_instrument(instrument)) if instrument else {},
-        comment=draw(_maybe_texts(300)),
+        answers=_draw_answers(draw, dice, get_instrument(instrument)) if instrument else {},
+        comment=_draw_maybe_text(draw, dice, 300),
     )
+
+
+@functools.cache
+def _stand_ins(goal_ids: tuple[str, ...]) -> tuple[Goal, ...]:
+    """Goals to report progress for, when only their ids are given."""
+    return tuple(Goal(id=goal_id, text="mål") for goal_id in goal_ids)
 
 
 @st.composite
 def _responses(
     draw: DrawFn, party_ids: tuple[str, ...] | None, goal_ids: tuple[str, ...]
 ) -> Response:
-    stand_ins = tuple(Goal(id=goal_id, text="mål") for goal_id in goal_ids)
-    return _draw_response(draw, _draw_party(draw, party_ids), stand_ins, None)
+    dice = _Dice(draw)
+    party = _read_party(dice, party_ids)
+    return _draw_response(draw, dice, party, _stand_ins(goal_ids), None)
 
 
 def responses(
@@ -1450,14 +1923,18 @@ def _pairs(party_ids: Sequence[str]) -> tuple[tuple[str, str], ...]:
     return tuple((a, b) for a in party_ids for b in party_ids if a != b)
 
 
+_LEVELS = tuple(CollaborationLevel)
+
+
 @st.composite
 def _dyadic_ratings(draw: DrawFn, party_ids: tuple[str, ...] | None) -> DyadicRating:
+    dice = _Dice(draw, 4)
     rater, ratee = (
-        draw(_id_lists(_PARTY_SLUGS, 2, 2))
+        _read_new_ids(dice, _PARTY_SLUGS, 2)
         if party_ids is None
-        else _draw_choice(draw, _pairs(party_ids))
+        else dice.choice(_pairs(party_ids))
     )
-    return DyadicRating(rater=rater, ratee=ratee, level=draw(_members(CollaborationLevel)))
+    return DyadicRating(rater=rater, ratee=ratee, level=dice.choice(_LEVELS))
 
 
 def dyadic_ratings(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[DyadicRating]:
@@ -1482,6 +1959,7 @@ def dyadic_ratings(*, party_ids: Sequence[str] | None = None) -> SearchStrategy[
 
 def _draw_round(
     draw: DrawFn,
+    dice: _Dice,
     round_id: str,
     held_on: dt.date,
     *,
@@ -1492,37 +1970,48 @@ def _draw_round(
     decision: Decision | None,
     final: bool,
 ) -> EvaluationRound:
-    answering = _draw_subset(draw, respondents or party_ids)
-    rated = _draw_subset(draw, _pairs(party_ids), max_size=_MAX_RATINGS)
+    answering = dice.sample(respondents or party_ids)
+    rated = dice.sample(_pairs(party_ids), 0, _MAX_RATINGS)
+    levels = [dice.choice(_LEVELS) for _ in rated]
+    summary = _draw_maybe_text(draw, dice, 500)
     return EvaluationRound(
         id=round_id,
         held_on=held_on,
-        responses=tuple(_draw_response(draw, party, goals, instruments) for party in answering),
+        responses=tuple(
+            _draw_response(draw, dice, party, goals, instruments) for party in answering
+        ),
         ratings=tuple(
-            DyadicRating(rater=rater, ratee=ratee, level=draw(_members(CollaborationLevel)))
-            for rater, ratee in rated
+            DyadicRating(rater=rater, ratee=ratee, level=level)
+            for (rater, ratee), level in zip(rated, levels, strict=True)
         ),
         decision=decision,
         final=final,
-        summary=draw(_maybe_texts(500)),
+        summary=summary,
     )
+
+
+_DECISIONS = (None, *Decision)
 
 
 @st.composite
 def _evaluation_rounds(
     draw: DrawFn, party_ids: tuple[str, ...] | None, goal_ids: tuple[str, ...]
 ) -> EvaluationRound:
-    parties = _draw_party_ids(draw, party_ids)
-    final = _draw_flag(draw)
+    dice = _Dice(draw, 32)
+    parties = _read_party_ids(dice, party_ids)
+    final = dice.flag()
+    decision = dice.choice(_DECISIONS)
+    round_id = _read_id(dice, _ROUND_SLUGS)
     return _draw_round(
         draw,
-        draw(_ids(_ROUND_SLUGS)),
-        draw(_dates()),
+        dice,
+        round_id,
+        dice.date(_EARLIEST, _LATEST_START),
         party_ids=parties,
         respondents=parties,
-        goals=tuple(Goal(id=goal_id, text="mål") for goal_id in goal_ids),
+        goals=_stand_ins(goal_ids),
         instruments=None,
-        decision=Decision.END if final else _draw_choice(draw, (None, *Decision)),
+        decision=Decision.END if final else decision,
         final=final,
     )
 
@@ -1594,24 +2083,62 @@ def _feasible_statuses(max_goals: int, max_rounds: int) -> tuple[LifecycleStatus
     return tuple(LifecycleStatus)
 
 
-def _draw_partners(
-    draw: DrawFn, count: int, code: int, actor: SearchStrategy[Actor] | None
-) -> list[Actor]:
-    """The parties besides the municipality; by default the first is from civil society."""
-    if count == 0:
-        return []
-    if actor is not None:
-        return [draw(actor) for _ in range(count)]
-    first = draw(_actors_of(_CIVIL_KINDS))
-    rest = [draw(_actors_of(_PARTNER_KINDS)) for _ in range(count - 1)]
-    return [_localise(draw, partner, code) for partner in (first, *rest)]
-
-
 def _task_children(children: bool | None, index: int) -> bool | None:
     """Whether task ``index`` has contact with children: the first does when ``children``."""
     if children is None or not children:
         return children
     return True if index == 0 else None
+
+
+# The record being drawn, for the one strategy that draws every record (see _draw_record).
+_RECORD: contextvars.ContextVar[Callable[[DrawFn], Any]] = contextvars.ContextVar("_RECORD")
+
+
+@st.composite
+def _records(draw: DrawFn) -> Any:
+    return _RECORD.get()(draw)
+
+
+_ONE_RECORD = _records()
+
+
+def _draw_record(draw: DrawFn, build: Callable[[DrawFn], T]) -> T:
+    """``build(draw)``, drawn as one piece, so that the shrinker can delete a whole record.
+
+    One strategy, built once, draws every record and is told which through a context
+    variable: a strategy built for each record would cost more than the record.
+    """
+    token = _RECORD.set(build)
+    try:
+        return typing.cast(T, draw(_ONE_RECORD))
+    finally:
+        _RECORD.reset(token)
+
+
+def _draw_records(
+    draw: DrawFn,
+    low: int,
+    high: int,
+    size: int,
+    slugs: tuple[str, ...],
+    make: Callable[[_Dice, str, int], T],
+) -> tuple[T, ...]:
+    """From ``low`` to ``high`` records with distinct ids, each with its own dice.
+
+    The number is drawn as an integer, and each record as one piece, so that the
+    shrinker can lower the number and delete a record to match.
+    """
+    count = draw(_ints(low, high))
+    taken: set[str] = set()
+
+    def record(index: int) -> Callable[[DrawFn], T]:
+        def build(inner: DrawFn) -> T:
+            dice = _Dice(inner, size)
+            return make(dice, _read_fresh_id(dice, slugs, taken), index)
+
+        return build
+
+    return tuple(_draw_record(draw, record(index)) for index in range(count))
 
 
 class _Limits(NamedTuple):
@@ -1628,6 +2155,11 @@ _ENGAGEMENTS = {
     VolunteerModel.OWN_VOLUNTEERS: (Engagement.MUNICIPALITY,),
     VolunteerModel.MIXED: (Engagement.ASSOCIATION, Engagement.MUNICIPALITY),
 }
+_VOLUNTEER_MODELS = tuple(VolunteerModel)
+_GOVERNANCE_MODES = tuple(GovernanceMode)
+_WELFARE_ROLES = tuple(WelfareRole)
+_FORMALISATION_LEVELS = tuple(FormalisationLevel)
+_HOLDER_SLUGS = ("koordinator", "frivilligleder", "p-0042")
 
 
 @st.composite
@@ -1637,134 +2169,161 @@ def _collaborations(
     status: LifecycleStatus | None,
     children: bool | None,
     limits: _Limits,
-    municipality_code: SearchStrategy[int],
-    start_on: SearchStrategy[dt.date],
+    municipality_code: SearchStrategy[int] | None,
+    start_on: SearchStrategy[dt.date] | None,
     actor: SearchStrategy[Actor] | None,
 ) -> Collaboration:
+    dice = _Dice(draw, 96 + 2 * limits.max_parties)  # the collaboration's own decisions
     if status is None:
-        status = _draw_choice(draw, _feasible_statuses(limits.max_goals, limits.max_rounds))
+        status = dice.choice(_feasible_statuses(limits.max_goals, limits.max_rounds))
     may_have_rounds = limits.max_rounds > 0 and limits.max_goals > 0
+    been_evaluated = dice.flag()
     evaluated = status in (S.EVALUATING, S.CONTINUED, S.ADJUSTED) or (
-        status in (S.ACTIVE, S.AGREEING_GOALS, S.ENDED) and may_have_rounds and _draw_flag(draw)
+        status in (S.ACTIVE, S.AGREEING_GOALS, S.ENDED) and may_have_rounds and been_evaluated
     )
     shape = _shape(status, evaluated, limits.max_rounds)
 
-    code = draw(municipality_code)
-    start = draw(start_on)
+    code = _draw_code(draw, dice, municipality_code)
+    start = dice.date(_EARLIEST, _LATEST_START) if start_on is None else draw(start_on)
     if start >= _LATEST_SAFE:
         msg = f"start_on drew {start!r}; draw start dates before {_LATEST_SAFE.isoformat()}"
         raise InvalidArgument(msg)
 
-    # the parties: the municipality first, then the others
-    party_ids = tuple(draw(_id_lists(_PARTY_SLUGS, limits.min_parties, limits.max_parties)))
-    home = Municipality(
-        name=_official_name(code) if _draw_flag(draw) else draw(_texts(80)),
-        code=code,
-        unit=draw(_maybe_units()),
-    )
-    partners = _draw_partners(draw, len(party_ids) - 1, code, actor)
-    parties = tuple(
-        _draw_participant(draw, party_id, party_actor)
-        for party_id, party_actor in zip(party_ids, (home, *partners), strict=True)
-    )
+    # the parties: the municipality first; by default the second is from civil society
+    def party(own: _Dice, party_id: str, index: int) -> Participant:
+        if index == 0:
+            return _draw_participant(draw, own, party_id, _draw_municipality(draw, own, code))
+        if actor is not None:
+            return _draw_participant(draw, own, party_id, draw(actor))
+        kind = own.choice(_CIVIL_KINDS if index == 1 else _PARTNER_KINDS)
+        partner = _draw_actor(draw, own, kind, codes=None, home=code)
+        return _draw_participant(draw, own, party_id, partner)
+
+    parties = _draw_records(draw, limits.min_parties, limits.max_parties, 56, _PARTY_SLUGS, party)
+    party_ids = tuple(p.id for p in parties)
     engaging = tuple(p.id for p in parties if p.actor.kind in _ENGAGING_KINDS)
 
     # goals, agreed by every party once the collaboration is (or has been) active
-    goal_ids = draw(_id_lists(_GOAL_SLUGS, 1 if shape.all_agree else 0, limits.max_goals))
-    goal_list = tuple(
-        _draw_goal(
+    goal_list = _draw_records(
+        draw,
+        1 if shape.all_agree else 0,
+        limits.max_goals,
+        _goal_dice_size(len(party_ids)),
+        _GOAL_SLUGS,
+        lambda own, goal_id, _: _draw_goal(
             draw,
+            own,
             goal_id,
             party_ids,
             all_agree=shape.all_agree,
             evaluated=shape.min_rounds > 0,
             around=start,
-        )
-        for goal_id in goal_ids
+        ),
     )
 
     # volunteers, engaged as the volunteer model says, and their tasks
-    model = draw(_members(VolunteerModel)) if engaging else VolunteerModel.OWN_VOLUNTEERS
+    model = dice.choice(_VOLUNTEER_MODELS)
+    if not engaging:
+        model = VolunteerModel.OWN_VOLUNTEERS
     needs = 1 if children else 0
-    volunteer_ids = tuple(draw(_id_lists(_VOLUNTEER_SLUGS, needs, limits.max_volunteers)))
-    volunteer_list = tuple(
-        _draw_volunteer(
+    volunteer_list = _draw_records(
+        draw,
+        needs,
+        limits.max_volunteers,
+        _VOLUNTEER_DICE_SIZE,
+        _VOLUNTEER_SLUGS,
+        lambda own, volunteer_id, _: _draw_volunteer(
             draw,
+            own,
             volunteer_id,
-            engagement=_draw_choice(draw, _ENGAGEMENTS[model]),
+            engagement=own.choice(_ENGAGEMENTS[model]),
             association_ids=engaging,
             checker_ids=(party_ids[0],),
             around=start,
-        )
-        for volunteer_id in volunteer_ids
+        ),
     )
-    task_ids = draw(_id_lists(_TASK_SLUGS, needs, limits.max_tasks))
-    task_list = tuple(
-        _draw_task(
-            draw, task_id, party_ids, volunteer_ids, children=_task_children(children, index)
-        )
-        for index, task_id in enumerate(task_ids)
+    volunteer_ids = tuple(v.id for v in volunteer_list)
+    task_list = _draw_records(
+        draw,
+        needs,
+        limits.max_tasks,
+        40,
+        _TASK_SLUGS,
+        lambda own, task_id, index: _draw_task(
+            draw,
+            own,
+            task_id,
+            party_ids,
+            volunteer_ids,
+            children=_task_children(children, index),
+        ),
     )
 
     # the evaluation plan, and rounds held on its dates
-    plan = (
-        _draw_plan(draw, party_ids, _draw_date(draw, start, _shift(start, 400)))
-        if shape.plan or _draw_flag(draw)
-        else None
-    )
-    held = _occurrences(plan, shape.max_rounds) if plan is not None and shape.max_rounds else []
+    planned = dice.flag()
+    first_date = dice.date(start, _shift(start, 400))
+    plan: EvaluationPlan | None = None
+    held: list[dt.date] = []
+    if shape.plan or planned:
+        plan, rule = _draw_plan(draw, dice, party_ids, first_date)
+        held = _recurrence_dates(rule, first_date, shape.max_rounds)
     count = draw(_ints(shape.min_rounds, len(held))) if held else 0
-    round_ids = draw(_id_lists(_ROUND_SLUGS, count, count)) if count else []
-    rounds = tuple(
-        _draw_round(
+    rounds = _draw_records(
+        draw,
+        count,
+        count,
+        72,
+        _ROUND_SLUGS,
+        lambda own, round_id, index: _draw_round(
             draw,
+            own,
             round_id,
             held[index],
             party_ids=party_ids,
-            respondents=plan.respondents if plan is not None else (),
+            respondents=typing.cast(EvaluationPlan, plan).respondents,
             goals=goal_list,
-            instruments=plan.instruments if plan is not None else (),
-            decision=_draw_choice(
-                draw, shape.last_decision if index == count - 1 else _ONGOING_DECISIONS
-            ),
+            instruments=typing.cast(EvaluationPlan, plan).instruments,
+            decision=own.choice(shape.last_decision if index == count - 1 else _ONGOING_DECISIONS),
             final=shape.ended and index == count - 1,
-        )
-        for index, round_id in enumerate(round_ids)
+        ),
     )
 
     latest = held[count - 1] if count else start
+    ends = dice.flag()
     if shape.ended:
-        end_on: dt.date | None = _draw_date(draw, latest, _shift(latest, 365))
+        end_on: dt.date | None = dice.date(latest, _shift(latest, 365))
     else:
-        planned = _draw_flag(draw)
-        end_on = _draw_date(draw, _shift(latest, 30), _shift(latest, 1500)) if planned else None
+        end_day = dice.date(_shift(latest, 30), _shift(latest, 1500))
+        end_on = end_day if ends else None
+    responsibilities = {task: dice.choice(party_ids) for task in dice.sample(_MANAGEMENT_TASKS)}
+    # the people inside the parties who hold some of them; one may hold several
+    holders = {task: _read_id(dice, _HOLDER_SLUGS) for task in dice.sample(tuple(responsibilities))}
 
     return Collaboration(
-        id=draw(_ids(_COLLABORATION_SLUGS)),
-        title=draw(_texts(120)),
+        id=_read_id(dice, _COLLABORATION_SLUGS),
+        title=_draw_text(draw, dice, 120),
         municipality_code=code,
         participants=parties,
-        initiator=_draw_choice(draw, party_ids) if _draw_flag(draw) else None,
-        purposes=tuple(_draw_subset(draw, _PURPOSES, max_size=3)),
-        value_case=draw(st.none() | value_cases()),
-        governance_mode=draw(_members(GovernanceMode)),
-        welfare_role=draw(_members(WelfareRole)),
+        initiator=dice.maybe_choice(party_ids),
+        purposes=tuple(dice.sample(_PURPOSES, 0, 3)),
+        value_case=_draw_value_case(draw, dice) if dice.flag() else None,
+        governance_mode=dice.choice(_GOVERNANCE_MODES),
+        welfare_role=dice.choice(_WELFARE_ROLES),
         volunteer_model=model,
-        responsibilities={
-            task: _draw_choice(draw, party_ids) for task in _draw_subset(draw, _MANAGEMENT_TASKS)
-        },
+        responsibilities=responsibilities,
+        responsibility_holders=holders,
         goals=goal_list,
         tasks=task_list,
         volunteers=volunteer_list,
-        formalisation=draw(_members(FormalisationLevel)),
-        agreement=draw(_agreement_documents(party_ids)) if _draw_flag(draw) else None,
-        forum=draw(_forums(party_ids)) if _draw_flag(draw) else None,
+        formalisation=dice.choice(_FORMALISATION_LEVELS),
+        agreement=_draw_agreement_document(draw, dice, party_ids) if dice.flag() else None,
+        forum=_draw_forum(draw, dice, party_ids) if dice.flag() else None,
         start_on=start,
         end_on=end_on,
         status=status,
         evaluation_plan=plan,
         rounds=rounds,
-        description=draw(_maybe_texts(500)),
+        description=_draw_maybe_text(draw, dice, 500),
     )
 
 
@@ -1856,27 +2415,48 @@ def collaborations(
         status=status,
         children=children,
         limits=_Limits(min_parties, max_parties, max_goals, max_tasks, max_volunteers, max_rounds),
-        municipality_code=_codes(municipality_code),
-        start_on=_dates() if start_on is None else start_on,
+        municipality_code=municipality_code,
+        start_on=start_on,
         actor=actors,
     )
 
 
 # -- policies and portfolios -----------------------------------------------------------------
 
+_POLICY_TITLES = ("Frivillighedspolitik", "Civilsamfundsstrategi")
+_POLICY_PROCESSES = tuple(PolicyProcess)
+
+
+def _draw_policy(draw: DrawFn, dice: _Dice, code: int) -> VolunteerPolicy:
+    adopted = dice.date(dt.date(1995, 1, 1), _LATEST_START)
+    revised = dice.flag()
+    revised_on = dice.date(adopted, _shift(adopted, 3650))
+    title = _draw_text(draw, dice, 120) if dice.flag() else dice.choice(_POLICY_TITLES)
+    process = dice.choice(_POLICY_PROCESSES)
+    taken: set[str] = set()
+    commitments = tuple(
+        _fresh_text(_draw_text(draw, dice, 300), taken, 300) for _ in range(dice.integer(0, 4))
+    )
+    return VolunteerPolicy(
+        municipality_code=code,
+        title=title,
+        adopted_on=adopted,
+        revised_on=revised_on if revised else None,
+        process=process,
+        commitments=commitments,
+        reference=_draw_maybe_text(draw, dice, 120),
+    )
+
 
 @st.composite
 def _volunteer_policies(draw: DrawFn, municipality_code: SearchStrategy[int]) -> VolunteerPolicy:
-    adopted = _draw_date(draw, dt.date(1995, 1, 1), _LATEST_START)
-    return VolunteerPolicy(
-        municipality_code=draw(municipality_code),
-        title=draw(_choices(("Frivillighedspolitik", "Civilsamfundsstrategi")) | _texts(120)),
-        adopted_on=adopted,
-        revised_on=_draw_date(draw, adopted, _shift(adopted, 3650)) if _draw_flag(draw) else None,
-        process=draw(_members(PolicyProcess)),
-        commitments=tuple(draw(st.lists(_texts(300), max_size=4, unique=True))),
-        reference=draw(_maybe_texts(120)),
-    )
+    code = draw(municipality_code)
+    return _draw_policy(draw, _Dice(draw, 16), code)
+
+
+@functools.cache
+def _all_volunteer_policies() -> SearchStrategy[VolunteerPolicy]:
+    return _volunteer_policies(municipality_codes())
 
 
 def volunteer_policies(
@@ -1895,12 +2475,15 @@ def volunteer_policies(
         InvalidArgument: ``municipality_code`` is not a strategy.
     """
     _check_strategy("municipality_code", municipality_code)
-    return _volunteer_policies(_codes(municipality_code))
+    if municipality_code is None:
+        return _all_volunteer_policies()
+    return _volunteer_policies(municipality_code)
 
 
 @functools.cache
-def _portfolio_members(code: int | None) -> SearchStrategy[Collaboration]:
-    return collaborations(
+def _portfolio_members(code: int | None, min_size: int, max_size: int) -> SearchStrategy[Any]:
+    """Small collaborations of the portfolio's municipality, or of any."""
+    members = collaborations(
         municipality_code=None if code is None else st.just(code),
         max_parties=3,
         max_goals=2,
@@ -1908,6 +2491,10 @@ def _portfolio_members(code: int | None) -> SearchStrategy[Collaboration]:
         max_volunteers=2,
         max_rounds=2,
     )
+    return st.lists(members, min_size=min_size, max_size=max_size)
+
+
+_PORTFOLIO_SLUGS = ("kbh-2026", "portefolje")
 
 
 @st.composite
@@ -1917,25 +2504,24 @@ def _portfolios(
     min_size: int,
     max_size: int,
     municipality_code: SearchStrategy[int | None],
-    collaborations_: SearchStrategy[Collaboration] | None,
+    members: SearchStrategy[list[Collaboration]] | None,
 ) -> Portfolio:
     code = draw(municipality_code)
-    members = _portfolio_members(code) if collaborations_ is None else collaborations_
-    drawn = draw(st.lists(members, min_size=min_size, max_size=max_size))
-    ids = draw(_id_lists(_COLLABORATION_SLUGS, len(drawn), len(drawn)))
-    policy = (
-        draw(_volunteer_policies(st.just(code))) if code is not None and _draw_flag(draw) else None
-    )
+    drawn = draw(_portfolio_members(code, min_size, max_size) if members is None else members)
+    dice = _Dice(draw, 24)
+    taken: set[str] = set()
+    unique = []
+    for member in drawn:  # ids are made distinct after drawing
+        fresh = _fresh(member.id, taken)
+        unique.append(member if fresh == member.id else attrs.evolve(member, id=fresh))
+    with_policy = dice.flag()
     return Portfolio(
-        id=draw(_ids(("kbh-2026", "portefolje"))),
-        title=draw(_texts(120)),
+        id=_read_id(dice, _PORTFOLIO_SLUGS),
+        title=_draw_text(draw, dice, 120),
         municipality_code=code,
-        policy=policy,
-        collaborations=tuple(
-            member if member.id == new_id else attrs.evolve(member, id=new_id)
-            for member, new_id in zip(drawn, ids, strict=True)
-        ),
-        description=draw(_maybe_texts(500)),
+        policy=_draw_policy(draw, dice, code) if code is not None and with_policy else None,
+        collaborations=tuple(unique),
+        description=_draw_maybe_text(draw, dice, 500),
     )
 
 
@@ -1976,7 +2562,11 @@ def portfolios(
         min_size=min_size,
         max_size=max_size,
         municipality_code=code,
-        collaborations_=collaborations,
+        members=(
+            None
+            if collaborations is None
+            else st.lists(collaborations, min_size=min_size, max_size=max_size)
+        ),
     )
 
 
@@ -2067,19 +2657,31 @@ def _builtin_instruments() -> tuple[Instrument, ...]:
     return tuple(get_instrument(instrument_id) for instrument_id in instrument_ids())
 
 
+def _draw_note(draw: DrawFn, dice: _Dice) -> Note:
+    return Note(da=_draw_text(draw, dice, 300), en=_draw_text(draw, dice, 300))
+
+
+@st.composite
+def _notes(draw: DrawFn) -> Note:
+    return _draw_note(draw, _Dice(draw, 2))
+
+
 @functools.cache
 def notes() -> SearchStrategy[Note]:
     """A strategy for short texts in Danish and English, as instruments and scores carry them."""
-    return st.builds(Note, da=_texts(300), en=_texts(300))
+    return _notes()
 
 
-def _draw_anchor(draw: DrawFn, value: int) -> Anchor:
-    return Anchor(value=value, label_da=draw(_texts(60)), label_en=draw(_texts(60)))
+def _draw_anchor(draw: DrawFn, dice: _Dice, value: int) -> Anchor:
+    return Anchor(
+        value=value, label_da=_draw_text(draw, dice, 60), label_en=_draw_text(draw, dice, 60)
+    )
 
 
 @st.composite
 def _anchors(draw: DrawFn) -> Anchor:
-    return _draw_anchor(draw, draw(_ints(-3, 10)))
+    dice = _Dice(draw, 3)
+    return _draw_anchor(draw, dice, dice.integer(-3, 10))
 
 
 def anchors() -> SearchStrategy[Anchor]:
@@ -2087,21 +2689,22 @@ def anchors() -> SearchStrategy[Anchor]:
     return _anchors()
 
 
-def _draw_scale(draw: DrawFn) -> Scale:
-    minimum = draw(_ints(-3, 1))
-    maximum = minimum + draw(_ints(1, 10))
-    points = _draw_subset(draw, range(minimum, maximum + 1), max_size=5)
+def _draw_scale(draw: DrawFn, dice: _Dice) -> Scale:
+    minimum = dice.integer(-3, 1)
+    maximum = minimum + dice.integer(1, 10)
+    points = dice.sample(range(minimum, maximum + 1), 0, 5)
+    fractional = dice.byte() >= 192  # one scale in four allows answers between the points
     return Scale(
         minimum=minimum,
         maximum=maximum,
-        anchors=tuple(_draw_anchor(draw, value) for value in sorted(points)),
-        whole_numbers=not (_draw_flag(draw) and _draw_flag(draw)),
+        anchors=tuple(_draw_anchor(draw, dice, value) for value in sorted(points)),
+        whole_numbers=not fractional,
     )
 
 
 @st.composite
 def _scales(draw: DrawFn) -> Scale:
-    return _draw_scale(draw)
+    return _draw_scale(draw, _Dice(draw, 20))
 
 
 def scales() -> SearchStrategy[Scale]:
@@ -2109,18 +2712,20 @@ def scales() -> SearchStrategy[Scale]:
     return _scales()
 
 
-def _draw_item(draw: DrawFn, item_id: str) -> Item:
+def _draw_item(draw: DrawFn, dice: _Dice, item_id: str) -> Item:
+    reverse = dice.byte() >= 192  # one item in four is scored in reverse
     return Item(
         id=item_id,
-        text_da=draw(_texts(300)),
-        text_en=draw(_texts(300)),
-        reverse=_draw_flag(draw) and _draw_flag(draw),
+        text_da=_draw_text(draw, dice, 300),
+        text_en=_draw_text(draw, dice, 300),
+        reverse=reverse,
     )
 
 
 @st.composite
 def _items(draw: DrawFn) -> Item:
-    return _draw_item(draw, draw(_ids(_ITEM_SLUGS)))
+    dice = _Dice(draw, 4)
+    return _draw_item(draw, dice, _read_id(dice, _ITEM_SLUGS))
 
 
 def items() -> SearchStrategy[Item]:
@@ -2128,32 +2733,46 @@ def items() -> SearchStrategy[Item]:
     return _items()
 
 
+def _draw_category(draw: DrawFn, dice: _Dice, category_id: str) -> Category:
+    return Category(
+        id=category_id,
+        label_da=_draw_text(draw, dice, 80),
+        label_en=_draw_text(draw, dice, 80),
+    )
+
+
+@st.composite
+def _categories(draw: DrawFn) -> Category:
+    dice = _Dice(draw, 3)
+    return _draw_category(draw, dice, _read_id(dice, _CATEGORY_SLUGS))
+
+
 @functools.cache
 def categories() -> SearchStrategy[Category]:
     """A strategy for the categories that group an instrument's factors."""
-    return st.builds(Category, id=_ids(_CATEGORY_SLUGS), label_da=_texts(80), label_en=_texts(80))
+    return _categories()
 
 
 def _draw_factor(
-    draw: DrawFn, factor_id: str, category: str | None, item_ids: Sequence[str]
+    draw: DrawFn, dice: _Dice, factor_id: str, category: str | None, item_ids: Sequence[str]
 ) -> Factor:
     return Factor(
         id=factor_id,
-        label_da=draw(_texts(80)),
-        label_en=draw(_texts(80)),
+        label_da=_draw_text(draw, dice, 80),
+        label_en=_draw_text(draw, dice, 80),
         category=category,
-        items=tuple(_draw_item(draw, item_id) for item_id in item_ids),
+        items=tuple(_draw_item(draw, dice, item_id) for item_id in item_ids),
     )
 
 
 @st.composite
 def _factors(draw: DrawFn) -> Factor:
-    return _draw_factor(
-        draw,
-        draw(_ids(_FACTOR_SLUGS)),
-        draw(st.none() | _ids(_CATEGORY_SLUGS)),
-        draw(_id_lists(_ITEM_SLUGS, 1, 4)),
-    )
+    dice = _Dice(draw, 24)
+    factor_id = _read_id(dice, _FACTOR_SLUGS)
+    grouped = dice.flag()
+    category = _read_id(dice, _CATEGORY_SLUGS)
+    item_ids = _read_new_ids(dice, _ITEM_SLUGS, dice.integer(1, 4))
+    return _draw_factor(draw, dice, factor_id, category if grouped else None, item_ids)
 
 
 def factors() -> SearchStrategy[Factor]:
@@ -2161,32 +2780,30 @@ def factors() -> SearchStrategy[Factor]:
     return _factors()
 
 
-def _draw_bands(draw: DrawFn, low: float, high: float) -> tuple[Band, ...]:
-    lowers = sorted(set(draw(st.lists(_progress(low, high), max_size=4))))
-    keys = draw(_id_lists(_BAND_SLUGS, len(lowers), len(lowers)))
+def _draw_band(draw: DrawFn, dice: _Dice, key: str, lower: float) -> Band:
+    return Band(
+        key=key,
+        lower=lower,
+        label_da=_draw_text(draw, dice, 60),
+        label_en=_draw_text(draw, dice, 60),
+        meaning_da=_draw_maybe_text(draw, dice, 300),
+        meaning_en=_draw_maybe_text(draw, dice, 300),
+    )
+
+
+def _draw_bands(draw: DrawFn, dice: _Dice, low: float, high: float) -> tuple[Band, ...]:
+    lowers = sorted({_draw_between(draw, low, high) for _ in range(dice.integer(0, 4))})
+    keys = _read_new_ids(dice, _BAND_SLUGS, len(lowers))
     return tuple(
-        Band(
-            key=key,
-            lower=lower,
-            label_da=draw(_texts(60)),
-            label_en=draw(_texts(60)),
-            meaning_da=draw(_maybe_texts(300)),
-            meaning_en=draw(_maybe_texts(300)),
-        )
-        for key, lower in zip(keys, lowers, strict=True)
+        _draw_band(draw, dice, key, lower) for key, lower in zip(keys, lowers, strict=True)
     )
 
 
 @st.composite
 def _bands(draw: DrawFn) -> Band:
-    return Band(
-        key=draw(_ids(_BAND_SLUGS)),
-        lower=draw(_progress(-1e12, 1e12)),
-        label_da=draw(_texts(60)),
-        label_en=draw(_texts(60)),
-        meaning_da=draw(_maybe_texts(300)),
-        meaning_en=draw(_maybe_texts(300)),
-    )
+    dice = _Dice(draw, 6)
+    key = _read_id(dice, _BAND_SLUGS)
+    return _draw_band(draw, dice, key, draw(_floats(-1e12, 1e12)))
 
 
 def bands() -> SearchStrategy[Band]:
@@ -2194,72 +2811,99 @@ def bands() -> SearchStrategy[Band]:
     return _bands()
 
 
+_AGGREGATIONS = tuple(Aggregation)
+_MEASURES = tuple(InstrumentMeasure)  # the first, the collaboration, is simplest
+_VERIFICATIONS = tuple(Verification)
+
+
+def _draw_scoring_rule(draw: DrawFn, dice: _Dice) -> ScoringRule:
+    aggregation = dice.choice(_AGGREGATIONS)
+    overall = dice.flag()
+    return ScoringRule(
+        aggregation=aggregation,
+        min_answered=draw(_shares()),
+        overall=overall,
+    )
+
+
+@functools.cache
+def _shares() -> SearchStrategy[float]:
+    return st.floats(min_value=0.0, max_value=1.0, exclude_min=True)
+
+
+@st.composite
+def _scoring_rules(draw: DrawFn) -> ScoringRule:
+    return _draw_scoring_rule(draw, _Dice(draw, 2))
+
+
 @functools.cache
 def scoring_rules() -> SearchStrategy[ScoringRule]:
     """A strategy for how answers become scores, and how many answers a score needs."""
-    return st.builds(
-        ScoringRule,
-        aggregation=_members(Aggregation),
-        min_answered=st.floats(min_value=0.0, max_value=1.0, exclude_min=True),
-        overall=st.booleans(),
+    return _scoring_rules()
+
+
+def _draw_provenance(draw: DrawFn, dice: _Dice) -> Provenance:
+    grades = [dice.choice(_VERIFICATIONS) for _ in range(5)]
+    return Provenance(
+        factors=grades[0],
+        items=grades[1],
+        scale=grades[2],
+        scoring=grades[3],
+        bands=grades[4],
+        notes=tuple(_draw_note(draw, dice) for _ in range(dice.integer(0, 2))),
     )
+
+
+@st.composite
+def _provenances(draw: DrawFn) -> Provenance:
+    return _draw_provenance(draw, _Dice(draw, 12))
 
 
 @functools.cache
 def provenances() -> SearchStrategy[Provenance]:
     """A strategy for how well each aspect of an instrument is backed by its sources."""
-    grade = _members(Verification)
-    return st.builds(
-        Provenance,
-        factors=grade,
-        items=grade,
-        scale=grade,
-        scoring=grade,
-        bands=grade,
-        notes=st.lists(notes(), max_size=2).map(tuple),
-    )
+    return _provenances()
 
 
 @st.composite
 def _made_instruments(draw: DrawFn) -> Instrument:
-    scale = _draw_scale(draw)
-    category_ids = draw(_id_lists(_CATEGORY_SLUGS, 0, 3))
-    count = max(len(category_ids), draw(_ints(1, 4)))
-    factor_ids = draw(_id_lists(_FACTOR_SLUGS, count, count))
-    item_ids = draw(_id_lists(_ITEM_SLUGS, count, 3 * count))
-    owners = list(range(count)) + [draw(_ints(0, count - 1)) for _ in item_ids[count:]]
+    dice = _Dice(draw, 160)
+    scale = _draw_scale(draw, dice)
+    category_ids = _read_new_ids(dice, _CATEGORY_SLUGS, dice.integer(0, 3))
+    count = max(len(category_ids), dice.integer(1, 4))
+    factor_ids = _read_new_ids(dice, _FACTOR_SLUGS, count)
+    item_ids = _read_new_ids(dice, _ITEM_SLUGS, dice.integer(count, 3 * count))
+    owners = list(range(count)) + [dice.index(count) for _ in item_ids[count:]]
+    homes = [
+        category_ids[index] if index < len(category_ids) else dice.choice(category_ids)
+        for index in range(count)
+        if category_ids
+    ]
     return Instrument(
-        id=draw(_ids(_INSTRUMENT_SLUGS)),
-        name_da=draw(_texts(120)),
-        name_en=draw(_texts(120)),
-        edition=draw(_maybe_texts(60)),
-        citation=draw(_texts(300)),
-        licence=draw(_texts(300)),
-        description_da=draw(_maybe_texts(300)),
-        description_en=draw(_maybe_texts(300)),
+        id=_read_id(dice, _INSTRUMENT_SLUGS),
+        name_da=_draw_text(draw, dice, 120),
+        name_en=_draw_text(draw, dice, 120),
+        edition=_draw_maybe_text(draw, dice, 60),
+        citation=_draw_text(draw, dice, 300),
+        licence=_draw_text(draw, dice, 300),
+        description_da=_draw_maybe_text(draw, dice, 300),
+        description_en=_draw_maybe_text(draw, dice, 300),
         scale=scale,
-        categories=tuple(
-            Category(id=category_id, label_da=draw(_texts(80)), label_en=draw(_texts(80)))
-            for category_id in category_ids
-        ),
+        categories=tuple(_draw_category(draw, dice, category_id) for category_id in category_ids),
         factors=tuple(
             _draw_factor(
                 draw,
+                dice,
                 factor_id,
-                (
-                    category_ids[index]
-                    if index < len(category_ids)
-                    else _draw_choice(draw, category_ids)
-                )
-                if category_ids
-                else None,
+                homes[index] if homes else None,
                 [item for item, owner in zip(item_ids, owners, strict=True) if owner == index],
             )
             for index, factor_id in enumerate(factor_ids)
         ),
-        scoring=draw(scoring_rules()),
-        bands=_draw_bands(draw, float(scale.minimum), float(scale.maximum)),
-        provenance=draw(provenances()),
+        scoring=_draw_scoring_rule(draw, dice),
+        bands=_draw_bands(draw, dice, float(scale.minimum), float(scale.maximum)),
+        provenance=_draw_provenance(draw, dice),
+        measures=dice.choice(_MEASURES),
     )
 
 
@@ -2278,7 +2922,7 @@ def instruments() -> SearchStrategy[Instrument]:
 @st.composite
 def _instrument_results(draw: DrawFn) -> InstrumentResult:
     instrument = draw(instruments())
-    return score_instrument(instrument, _draw_answers(draw, instrument))
+    return score_instrument(instrument, _draw_answers(draw, _Dice(draw), instrument))
 
 
 @functools.cache
@@ -2291,14 +2935,17 @@ def instrument_results() -> SearchStrategy[InstrumentResult]:
     return _instrument_results()
 
 
+@st.composite
+def _instrument_scores(draw: DrawFn) -> InstrumentScore:
+    result = draw(instrument_results())
+    found = (*result.factors, *result.categories, *filter(None, (result.overall,)))
+    return _draw_choice(draw, found)
+
+
 @functools.cache
 def instrument_scores() -> SearchStrategy[InstrumentScore]:
     """A strategy for the score of one factor, one category or a whole instrument."""
-    return instrument_results().flatmap(
-        lambda result: st.sampled_from(
-            (*result.factors, *result.categories, *filter(None, (result.overall,)))
-        )
-    )
+    return _instrument_scores()
 
 
 # -- rules, reports and settings --------------------------------------------------------------
@@ -2350,8 +2997,8 @@ def _formalisation_settings(draw: DrawFn) -> FormalisationSettings:
         long_days=short + draw(_ints(0, 3650)),
         many_parties=draw(_ints(2, 20)),
         partnership_drivers=draw(_ints(1, 4)),
-        loose_step_penalty=draw(_progress(0.0, 100.0)),
-        tight_step_penalty=draw(_progress(0.0, 100.0)),
+        loose_step_penalty=draw(_floats(0.0, 100.0)),
+        tight_step_penalty=draw(_floats(0.0, 100.0)),
     )
 
 
@@ -2853,6 +3500,10 @@ class _Site:
     role: str  # "field", "item", "map_value", "map_key" or "kind"
 
 
+def _has_personal_fields(cls: type[Any]) -> bool:
+    return attrs.has(cls) and any(map(is_personal, attrs.fields(cls)))
+
+
 def _unwrap(tp: Any) -> Any:
     args = typing.get_args(tp)
     if type(None) in args and len(args) == 2:
@@ -2996,10 +3647,10 @@ def _strings(data: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
-def _wrong_type(value: Any) -> Any:
+def _wrong_type(value: Any, value_type: Any) -> Any:
     """A JSON value of a type the model never accepts where ``value`` stands."""
-    if value is None:
-        return []
+    if value is None:  # an array, unless the field holds one when it is set
+        return {} if typing.get_origin(_unwrap(value_type)) is tuple else []
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
@@ -3057,11 +3708,13 @@ def _small_collaborations(
     )
 
 
+@functools.cache
 def _documents_for(chosen: DefectKind) -> SearchStrategy[Document]:
     """Valid documents that surely have a place for a defect of the chosen kind."""
     if chosen is DefectKind.INVALID_CVR:  # each of these actors has a cvr field, set or null
         kinds = (ActorKind.VOLUNTARY_ORGANISATION, ActorKind.VOLUNTEER_CENTRE)
-        return _small_collaborations(partners=actors(kinds=(*kinds, ActorKind.PRIVATE_COMPANY)))
+        partners = actors(kinds=(*kinds, ActorKind.PRIVATE_COMPANY))
+        return _small_collaborations(min_parties=2, partners=partners)
     if chosen is DefectKind.DUPLICATE_ID:
         return _small_collaborations(min_parties=2) | portfolios(
             min_size=2, max_size=2, collaborations=_small_collaborations()
@@ -3075,25 +3728,28 @@ def _documents_for(chosen: DefectKind) -> SearchStrategy[Document]:
     return st.one_of(options)
 
 
+_DEFECT_KINDS = tuple(DefectKind)
+
+
 @st.composite
 def _defective_documents(
     draw: DrawFn, kind: DefectKind | None, documents: SearchStrategy[Document] | None
 ) -> DefectiveDocument:
-    chosen = kind if kind is not None else draw(st.sampled_from(DefectKind))
+    chosen = kind if kind is not None else _draw_choice(draw, _DEFECT_KINDS)
     source = draw(_documents_for(chosen) if documents is None else documents)
     document = to_dict(source)
     sites = list(_walk(source, document, ()))
 
     def pick(candidates: list[_Site]) -> _Site:
         assume(candidates)  # only a caller's own documents can lack a place for the defect
-        return draw(st.sampled_from(candidates))
+        return _draw_choice(draw, candidates)
 
     def found(path: tuple[Segment, ...], code: str) -> DefectiveDocument:
         return DefectiveDocument(document=document, path=render_path(path), code=code, kind=chosen)
 
     if chosen is DefectKind.NOT_JSON:
         text = json.dumps(document, ensure_ascii=False)
-        how = draw(st.sampled_from(("truncated", "trailing_comma", "python", "empty")))
+        how = _draw_choice(draw, ("truncated", "trailing_comma", "python", "empty"))
         if how == "truncated":
             text = text[: draw(st.integers(min_value=1, max_value=len(text) - 1))]
         elif how == "trailing_comma":
@@ -3104,7 +3760,7 @@ def _defective_documents(
             text = ""
         return DefectiveDocument(document=text, path="$", code="json", kind=chosen)
     if chosen is DefectKind.WRONG_SCHEMA_VERSION:
-        replacement = draw(st.sampled_from((0, -1, SCHEMA_VERSION + 1, "1", 1.0, None, "missing")))
+        replacement = _draw_choice(draw, (0, -1, SCHEMA_VERSION + 1, "1", 1.0, None, "missing"))
         if replacement == "missing":
             del document["schema_version"]
         else:
@@ -3112,7 +3768,7 @@ def _defective_documents(
         return found(("schema_version",), "schema_version")
     if chosen is DefectKind.WRONG_TYPE:
         site = pick([s for s in sites if s.role not in ("kind", "map_key")])
-        site.container[site.key] = _wrong_type(site.container[site.key])
+        site.container[site.key] = _wrong_type(site.container[site.key], site.value_type)
         return found(site.path, "type")
     if chosen is DefectKind.MISSING_FIELD:
         site = pick([s for s in sites if s.role == "kind" or _is_required(s)])
@@ -3124,14 +3780,24 @@ def _defective_documents(
             for s in sites
             if s.role in ("field", "item") and attrs.has(type(s.value))
         ]
-        path, container, cls = draw(st.sampled_from(objects))
+        path, container, cls = _draw_choice(draw, objects)
         names = {field.name for field in attrs.fields(cls)} | {"kind", "schema_version", "type"}
-        name = draw(st.sampled_from([c for c in _UNKNOWN_FIELDS if c not in names]))
-        container[name] = draw(st.sampled_from(("x", 1, True, None)))
+        name = _draw_choice(draw, [c for c in _UNKNOWN_FIELDS if c not in names])
+        container[name] = _draw_choice(draw, ("x", 1, True, None))
+        # in an object with personal fields, or inside one, the loader hides the key
+        held = {site.path: site.value for site in sites}
+        around = [source, *(held[path[:end]] for end in range(1, len(path) + 1))]
+        if any(_has_personal_fields(type(obj)) for obj in around):
+            return DefectiveDocument(
+                document=document,
+                path=render_path(path) + "[<key hidden>]",
+                code="unknown_field",
+                kind=chosen,
+            )
         return found((*path, name), "unknown_field")
     if chosen is DefectKind.BAD_ENUM_VALUE:
         site = pick([s for s in sites if s.role != "map_key" and isinstance(s.value, enum.Enum)])
-        site.container[site.key] = draw(st.sampled_from(_bad_choices(site.value)))
+        site.container[site.key] = _draw_choice(draw, _bad_choices(site.value))
         return found(site.path, "choice")
     if chosen is DefectKind.BAD_DATE:
         site = pick(
@@ -3145,7 +3811,7 @@ def _defective_documents(
                 )
             ]
         )
-        site.container[site.key] = draw(st.sampled_from(_bad_dates(site.value)))
+        site.container[site.key] = _draw_choice(draw, _bad_dates(site.value))
         return found(site.path, "format")
     if chosen is DefectKind.OUT_OF_RANGE:
         site = pick(
@@ -3158,8 +3824,8 @@ def _defective_documents(
             ]
         )
         generic: Any = 10**16 if _unwrap(site.value_type) is int else 1e16
-        site.container[site.key] = draw(
-            st.sampled_from([_OUT_OF_RANGE.get(str(site.field), generic), -generic])
+        site.container[site.key] = _draw_choice(
+            draw, [_OUT_OF_RANGE.get(str(site.field), generic), -generic]
         )
         return found(site.path, "range")
     if chosen is DefectKind.DANGLING_ID:
@@ -3181,12 +3847,12 @@ def _defective_documents(
         return found((*site.path, later, "id"), "duplicate")
     if chosen is DefectKind.INVALID_MUNICIPALITY_CODE:
         site = pick([s for s in sites if s.role == "field" and _is_municipality_code(s)])
-        value, code = draw(st.sampled_from(_BAD_MUNICIPALITY_CODES))
+        value, code = _draw_choice(draw, _BAD_MUNICIPALITY_CODES)
         site.container[site.key] = value
         return found(site.path, code)
     # DefectKind.INVALID_CVR
     site = pick([s for s in sites if s.role == "field" and s.field == "cvr"])
-    number, code = draw(st.sampled_from(_bad_cvrs(draw)))
+    number, code = _draw_choice(draw, _bad_cvrs(draw))
     site.container[site.key] = number
     return found(site.path, code)
 
