@@ -44,14 +44,10 @@ No more of a file is read than the [`LoadLimits`][frivillig.LoadLimits] allow
 (``max_bytes``, and one byte more to tell), nor of a line (``max_bytes`` and its
 line ending): a larger one is a bad document with code ``"size"``, and the rest
 of a line too long is skipped in pieces, never held whole.
-``load_portfolio`` holds every good collaboration, as a portfolio must. Loading
-many thousands of collaborations makes Python's cyclic garbage collector scan
-the growing heap again and again; the objects here hold no reference cycles, so
-a long run may switch it off while loading (``gc.disable()`` and, after,
-``gc.enable()``), or call ``gc.freeze()`` after loading, so that later
-collections skip the loaded portfolio. Loading 10,000 collaborations of the
-benchmark shape (86 MB of JSON Lines) took about a fifth less time with it off;
-streaming them without keeping them costs no more than that.
+``load_portfolio`` holds every good collaboration, as a portfolio must. The
+batch functions leave Python's garbage collector as the host set it; the
+performance page of the documentation says what a long batch job that owns its
+process can do about the collector on its own side.
 
 Examples:
     >>> import tempfile

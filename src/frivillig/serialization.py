@@ -1243,9 +1243,9 @@ def loads(
     A document written as frivillig writes it (every field, nothing unknown, no
     key twice) is read by a fast path built on msgspec; any other goes through
     the detailed reader, which gives the same object or lists every problem.
-    The loader leaves Python's garbage collector alone; after loading a large
-    portfolio, a long-running job can call ``gc.freeze()`` so that later
-    collections do not walk it again (see the performance page).
+    The loader leaves Python's garbage collector as the host set it; the
+    performance page of the documentation says what a long-running job can do
+    about the collector after loading a large portfolio.
 
     Args:
         text: The document, as text or as UTF-8 bytes.
