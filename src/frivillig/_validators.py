@@ -2,9 +2,9 @@
 
 The validators are plain functions rather than attrs' validator objects: they are
 several times cheaper to call, which matters when a portfolio of thousands of
-collaborations is loaded. Each raises [`FieldError`][] with a path *relative to
-the object being validated*, so that the loader can report it at the full JSON
-path of the document.
+collaborations is loaded. Each raises [`FieldError`][frivillig.errors.FieldError]
+with a path *relative to the object being validated*, so that the loader can
+report it at the full JSON path of the document.
 """
 
 import datetime as dt
@@ -15,13 +15,13 @@ import re
 import types
 import typing
 import weakref
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable
 from typing import Any, cast
 
 import attrs
 
 from ._frozenmap import FrozenMap
-from .errors import Problem, ValidationError
+from .errors import FieldError
 from .identifiers import cvr_problem, municipality_code_problem
 
 __all__ = ["FieldError"]
@@ -83,32 +83,6 @@ def constraint(validator: Any) -> Constraint | None:
     except TypeError:  # an unhashable validator object
         return None
     return _municipality_codes() if found is _MUNICIPALITY_CODES else found
-
-
-class FieldError(ValidationError):
-    """A field's value breaks a rule of the model.
-
-    It is a [`ValidationError`][frivillig.errors.ValidationError] with one
-    problem, whose path is relative to the object being made (``$.title``);
-    the loader re-roots it at the object's place in the document.
-
-    Attributes:
-        path: Path segments relative to the object: the field name first, then
-            indexes (``int``) or mapping keys for values inside it.
-        message: What is wrong and what was expected.
-        code: The stable kind of problem (see [`Problem`][frivillig.errors.Problem]).
-    """
-
-    def __init__(self, path: Sequence[str | int], message: str, code: str) -> None:
-        """Create the error; see the class's attributes."""
-        self.path = tuple(path)
-        self.message = message
-        self.code = code
-        super().__init__([Problem(path=render_path(self.path), message=message, code=code)])
-
-    def __reduce__(self) -> Any:
-        """Pickle and copy with the path intact."""
-        return (type(self), (self.path, self.message, self.code))
 
 
 def render_path(segments: Iterable[str | int], root: str = "$") -> str:

@@ -20,13 +20,17 @@ Examples:
     '$.title: må ikke være tom'
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 
 from ._labels import Language
 
 __all__ = [
+    "ArgumentTypeError",
+    "ArgumentValueError",
+    "FieldError",
     "FrivilligError",
     "FrivilligWarning",
     "InvalidChecksum",
@@ -36,6 +40,7 @@ __all__ = [
     "Problem",
     "SchemaVersionError",
     "TransitionError",
+    "UsageError",
     "ValidationError",
 ]
 
@@ -126,6 +131,37 @@ class ValidationError(FrivilligError, ValueError):
         return (type(self), (self.problems, self.summary))
 
 
+class FieldError(ValidationError):
+    """A field's value breaks a rule of the model, found while the object was made.
+
+    Raised by the classes of the model when one is made or changed in Python
+    (``Participant(roles=("owner",))``, ``attrs.evolve(goal, text=" ")``). It is a
+    [`ValidationError`][frivillig.ValidationError] with one problem, whose path is
+    relative to the object being made: ``$.roles[0]`` names the first member of
+    the field ``roles``. The loader reports the same problem at the object's place
+    in the document instead.
+
+    Attributes:
+        path: Path segments relative to the object: the field name first, then
+            indexes (``int``) or mapping keys for values inside it.
+        message: What is wrong and what was expected.
+        code: The stable kind of problem (see [`Problem`][frivillig.Problem]).
+    """
+
+    def __init__(self, path: Sequence[str | int], message: str, code: str) -> None:
+        """Create the error; see the class's attributes."""
+        from ._validators import render_path
+
+        self.path = tuple(path)
+        self.message = message
+        self.code = code
+        super().__init__([Problem(path=render_path(self.path), message=message, code=code)])
+
+    def __reduce__(self) -> Any:
+        """Pickle and copy with the path intact."""
+        return (type(self), (self.path, self.message, self.code))
+
+
 class InvalidFormat(ValidationError):
     """A value has the wrong shape: a bad identifier, a date not in ISO form, ..."""
 
@@ -180,6 +216,25 @@ class TransitionError(FrivilligError, ValueError):
     def __reduce__(self) -> tuple[type["TransitionError"], tuple[str, tuple[Problem, ...]]]:
         """Pickle and copy with the problems intact."""
         return (type(self), (self.summary, self.problems))
+
+
+class UsageError(FrivilligError):
+    """The calling code used the API wrongly: a programming mistake, not bad data.
+
+    A service maps a [`ValidationError`][frivillig.ValidationError] to "your
+    document is bad"; a ``UsageError`` is the service's own bug (a ``datetime``
+    passed where a date belongs, a language that is not ``"da"`` or ``"en"``,
+    a dict where a ``Collaboration`` belongs). It is never a ``ValidationError``,
+    and each concrete class is also the built-in exception Python code expects.
+    """
+
+
+class ArgumentTypeError(UsageError, TypeError):
+    """An argument has the wrong type, e.g. a ``datetime`` for ``today``."""
+
+
+class ArgumentValueError(UsageError, ValueError):
+    """An argument has the right type but a value the function does not take."""
 
 
 class FrivilligWarning(UserWarning):

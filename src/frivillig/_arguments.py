@@ -1,0 +1,74 @@
+"""Checks of the arguments callers pass, the same at every public entry point.
+
+A wrong argument is the calling code's mistake, not bad data: these raise
+[`ArgumentTypeError`][frivillig.errors.ArgumentTypeError] (a ``TypeError``) or
+[`ArgumentValueError`][frivillig.errors.ArgumentValueError] (a ``ValueError``),
+never a [`ValidationError`][frivillig.ValidationError], which a service maps to
+"the document is bad". Messages name the argument and what was expected, and
+show only the type of what was passed, never its value (it may be personal).
+"""
+
+import datetime as dt
+from typing import Any, TypeVar
+
+from ._labels import LANGUAGES, Language
+from .errors import ArgumentTypeError, ArgumentValueError
+
+__all__ = ["require_date", "require_instance", "require_language"]
+
+T = TypeVar("T")
+
+
+def _type_name(value: object) -> str:
+    return type(value).__name__
+
+
+def require_date(value: object, name: str = "today") -> dt.date:
+    """Return ``value`` when it is a ``datetime.date`` (not a ``datetime``); raise otherwise.
+
+    A ``datetime`` is refused, aware or naive: the day it falls on depends on a
+    time zone the library cannot know, so the caller says which day with
+    ``.date()`` (after ``.astimezone(...)`` where that matters).
+    """
+    if type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        message = (
+            f"{name} must be a datetime.date, not a datetime: pass {name}.date() "
+            "(converted to the time zone you mean first)"
+        )
+        raise ArgumentTypeError(message)
+    if isinstance(value, dt.date):  # a subclass of date that is not a datetime
+        return value
+    message = f"{name} must be a datetime.date, got {_type_name(value)}"
+    raise ArgumentTypeError(message)
+
+
+def require_language(value: object, name: str = "lang") -> Language:
+    """Return ``value`` when it is ``"da"`` or ``"en"``; raise otherwise.
+
+    Case matters: ``"DA"`` is refused rather than read as English or Danish.
+    """
+    if value == "da" or value == "en":  # compared, not hashed: any object may come
+        return value
+    if not isinstance(value, str):
+        message = f"{name} must be 'da' or 'en', got {_type_name(value)}"
+        raise ArgumentTypeError(message)
+    choices = " or ".join(repr(lang) for lang in LANGUAGES)
+    hint = f" (did you mean {value.lower()!r}?)" if value.lower() in LANGUAGES else ""
+    message = f"{name} must be {choices}{hint}"
+    raise ArgumentValueError(message)
+
+
+def require_instance(value: Any, cls: type[T], name: str, expected: str | None = None) -> T:
+    """Return ``value`` when it is an instance of ``cls``; raise a type error otherwise."""
+    if isinstance(value, cls):
+        return value
+    wanted = expected or f"a {cls.__name__}"
+    hint = ""
+    if isinstance(value, dict):
+        hint = "; read a dict with frivillig.from_dict first"
+    elif isinstance(value, str | bytes):
+        hint = "; read JSON text with frivillig.loads first"
+    message = f"{name} must be {wanted}, got {_type_name(value)}{hint}"
+    raise ArgumentTypeError(message)
