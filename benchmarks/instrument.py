@@ -1,9 +1,10 @@
 """The 20-item instrument that the benchmark collaborations answer.
 
-``frivillig.synthetic``'s benchmark shape has every response answer items
-``q01`` to ``q20`` of an instrument called ``benchmark-20`` on a 1-5 scale. The
-instrument is not built in, so the scores are given it through
-``ScoreSettings.instruments``: four factors of five items each, scored as means.
+The collaborations ``data.py`` draws (like ``frivillig.synthetic``'s benchmark
+shape) answer items ``q01`` to ``q20`` of an instrument called ``benchmark-20``
+on a 1-5 scale. The instrument is not built in, so the scores are given it
+through ``ScoreSettings.instruments``: four factors of five items each, scored
+as means.
 """
 
 import frivillig

@@ -1,9 +1,16 @@
-"""frivillig's JSON form as msgspec structs, with the same rules.
+"""frivillig's JSON form (schema version 2) as msgspec structs, with the same rules.
 
 msgspec is strict by default; unknown fields are forbidden, structs are frozen;
-patterns, lengths and ranges are ``Meta`` constraints checked while decoding,
-the rest runs in ``__post_init__`` through ``rules``. Actors are a tagged union
-on ``kind``.
+patterns, lengths, ranges and the 98 municipality codes (a ``Literal``) are
+checked while decoding, as frivillig's loader has msgspec check them; the rest
+runs in ``__post_init__`` through ``rules``, as frivillig runs it in Python.
+Actors are a tagged union on ``kind``. The structs are made with ``gc=False``,
+as msgspec's documentation advises for structs that cannot form cycles, and as
+frivillig's own mirror structs are.
+
+``dump`` writes compact JSON; ``dump_spaced`` the text ``frivillig.dumps`` writes
+(compact encoding, then ``msgspec.json.format(..., indent=0)``: one line, a space
+after each ``:`` and ``,``), which ``run.py`` checks byte for byte.
 """
 
 import datetime as dt
@@ -15,6 +22,8 @@ from msgspec import Meta
 from frivillig import (
     AgeBand,
     Attachment,
+    Benefit,
+    Coercion,
     CollaborationLevel,
     Decision,
     Engagement,
@@ -29,10 +38,12 @@ from frivillig import (
     Remuneration,
     ReservedKind,
     Resource,
+    SupportScheme,
     TaskKind,
     VolunteerFunction,
     VolunteerModel,
     WelfareRole,
+    WorkCategory,
 )
 
 from . import rules
@@ -46,62 +57,53 @@ Finite = Annotated[float, Meta(ge=-1e15, le=1e15)]
 Likert = Annotated[int, Meta(ge=1, le=5)]
 Hours = Annotated[float, Meta(ge=0, le=168)]
 Count = Annotated[int, Meta(ge=0, le=100_000)]
+Code = Literal[rules.MUNICIPALITY_CODES]
 
 
-class Model(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+class Model(msgspec.Struct, forbid_unknown_fields=True, frozen=True, kw_only=True, gc=False):
     pass
 
 
 class Municipality(Model, kw_only=True, tag_field="kind", tag="municipality"):
     name: Title
-    code: int
+    code: Code
     unit: Title | None = None
-
-    def __post_init__(self) -> None:
-        rules.municipality_code(self.code)
 
 
 class PublicInstitution(Model, kw_only=True, tag_field="kind", tag="public_institution"):
     name: Title
-    municipality_code: int
+    municipality_code: Code
     institution_type: Title | None = None
-
-    def __post_init__(self) -> None:
-        rules.municipality_code(self.municipality_code)
 
 
 class VoluntaryOrganisation(Model, kw_only=True, tag_field="kind", tag="voluntary_organisation"):
     name: Title
     cvr: str | None = None
     cause: Text | None = None
-    municipality_code: int | None = None
+    municipality_code: Code | None = None
     paying_members: Annotated[int, Meta(ge=0, le=10_000_000)] | None = None
     has_statutes: bool | None = None
     has_board: bool | None = None
     democratic: bool | None = None
     child_certificate_declaration_year: Annotated[int, Meta(ge=2005, le=2200)] | None = None
+    voluntary_effort_is_core: bool | None = None
 
     def __post_init__(self) -> None:
         rules.cvr(self.cvr)
-        rules.optional_municipality_code(self.municipality_code)
 
 
 class VolunteerCentre(Model, kw_only=True, tag_field="kind", tag="volunteer_centre"):
     name: Title
     cvr: str | None = None
-    municipality_code: int | None = None
+    municipality_code: Code | None = None
 
     def __post_init__(self) -> None:
         rules.cvr(self.cvr)
-        rules.optional_municipality_code(self.municipality_code)
 
 
 class VolunteerCouncil(Model, kw_only=True, tag_field="kind", tag="volunteer_council"):
     name: Title
-    municipality_code: int | None = None
-
-    def __post_init__(self) -> None:
-        rules.optional_municipality_code(self.municipality_code)
+    municipality_code: Code | None = None
 
 
 class PrivateCompany(Model, kw_only=True, tag_field="kind", tag="private_company"):
@@ -142,10 +144,13 @@ class Participant(Model, kw_only=True):
     budget_share_from_municipality: Annotated[float, Meta(ge=0, le=1)] | None = None
     key_persons: Count | None = None
     readiness: Readiness | None = None
+    support_schemes: tuple[SupportScheme, ...] | None = None
+    funding_dkk_per_year: Annotated[int, Meta(ge=0, le=1_000_000_000_000)] | None = None
 
     def __post_init__(self) -> None:
         rules.distinct(self.roles)
         rules.distinct(self.resources)
+        rules.distinct(self.support_schemes)
         rules.participant(self, type(self.actor).__struct_config__.tag)
 
 
@@ -197,6 +202,7 @@ class Task(Model, kw_only=True):
     directed_by_institution: bool = False
     replaces_cut_post: bool = False
     hours_per_week: Hours | None = None
+    work_category: WorkCategory | None = None
     volunteers: tuple[Id, ...] = ()
     led_by: Id | None = None
 
@@ -210,6 +216,14 @@ class ChildCertificateCheck(Model, kw_only=True):
     checked_on: dt.date
     checked_by: Id
     clear: bool
+
+
+class PeriodWithChildren(Model, kw_only=True):
+    first_day: dt.date
+    last_day: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        rules.period(self)
 
 
 class Volunteer(Model, kw_only=True):
@@ -227,11 +241,14 @@ class Volunteer(Model, kw_only=True):
     started_on: dt.date | None = None
     occasions_with_children: Count | None = None
     longest_continuous_days: Count | None = None
+    periods_with_children: tuple[PeriodWithChildren, ...] | None = None
     child_certificate: ChildCertificateCheck | None = None
     confidentiality_signed_on: dt.date | None = None
     remuneration: Remuneration = Remuneration.NONE
-    on_unemployment_benefit: bool = False
+    benefit: Benefit | None = None
     for_own_family: bool = False
+    coercion: Coercion | None = None
+    for_own_benefit: bool | None = None
 
     def __post_init__(self) -> None:
         rules.distinct(self.skills)
@@ -274,6 +291,7 @@ class EvaluationPlan(Model, kw_only=True):
     def __post_init__(self) -> None:
         rules.rrule_text(self.rrule)
         rules.timezone(self.timezone)
+        rules.plan(self)
         rules.distinct(self.instruments)
         rules.distinct(self.respondents)
 
@@ -313,7 +331,7 @@ class EvaluationRound(Model, kw_only=True):
 class Collaboration(Model, kw_only=True):
     id: Id
     title: Title
-    municipality_code: int
+    municipality_code: Code
     participants: tuple[Participant, ...]
     initiator: Id | None = None
     purposes: tuple[Purpose, ...] = ()
@@ -322,6 +340,7 @@ class Collaboration(Model, kw_only=True):
     welfare_role: WelfareRole = WelfareRole.SUPPLEMENT
     volunteer_model: VolunteerModel = VolunteerModel.ASSOCIATION
     responsibilities: dict[ManagementTask, Id] = {}
+    responsibility_holders: dict[ManagementTask, Id] = {}
     goals: tuple[Goal, ...] = ()
     tasks: tuple[Task, ...] = ()
     volunteers: tuple[Volunteer, ...] = ()
@@ -331,12 +350,12 @@ class Collaboration(Model, kw_only=True):
     start_on: dt.date
     end_on: dt.date | None = None
     status: LifecycleStatus = LifecycleStatus.EXPLORING
+    ended_from: LifecycleStatus | None = None
     evaluation_plan: EvaluationPlan | None = None
     rounds: tuple[EvaluationRound, ...] = ()
     description: Text | None = None
 
     def __post_init__(self) -> None:
-        rules.municipality_code(self.municipality_code)
         for field in ("participants", "goals", "tasks", "volunteers", "rounds"):
             rules.unique("id")(getattr(self, field))
         rules.distinct(self.purposes)
@@ -344,7 +363,7 @@ class Collaboration(Model, kw_only=True):
 
 
 class VolunteerPolicy(Model, kw_only=True):
-    municipality_code: int
+    municipality_code: Code
     title: Title
     adopted_on: dt.date
     revised_on: dt.date | None = None
@@ -353,23 +372,21 @@ class VolunteerPolicy(Model, kw_only=True):
     reference: Title | None = None
 
     def __post_init__(self) -> None:
-        rules.municipality_code(self.municipality_code)
         rules.distinct(self.commitments)
         rules.not_before(self.revised_on, self.adopted_on, "revised_on")
 
 
 class Portfolio(Model, kw_only=True):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     type: Literal["portfolio"]
     id: Id
     title: Title
-    municipality_code: int | None = None
+    municipality_code: Code | None = None
     policy: VolunteerPolicy | None = None
     collaborations: tuple[Collaboration, ...] = ()
     description: Text | None = None
 
     def __post_init__(self) -> None:
-        rules.optional_municipality_code(self.municipality_code)
         rules.unique("id")(self.collaborations)
 
 
@@ -383,8 +400,13 @@ def load(data: bytes) -> Portfolio:
 
 
 def dump(portfolio: Portfolio) -> bytes:
-    """Write a portfolio as JSON bytes."""
+    """Write a portfolio as compact JSON bytes."""
     return _ENCODER.encode(portfolio)
 
 
-__all__ = ["Any", "dump", "load"]
+def dump_spaced(portfolio: Portfolio) -> bytes:
+    """Write a portfolio as the text ``frivillig.dumps`` writes: one line, spaced."""
+    return msgspec.json.format(_ENCODER.encode(portfolio), indent=0)
+
+
+__all__ = ["Any", "dump", "dump_spaced", "load"]

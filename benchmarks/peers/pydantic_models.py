@@ -1,12 +1,19 @@
-"""frivillig's JSON form as pydantic v2 models, with the same rules.
+"""frivillig's JSON form (schema version 2) as pydantic v2 models, with the same rules.
 
 Strict mode (``"3"`` is not 3, ``3.7`` not an integer), unknown fields
 forbidden, frozen models; constraints as pydantic writes them (patterns,
-lengths and ranges run in pydantic-core), the rest as after-validators calling
-``rules``. Actors are a union told apart by ``kind``.
+lengths, ranges and the 98 municipality codes as a ``Literal`` run in
+pydantic-core, where frivillig has msgspec check them), the rest as
+after-validators calling ``rules``, where frivillig checks them in Python.
+Actors are a union told apart by ``kind``.
+
+``dump`` writes compact JSON (``model_dump_json``); ``dump_spaced`` the text
+``frivillig.dumps`` writes (one line, a space after each ``:`` and ``,``), which
+pydantic can only give through ``json.dumps`` of ``model_dump(mode="json")``.
 """
 
 import datetime as dt
+import json
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -15,6 +22,8 @@ from pydantic import model_validator as _model_validator
 from frivillig import (
     AgeBand,
     Attachment,
+    Benefit,
+    Coercion,
     CollaborationLevel,
     Decision,
     Engagement,
@@ -29,21 +38,23 @@ from frivillig import (
     Remuneration,
     ReservedKind,
     Resource,
+    SupportScheme,
     TaskKind,
     VolunteerFunction,
     VolunteerModel,
     WelfareRole,
+    WorkCategory,
 )
 
 from . import rules
 
-Id = Annotated[str, StringConstraints(pattern=rules.ID_PATTERN)]
+Id = Annotated[str, StringConstraints(pattern=rules.ID_PATTERN_RUST)]
 Text = Annotated[str, StringConstraints(max_length=5000, pattern=rules.NOT_BLANK)]
 Title = Annotated[str, StringConstraints(max_length=300, pattern=rules.NOT_BLANK)]
 Unit = Annotated[str, StringConstraints(max_length=50, pattern=rules.NOT_BLANK)]
 Commitment = Annotated[str, StringConstraints(max_length=2000, pattern=rules.NOT_BLANK)]
-Code = Annotated[int, AfterValidator(rules.municipality_code)]
-OptionalCode = Annotated[int | None, AfterValidator(rules.optional_municipality_code)]
+Code = Literal[rules.MUNICIPALITY_CODES]
+OptionalCode = Code | None
 Cvr = Annotated[str | None, AfterValidator(rules.cvr)]
 Ids = Annotated[tuple[Id, ...], AfterValidator(rules.distinct)]
 Finite = Annotated[float, Field(ge=-1e15, le=1e15)]
@@ -85,6 +96,7 @@ class VoluntaryOrganisation(Model):
     has_board: bool | None = None
     democratic: bool | None = None
     child_certificate_declaration_year: Annotated[int, Field(ge=2005, le=2200)] | None = None
+    voluntary_effort_is_core: bool | None = None
 
 
 class VolunteerCentre(Model):
@@ -138,6 +150,8 @@ class Participant(Model):
     budget_share_from_municipality: Annotated[float, Field(ge=0, le=1)] | None = None
     key_persons: Count | None = None
     readiness: Readiness | None = None
+    support_schemes: _distinct(SupportScheme) | None = None
+    funding_dkk_per_year: Annotated[int, Field(ge=0, le=1_000_000_000_000)] | None = None
 
     @_model_validator(mode="after")
     def _rules(self) -> "Participant":
@@ -192,6 +206,7 @@ class Task(Model):
     directed_by_institution: bool = False
     replaces_cut_post: bool = False
     hours_per_week: Hours | None = None
+    work_category: WorkCategory | None = None
     volunteers: Ids = ()
     led_by: Id | None = None
 
@@ -200,6 +215,16 @@ class ChildCertificateCheck(Model):
     checked_on: dt.date
     checked_by: Id
     clear: bool
+
+
+class PeriodWithChildren(Model):
+    first_day: dt.date
+    last_day: dt.date | None = None
+
+    @_model_validator(mode="after")
+    def _rules(self) -> "PeriodWithChildren":
+        rules.period(self)
+        return self
 
 
 class Volunteer(Model):
@@ -217,11 +242,14 @@ class Volunteer(Model):
     started_on: dt.date | None = None
     occasions_with_children: Count | None = None
     longest_continuous_days: Count | None = None
+    periods_with_children: tuple[PeriodWithChildren, ...] | None = None
     child_certificate: ChildCertificateCheck | None = None
     confidentiality_signed_on: dt.date | None = None
     remuneration: Remuneration = Remuneration.NONE
-    on_unemployment_benefit: bool = False
+    benefit: Benefit | None = None
     for_own_family: bool = False
+    coercion: Coercion | None = None
+    for_own_benefit: bool | None = None
 
     @_model_validator(mode="after")
     def _rules(self) -> "Volunteer":
@@ -254,6 +282,11 @@ class EvaluationPlan(Model):
     instruments: Ids = ()
     respondents: Ids = ()
     timezone: Annotated[str, AfterValidator(rules.timezone)] = "Europe/Copenhagen"
+
+    @_model_validator(mode="after")
+    def _rules(self) -> "EvaluationPlan":
+        rules.plan(self)
+        return self
 
 
 class Response(Model):
@@ -298,6 +331,7 @@ class Collaboration(Model):
     welfare_role: WelfareRole = WelfareRole.SUPPLEMENT
     volunteer_model: VolunteerModel = VolunteerModel.ASSOCIATION
     responsibilities: dict[ManagementTask, Id] = Field(default_factory=dict)
+    responsibility_holders: dict[ManagementTask, Id] = Field(default_factory=dict)
     goals: Annotated[tuple[Goal, ...], AfterValidator(rules.unique("id"))] = ()
     tasks: Annotated[tuple[Task, ...], AfterValidator(rules.unique("id"))] = ()
     volunteers: Annotated[tuple[Volunteer, ...], AfterValidator(rules.unique("id"))] = ()
@@ -307,6 +341,7 @@ class Collaboration(Model):
     start_on: dt.date
     end_on: dt.date | None = None
     status: LifecycleStatus = LifecycleStatus.EXPLORING
+    ended_from: LifecycleStatus | None = None
     evaluation_plan: EvaluationPlan | None = None
     rounds: Annotated[tuple[EvaluationRound, ...], AfterValidator(rules.unique("id"))] = ()
     description: Text | None = None
@@ -333,7 +368,7 @@ class VolunteerPolicy(Model):
 
 
 class Portfolio(Model):
-    schema_version: Literal[1]
+    schema_version: Literal[2]
     type: Literal["portfolio"]
     id: Id
     title: Title
@@ -349,5 +384,10 @@ def load(data: bytes) -> Portfolio:
 
 
 def dump(portfolio: Portfolio) -> bytes:
-    """Write a portfolio as JSON bytes."""
+    """Write a portfolio as compact JSON bytes."""
     return portfolio.model_dump_json().encode()
+
+
+def dump_spaced(portfolio: Portfolio) -> bytes:
+    """Write a portfolio as the text ``frivillig.dumps`` writes: one line, spaced."""
+    return json.dumps(portfolio.model_dump(mode="json"), ensure_ascii=False).encode()
