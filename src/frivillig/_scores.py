@@ -23,6 +23,7 @@ from a published source. A 1-5 rating ``x`` counts as ``(x - 1) / 4 * 100``.
 
 import datetime as dt
 import functools
+import json
 import math
 import statistics
 from collections.abc import Callable, Iterable, Mapping
@@ -31,6 +32,7 @@ from typing import Any
 import attrs
 
 from ._actors import ActorKind, VoluntaryOrganisation
+from ._arguments import require_date, require_instance, require_language
 from ._collaboration import Collaboration, VolunteerModel
 from ._evaluation import EvaluationRound
 from ._formalisation import FormalisationLevel
@@ -70,6 +72,7 @@ __all__ = [
     "Score",
     "ScorePart",
     "ScoreSettings",
+    "Scores",
     "co_creation_readiness",
     "collaboration_health",
     "equality",
@@ -125,11 +128,31 @@ class ScorePart:
 
     def label(self, lang: Language = "en") -> str:
         """Return the part's name in the given language."""
-        return self.label_da if lang == "da" else self.label_en
+        return self.label_da if require_language(lang) == "da" else self.label_en
 
     def explanation(self, lang: Language = "en") -> str:
         """Return the explanation in the given language."""
-        return self.explanation_da if lang == "da" else self.explanation_en
+        return self.explanation_da if require_language(lang) == "da" else self.explanation_en
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the part as JSON-compatible data: its fields, by name, in their order.
+
+        Examples:
+            >>> import frivillig
+            >>> part = frivillig.goal_alignment(frivillig.load_example()).parts[0]
+            >>> part.to_dict()["key"], part.to_dict()["weight"]
+            ('agreement', 0.7)
+        """
+        return {
+            "key": self.key,
+            "label_da": self.label_da,
+            "label_en": self.label_en,
+            "value": self.value,
+            "weight": self.weight,
+            "explanation_da": self.explanation_da,
+            "explanation_en": self.explanation_en,
+            "coverage": self.coverage,
+        }
 
 
 @attrs.frozen(kw_only=True)
@@ -166,7 +189,36 @@ class Score:
 
     def label(self, lang: Language = "en") -> str:
         """Return the score's name in the given language."""
-        return self.label_da if lang == "da" else self.label_en
+        return self.label_da if require_language(lang) == "da" else self.label_en
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the score as JSON-compatible data: its fields, by name, in their order.
+
+        The parts are lists of their own ``to_dict``, the notes objects with
+        ``da`` and ``en``. [`result_schema("score")`][frivillig.schema.result_schema]
+        is its JSON Schema.
+
+        Examples:
+            >>> import frivillig
+            >>> data = frivillig.goal_alignment(frivillig.load_example()).to_dict()
+            >>> data["key"], data["value"], data["low"], data["high"], len(data["parts"])
+            ('goal_alignment', 100.0, 0.0, 100.0, 2)
+        """
+        return {
+            "key": self.key,
+            "label_da": self.label_da,
+            "label_en": self.label_en,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "parts": [part.to_dict() for part in self.parts],
+            "notes": [{"da": note.da, "en": note.en} for note in self.notes],
+            "coverage": self.coverage,
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the score as JSON text; the same score always gives the same text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def to_text(self, lang: Language = "en") -> str:
         """Render the score, its parts and its notes for a terminal, in Danish or English.
@@ -180,6 +232,7 @@ class Score:
                 to each of the 2 goals
               - wishes (weight 0.30): 100.0 - 4 of the 4 parties stated at least one wish
         """
+        lang = require_language(lang)
         word = "af" if lang == "da" else "of"
         value = _shown(self.value, lang, known=self.coverage is not None)
         head = f"{self.label(lang)}: {value} {word} {_number(self.high, lang, 0)}"
@@ -203,6 +256,31 @@ class Score:
         if partial:
             lines.append(f"  {_COVERAGE_NOTE[lang]}")
         return "\n".join(lines)
+
+
+class Scores(FrozenMap[str, Score]):
+    """The scores of a collaboration by key, as [`score_all`][frivillig.score_all] returns them.
+
+    A [`FrozenMap`][frivillig.FrozenMap] of [`Score`][frivillig.Score] (it
+    compares, hashes, pickles and reads as one) with a JSON form.
+
+    Examples:
+        >>> import datetime as dt
+        >>> import frivillig
+        >>> scores = frivillig.score_all(frivillig.load_example(), today=dt.date(2026, 10, 1))
+        >>> list(scores.to_dict())[0], scores.to_dict()["goal_alignment"]["value"]
+        ('goal_alignment', 100.0)
+    """
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the scores as JSON-compatible data: each score's ``to_dict``, by key, in order."""
+        return {key: score.to_dict() for key, score in self.items()}
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """Return the scores as JSON text; the same scores always give the same text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
 def _number(value: float, lang: Language, digits: int = 1) -> str:
@@ -1577,7 +1655,7 @@ def level_held(before: float, after: float) -> float:
 def evaluation_health(
     collaboration: Collaboration,
     *,
-    today: dt.date | dt.datetime,
+    today: dt.date,
     settings: ScoreSettings | None = None,
 ) -> Score:
     """Score whether the collaboration is evaluated, on time, and satisfies every party.
@@ -1610,7 +1688,8 @@ def evaluation_health(
 
     Args:
         collaboration: The collaboration.
-        today: The day to judge punctuality on (a date or an aware datetime).
+        today: The day to judge punctuality on, a ``datetime.date`` (a
+            ``datetime`` is refused: say which day with ``.date()``).
         settings: The settings; the defaults when ``None``.
 
     Returns:
@@ -1619,10 +1698,12 @@ def evaluation_health(
     Raises:
         ValidationError: a response names an instrument that is neither built
             in nor in ``settings.instruments``, or its answers do not fit the
-            instrument; ``today`` is not a date or an aware datetime.
+            instrument.
+        ArgumentTypeError: ``today`` is not a ``datetime.date`` (a ``datetime``
+            included), or an argument has the wrong type: a programming mistake.
     """
-    settings = settings or DEFAULT_SETTINGS
     _check_today(today)
+    settings = _check_arguments(collaboration, settings)
     ordered = _ordered_rounds(collaboration)
     parties = sorted(collaboration.party_ids)
     n = len(parties)
@@ -1788,13 +1869,16 @@ def _trend_part(before: EvaluationRound, after: EvaluationRound, parties: list[s
 
 
 def _check_today(today: object) -> None:
-    if isinstance(today, dt.datetime) and today.utcoffset() is None:
-        message = "'today' is a datetime without a time zone; pass a date or an aware datetime"
-    elif not isinstance(today, dt.date):
-        message = f"'today' must be a date or an aware datetime, not {type(today).__name__}"
-    else:
-        return
-    raise ValidationError([Problem(path="$", message=message, code="type")])
+    """Refuse what is not a ``datetime.date`` (a ``datetime`` too), as ``check`` does."""
+    require_date(today)
+
+
+def _check_arguments(collaboration: object, settings: object) -> "ScoreSettings":
+    """The settings to use, once the collaboration and the settings have their types."""
+    require_instance(collaboration, Collaboration, "collaboration")
+    if settings is None:
+        return DEFAULT_SETTINGS
+    return require_instance(settings, ScoreSettings, "settings")
 
 
 def _punctuality(
@@ -1939,7 +2023,7 @@ def _health(components: list[Score], settings: ScoreSettings) -> Score:
 def collaboration_health(
     collaboration: Collaboration,
     *,
-    today: dt.date | dt.datetime,
+    today: dt.date,
     settings: ScoreSettings | None = None,
 ) -> Score:
     """Score the collaboration's overall health: a weighted mean of the six other scores.
@@ -1952,7 +2036,7 @@ def collaboration_health(
 
     Args:
         collaboration: The collaboration.
-        today: The day to judge on (a date or an aware datetime).
+        today: The day to judge on, a ``datetime.date``.
         settings: The settings; the defaults when ``None``.
 
     Returns:
@@ -1960,31 +2044,35 @@ def collaboration_health(
 
     Raises:
         ValidationError: as [`evaluation_health`][frivillig.evaluation_health].
+        ArgumentTypeError: as [`evaluation_health`][frivillig.evaluation_health].
     """
-    settings = settings or DEFAULT_SETTINGS
+    _check_today(today)
+    settings = _check_arguments(collaboration, settings)
     return _health(_components(collaboration, today, settings), settings)
 
 
 def score_all(
     collaboration: Collaboration,
     *,
-    today: dt.date | dt.datetime,
+    today: dt.date,
     settings: ScoreSettings | None = None,
-) -> FrozenMap[str, Score]:
+) -> Scores:
     """Compute every score of a collaboration.
 
     Args:
         collaboration: The collaboration.
-        today: The day to judge on (a date or an aware datetime).
+        today: The day to judge on, a ``datetime.date``.
         settings: The settings; the defaults when ``None``.
 
     Returns:
-        The scores by key, in this order: ``goal_alignment``, ``equality``,
+        The scores by key (a [`Scores`][frivillig.Scores], a ``FrozenMap`` with
+        ``to_dict`` and ``to_json``), in this order: ``goal_alignment``, ``equality``,
         ``co_creation_readiness``, ``formalisation_fit``, ``volunteer_fit``,
         ``evaluation_health`` and ``collaboration_health``.
 
     Raises:
         ValidationError: as [`evaluation_health`][frivillig.evaluation_health].
+        ArgumentTypeError: as [`evaluation_health`][frivillig.evaluation_health].
 
     Examples:
         >>> import datetime as dt
@@ -1995,16 +2083,17 @@ def score_all(
         >>> all(0 <= s.value <= 100 for s in scores.values() if s.value is not None)
         True
     """
-    settings = settings or DEFAULT_SETTINGS
+    _check_today(today)
+    settings = _check_arguments(collaboration, settings)
     components = _components(collaboration, today, settings)
     scores = [*components, _health(components, settings)]
-    return FrozenMap((score.key, score) for score in scores)
+    return Scores((score.key, score) for score in scores)
 
 
 def render_scores(
     collaboration: Collaboration,
     *,
-    today: dt.date | dt.datetime,
+    today: dt.date,
     lang: Language = "en",
     settings: ScoreSettings | None = None,
     count: int = 3,
@@ -2013,7 +2102,7 @@ def render_scores(
 
     Args:
         collaboration: The collaboration.
-        today: The day to judge on (a date or an aware datetime).
+        today: The day to judge on, a ``datetime.date``.
         lang: ``"da"`` or ``"en"``.
         settings: The settings; the defaults when ``None``.
         count: How many upcoming due dates to list.
@@ -2024,8 +2113,12 @@ def render_scores(
 
     Raises:
         ValidationError: as [`evaluation_health`][frivillig.evaluation_health].
+        ArgumentTypeError: as [`evaluation_health`][frivillig.evaluation_health].
+        ArgumentValueError: ``lang`` is text other than ``"da"`` or ``"en"``.
     """
-    settings = settings or DEFAULT_SETTINGS
+    lang = require_language(lang)
+    _check_today(today)
+    settings = _check_arguments(collaboration, settings)
     scores = score_all(collaboration, today=today, settings=settings)
     heading = "Scorer for" if lang == "da" else "Scores for"
     title = terminal_safe(collaboration.title)
