@@ -425,7 +425,7 @@ def test_a_cpr_shaped_id_is_masked_in_records() -> None:
 
 
 def test_the_opt_in_must_be_a_bool() -> None:
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.errors.ArgumentTypeError):
         records.response_records(COLLABORATION, include_personal="yes")  # type: ignore[arg-type]
 
 

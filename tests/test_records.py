@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import frivillig
 from frivillig import records, synthetic
+from frivillig.errors import ArgumentTypeError, ArgumentValueError, UsageError
 from frivillig.records import COLUMNS, Column, Schema
 
 D = dt.date
@@ -362,16 +363,37 @@ def test_a_portfolio_a_collaboration_and_an_iterable_of_both_give_the_same_rows(
     assert mixed == first + whole
 
 
-def test_bad_input_raises_validation_error() -> None:
-    with pytest.raises(frivillig.ValidationError) as caught:
+def test_bad_input_is_the_callers_mistake() -> None:
+    with pytest.raises(ArgumentValueError, match="lang"):
         records.collaboration_records(small(), lang="fr")  # type: ignore[arg-type]
-    assert caught.value.problems[0].path == "$.lang"
-    with pytest.raises(frivillig.ValidationError) as caught:
+    with pytest.raises(ArgumentTypeError) as caught:
         list(records.goal_records([small(), "lille.json"]))  # type: ignore[list-item]
-    assert caught.value.problems[0].path == "$[1]"
-    assert "iter_collaborations" in caught.value.problems[0].message
-    with pytest.raises(frivillig.ValidationError):
+    assert "items[1]" in str(caught.value)
+    assert "iter_collaborations" in str(caught.value)
+    with pytest.raises(ArgumentTypeError):
         list(records.task_records(42))  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="include_personal"):
+        records.response_records(small(), include_personal="yes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", sorted(WITH_LABELS))
+@pytest.mark.parametrize(
+    ("lang", "error"),
+    [
+        ("fr", ArgumentValueError),
+        ("DA", ArgumentValueError),
+        (None, ArgumentTypeError),
+        (1, ArgumentTypeError),
+    ],
+)
+def test_a_bad_language_is_a_usage_error_when_called(
+    name: str, lang: object, error: type[Exception]
+) -> None:
+    function = RECORD_FUNCTIONS[name]
+    with pytest.raises(error) as caught:
+        function(small(), lang=lang)  # raised at the call, before any row is read
+    assert isinstance(caught.value, UsageError)
+    assert not isinstance(caught.value, frivillig.ValidationError)
 
 
 # -- extending -------------------------------------------------------------------------------
@@ -386,9 +408,8 @@ def test_extra_columns_come_after_the_standard_ones() -> None:
     assert list(row)[len(records.COLLABORATION_COLUMNS) :] == ["party_total", "note"]
     assert row["party_total"] == 2
 
-    with pytest.raises(frivillig.ValidationError) as caught:
+    with pytest.raises(ArgumentValueError, match="title"):
         list(records.collaboration_records(small(), extra=lambda c: {"title": "x"}))
-    assert caught.value.problems[0].code == "duplicate"
 
 
 def test_a_schema_is_a_read_only_mapping_and_extends_without_clashes() -> None:
@@ -408,11 +429,18 @@ def test_a_schema_is_a_read_only_mapping_and_extends_without_clashes() -> None:
 # -- DataFrames ------------------------------------------------------------------------------
 
 
+NULLABLE_SOMEWHERE = {
+    column.name for schema in COLUMNS.values() for column in schema.columns if column.nullable
+}
+"""Column names that may be empty in some table: a nullable dtype in every table."""
+
+
 def pandas_dtype_of(column: Column) -> str:
-    if column.enum is not None:
+    if column.enum is not None or column.name == "code":
         return "category"
     if column.type is dt.date:
         return "datetime64[ns]"
+    nullable = column.name in NULLABLE_SOMEWHERE
     return {
         (str, False): "string",
         (str, True): "string",
@@ -422,7 +450,7 @@ def pandas_dtype_of(column: Column) -> str:
         (float, True): "float64",
         (bool, False): "bool",
         (bool, True): "boolean",
-    }[column.type, column.nullable]
+    }[column.type, nullable]
 
 
 @pytest.mark.parametrize("name", list(RECORD_FUNCTIONS))
@@ -437,12 +465,10 @@ def test_pandas_dtypes_follow_the_schema(portfolio: frivillig.Portfolio, name: s
         dtype = frame[column.name].dtype
         assert str(dtype) == pandas_dtype_of(column), (name, column.name, dtype)
         if column.enum is not None:
+            # Every member, whatever rows are present: labels in the rows' language.
             categories = list(dtype.categories)
             if column.label:
-                labels = [m.da for m in column.enum]
-                present = {row[column.name] for row in rows} - {None}
-                assert set(categories) == present
-                assert categories == [label for label in labels if label in present]
+                assert categories == [m.da for m in column.enum]
             else:
                 assert categories == [m.value for m in column.enum]
             assert dtype.ordered == column.ordered
@@ -471,8 +497,10 @@ def test_polars_dtypes_follow_the_schema(portfolio: frivillig.Portfolio, name: s
         dtype = frame.schema[column.name]
         if column.enum is not None:
             assert isinstance(dtype, pl.Enum)
-            if not column.label:
-                assert list(dtype.categories) == [m.value for m in column.enum]
+            members = [m.en if column.label else m.value for m in column.enum]
+            assert list(dtype.categories) == members
+        elif column.name == "code":
+            assert dtype == pl.Categorical
         else:
             assert dtype == simple[column.type], (name, column.name, dtype)
     assert frame.row(0, named=True) == rows[0]
@@ -541,8 +569,10 @@ def test_records_that_do_not_fit_the_schema_are_refused() -> None:
     with pytest.raises(frivillig.ValidationError) as caught:
         records.to_pandas(far, records.GOAL_COLUMNS)
     assert caught.value.problems[0].code == "range"
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(ArgumentTypeError, match="schema"):
         records.to_polars(rows, "goal")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="schema"):
+        records.to_pandas(rows, None)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -621,12 +651,12 @@ def test_score_columns_depend_on_the_day_and_the_settings() -> None:
 
 
 def test_score_columns_refuse_bad_arguments() -> None:
-    with pytest.raises(frivillig.ValidationError) as caught:
+    with pytest.raises(ArgumentTypeError, match="today"):
         records.score_columns(today=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))  # type: ignore[arg-type]
-    assert caught.value.problems[0].path == "$.today"
-    with pytest.raises(frivillig.ValidationError) as caught:
+    with pytest.raises(ArgumentTypeError, match="today"):
+        records.score_columns(today="2026-01-01")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match="settings"):
         records.score_columns(today=TODAY, settings={"motive_threshold": 3})  # type: ignore[arg-type]
-    assert caught.value.problems[0].path == "$.settings"
 
 
 def test_scored_rows_make_dataframes_with_float_scores(portfolio: frivillig.Portfolio) -> None:
@@ -693,21 +723,36 @@ def test_finding_rows_follow_the_rulebook() -> None:
 
 def test_finding_records_refuse_bad_arguments() -> None:
     broken = frivillig.load_example("limits_broken")
-    with pytest.raises(frivillig.ValidationError) as caught:
-        list(records.finding_records(broken))
-    assert (caught.value.problems[0].path, caught.value.problems[0].code) == ("$[0]", "missing")
-    for bad in (
-        {"today": "2026-10-01"},
-        {"today": TODAY, "lang": "fr"},
-        {"today": TODAY, "rulebook": "strict"},
-        {"today": TODAY, "settings": {}},
+    portfolio = frivillig.Portfolio(id="p", title="P", collaborations=(broken,))
+    # Without a day to check on, collaborations are refused when called, as check refuses
+    # them: the caller's mistake (a TypeError), never a ValidationError.
+    for items in (broken, [broken], (portfolio,), portfolio):
+        with pytest.raises(ArgumentTypeError, match="today") as caught:
+            records.finding_records(items)
+        assert not isinstance(caught.value, frivillig.ValidationError)
+    # Read lazily, an iterator's first collaboration is where it shows.
+    rows = records.finding_records(iter([broken]))
+    with pytest.raises(ArgumentTypeError, match="today"):
+        next(rows)
+    # Reports already made need no day.
+    report = frivillig.check(broken, today=TODAY)
+    assert len(list(records.finding_records(report))) == len(report.findings)
+    assert len(list(records.finding_records([report]))) == len(report.findings)
+    for bad, error in (
+        ({"today": "2026-10-01"}, ArgumentTypeError),
+        ({"today": dt.datetime(2026, 10, 1, tzinfo=dt.UTC)}, ArgumentTypeError),
+        ({"today": dt.datetime(2026, 10, 1)}, ArgumentTypeError),  # noqa: DTZ001 - refused
+        ({"today": TODAY, "lang": "fr"}, ArgumentValueError),
+        ({"today": TODAY, "lang": None}, ArgumentTypeError),
+        ({"today": TODAY, "rulebook": "strict"}, ArgumentTypeError),
+        ({"today": TODAY, "settings": {}}, ArgumentTypeError),
     ):
-        with pytest.raises(frivillig.ValidationError):
+        with pytest.raises(error) as caught:
             records.finding_records(broken, **bad)  # type: ignore[arg-type]
-    with pytest.raises(frivillig.ValidationError) as caught:
+        assert isinstance(caught.value, UsageError), bad
+    with pytest.raises(ArgumentTypeError, match=r"items\[1\]"):
         list(records.finding_records([broken, "FR101"], today=TODAY))  # type: ignore[list-item]
-    assert caught.value.problems[0].path == "$[1]"
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(ArgumentTypeError):
         list(records.finding_records(3, today=TODAY))  # type: ignore[arg-type]
 
 

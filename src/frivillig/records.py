@@ -55,10 +55,13 @@ version.
 
 **DataFrames.** [`to_pandas`][frivillig.records.to_pandas] and
 [`to_polars`][frivillig.records.to_polars] build a DataFrame from records and
-their schema, with dtypes chosen from the schema (dates as dates, enumerations
-as categoricals, nullable integers as nullable integers). They import pandas or
-polars only when called; install them with ``pip install 'frivillig[pandas]'``
-or ``'frivillig[polars]'``.
+their schema, with the dtypes the module declares for its columns, one per
+column name (dates as dates, enumerations and rule codes as categoricals with
+their full categories, integers that may be empty in any table as nullable
+integers): the same column has the same dtype in every table, so the tables
+join without a cast, and frames of two batches concatenate keeping every dtype.
+They import pandas or polars only when called; install them with
+``pip install 'frivillig[pandas]'`` or ``'frivillig[polars]'``.
 
 **Scores.** [`score_columns`][frivillig.records.score_columns] gives the
 collaboration rows one column per score, ``score_<key>``, a float from 0 to 100
@@ -88,11 +91,12 @@ import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ._actors import ActorKind, Sector
+from ._arguments import require_date, require_instance, require_language
 from ._checking import check
 from ._collaboration import (
     Collaboration,
@@ -112,7 +116,17 @@ from ._rulebook import DEFAULT_RULEBOOK
 from ._rules import CheckSettings, Report, Rulebook, Severity
 from ._scores import COMPONENTS, ScoreSettings, score_all
 from ._tasks import TaskKind, WorkCategory
-from .errors import FrivilligError, Problem, ValidationError
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    FrivilligError,
+    Problem,
+    ValidationError,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped,import-not-found,unused-ignore]
+    import polars as pl  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = [
     "ANSWER_COLUMNS",
@@ -636,16 +650,14 @@ def _masked(rows: Iterator[Record]) -> Iterator[Record]:
 
 def _check_personal(include_personal: object) -> bool:
     if not isinstance(include_personal, bool):
-        msg = f"'include_personal' must be True or False, not {type(include_personal).__name__}"
-        raise _error(msg, "type", "$.include_personal")
+        msg = f"include_personal must be True or False, got {type(include_personal).__name__}"
+        raise ArgumentTypeError(msg)
     return include_personal
 
 
 def _check_lang(lang: object) -> Language:
-    if lang not in LANGUAGES:
-        msg = f"{lang!r} is not a language; use 'da' or 'en'"
-        raise _error(msg, "choice", "$.lang")
-    return lang
+    """The language asked for; the caller's mistake (a `UsageError`) when it is neither."""
+    return require_language(lang)
 
 
 def _collaborations(items: object) -> Iterator[Collaboration]:
@@ -655,11 +667,7 @@ def _collaborations(items: object) -> Iterator[Collaboration]:
     if isinstance(items, Portfolio):
         yield from items.collaborations
         return
-    try:
-        iterator = iter(items)  # type: ignore[call-overload,unused-ignore]
-    except TypeError:
-        msg = f"expected collaborations or portfolios, got {type(items).__name__}"
-        raise _error(msg, "type", "$") from None
+    iterator = _iterate(items, "collaborations or portfolios, or an iterable of them")
     for index, item in enumerate(iterator):
         if isinstance(item, Collaboration):
             yield item
@@ -667,10 +675,20 @@ def _collaborations(items: object) -> Iterator[Collaboration]:
             yield from item.collaborations
         else:
             msg = (
-                f"expected a collaboration or a portfolio, got {type(item).__name__}; "
-                "frivillig.batch.iter_collaborations leaves bad documents out"
+                f"items[{index}] must be a Collaboration or a Portfolio, got "
+                f"{type(item).__name__}; frivillig.batch.iter_collaborations reads documents "
+                "and leaves bad ones out"
             )
-            raise _error(msg, "type", f"$[{index}]")
+            raise ArgumentTypeError(msg)
+
+
+def _iterate(items: object, expected: str, name: str = "items") -> Iterator[object]:
+    """An iterator over ``items``; the caller's mistake when they are not iterable."""
+    try:
+        return iter(items)  # type: ignore[call-overload,no-any-return,unused-ignore]
+    except TypeError:
+        msg = f"{name} must be {expected}, got {type(items).__name__}"
+        raise ArgumentTypeError(msg) from None
 
 
 def _joined(members: Iterable[LabelledEnum]) -> str:
@@ -726,8 +744,10 @@ def collaboration_records(
         those ``extra`` returns.
 
     Raises:
-        ValidationError: ``lang`` is not ``"da"`` or ``"en"``, an item is not a
-            collaboration or portfolio, or ``extra`` returns a standard column's name.
+        ArgumentTypeError: ``lang`` is not a string, or an item is not a
+            collaboration or portfolio (met when read).
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``,
+            or ``extra`` returns a standard column's name.
     """
     language = _check_lang(lang)
     return _masked(_collaboration_rows(items, language, extra))
@@ -792,7 +812,7 @@ def _collaboration_rows(
             clash = sorted(set(more) & set(row))
             if clash:
                 msg = f"extra returns {', '.join(clash)}, which are standard columns"
-                raise _error(msg, "duplicate", "$.extra")
+                raise ArgumentValueError(msg)
             row.update(more)
         yield row
 
@@ -816,8 +836,9 @@ def participant_records(items: Items, *, lang: Language = "en") -> Iterator[Reco
         [`PARTICIPANT_COLUMNS`][frivillig.records.PARTICIPANT_COLUMNS].
 
     Raises:
-        ValidationError: ``lang`` is not valid, or an item is not a collaboration
-            or portfolio.
+        ArgumentTypeError: ``lang`` is not a string, or an item is not a
+            collaboration or portfolio (met when read).
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
     """
     language = _check_lang(lang)
     return _masked(_participant_rows(items, language))
@@ -872,8 +893,9 @@ def goal_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
         [`GOAL_COLUMNS`][frivillig.records.GOAL_COLUMNS].
 
     Raises:
-        ValidationError: ``lang`` is not valid, or an item is not a collaboration
-            or portfolio.
+        ArgumentTypeError: ``lang`` is not a string, or an item is not a
+            collaboration or portfolio (met when read).
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
     """
     language = _check_lang(lang)
     return _masked(_goal_rows(items, language))
@@ -917,8 +939,9 @@ def task_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
         [`TASK_COLUMNS`][frivillig.records.TASK_COLUMNS].
 
     Raises:
-        ValidationError: ``lang`` is not valid, or an item is not a collaboration
-            or portfolio.
+        ArgumentTypeError: ``lang`` is not a string, or an item is not a
+            collaboration or portfolio (met when read).
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
     """
     language = _check_lang(lang)
     return _masked(_task_rows(items, language))
@@ -973,8 +996,9 @@ def response_records(
         [`RESPONSE_COLUMNS`][frivillig.records.RESPONSE_COLUMNS].
 
     Raises:
-        ValidationError: ``lang`` is not valid, ``include_personal`` is not a
-            bool, or an item is not a collaboration or portfolio.
+        ArgumentTypeError: ``lang`` is not a string, ``include_personal`` is not
+            a bool, or an item is not a collaboration or portfolio (met when read).
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
 
     Examples:
         >>> import attrs
@@ -1028,7 +1052,7 @@ def progress_records(items: Items) -> Iterator[Record]:
         [`PROGRESS_COLUMNS`][frivillig.records.PROGRESS_COLUMNS].
 
     Raises:
-        ValidationError: an item is not a collaboration or portfolio.
+        ArgumentTypeError: an item is not a collaboration or portfolio (met when read).
     """
     return _masked(_progress_rows(items))
 
@@ -1062,7 +1086,7 @@ def answer_records(items: Items) -> Iterator[Record]:
         [`ANSWER_COLUMNS`][frivillig.records.ANSWER_COLUMNS].
 
     Raises:
-        ValidationError: an item is not a collaboration or portfolio.
+        ArgumentTypeError: an item is not a collaboration or portfolio (met when read).
     """
     return _masked(_answer_rows(items))
 
@@ -1094,8 +1118,9 @@ def rating_records(items: Items, *, lang: Language = "en") -> Iterator[Record]:
         [`RATING_COLUMNS`][frivillig.records.RATING_COLUMNS].
 
     Raises:
-        ValidationError: ``lang`` is not valid, or an item is not a collaboration
-            or portfolio.
+        ArgumentTypeError: ``lang`` is not a string, or an item is not a
+            collaboration or portfolio (met when read).
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
     """
     language = _check_lang(lang)
     return _masked(_rating_rows(items, language))
@@ -1121,18 +1146,10 @@ def _rating_rows(items: Items, lang: Language) -> Iterator[Record]:
 _SCORE_KEYS = (*COMPONENTS, "collaboration_health")
 
 
-def _check_today(today: object) -> dt.date:
-    if not isinstance(today, dt.date) or isinstance(today, dt.datetime):
-        msg = f"'today' must be a date, not {type(today).__name__}"
-        raise _error(msg, "type", "$.today")
-    return today
-
-
 def _check_score_settings(settings: object) -> ScoreSettings | None:
-    if settings is not None and not isinstance(settings, ScoreSettings):
-        msg = f"expected ScoreSettings, got {type(settings).__name__}"
-        raise _error(msg, "type", "$.settings")
-    return settings
+    if settings is None:
+        return None
+    return require_instance(settings, ScoreSettings, "settings", "ScoreSettings")
 
 
 def score_columns(
@@ -1161,10 +1178,10 @@ def score_columns(
         columns, in the order of [`COVERAGE_COLUMNS`][frivillig.records.COVERAGE_COLUMNS].
 
     Raises:
-        ValidationError: ``today`` is not a date, or ``settings`` is not
-            [`ScoreSettings`][frivillig.ScoreSettings]. Scoring a collaboration
-            raises as [`score_all`][frivillig.score_all] does, e.g. for an answer
-            to an unknown instrument.
+        ArgumentTypeError: ``today`` is not a ``datetime.date`` (a ``datetime`` is
+            refused), or ``settings`` is not [`ScoreSettings`][frivillig.ScoreSettings].
+            Scoring a collaboration raises as [`score_all`][frivillig.score_all]
+            does, e.g. for an answer to an unknown instrument.
 
     Examples:
         >>> import datetime as dt
@@ -1177,7 +1194,7 @@ def score_columns(
         >>> list(row)[-1], list(row) == list(records.SCORED_COLLABORATION_COLUMNS)
         ('coverage_collaboration_health', True)
     """
-    day = _check_today(today)
+    day = require_date(today)
     chosen = _check_score_settings(settings)
 
     def scores(collaboration: Collaboration) -> Record:
@@ -1223,9 +1240,16 @@ def finding_records(
         within each collaboration.
 
     Raises:
-        ValidationError: ``lang``, ``today``, ``rulebook`` or ``settings`` is not
-            valid, ``today`` is missing while a collaboration is met, or an item
-            is none of the above.
+        ArgumentTypeError: ``today`` is not a ``datetime.date`` (a ``datetime``
+            or a string is refused), or is missing while ``items`` holds a
+            collaboration (checked when called if ``items`` is a collaboration, a
+            portfolio, a list or a tuple, else when the collaboration is met);
+            ``lang`` is not a string; ``rulebook`` or ``settings`` has the wrong
+            type; or an item is none of the above. As
+            [`check`][frivillig.check] does, a wrong argument is the calling
+            code's mistake (a [`UsageError`][frivillig.errors.UsageError]),
+            never a ``ValidationError``.
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
 
     Examples:
         >>> import datetime as dt
@@ -1237,19 +1261,38 @@ def finding_records(
         ('FR101', 'error', '$.tasks[1]')
     """
     language = _check_lang(lang)
-    day = None if today is None else _check_today(today)
+    if today is not None:
+        day: dt.date | None = require_date(today)
+    elif _holds_collaborations(items):
+        raise _missing_today()
+    else:
+        day = None
     book, chosen = _check_rulebook(rulebook, settings)
     return _masked(_finding_rows(items, day, language, book, chosen))
 
 
+def _holds_collaborations(items: object) -> bool:
+    """Whether ``items`` holds a collaboration, as far as can be seen without consuming it."""
+    if isinstance(items, list | tuple):
+        return any(isinstance(item, Collaboration | Portfolio) for item in items)
+    return isinstance(items, Collaboration | Portfolio)
+
+
+def _missing_today() -> ArgumentTypeError:
+    msg = (
+        "today must be a datetime.date to check collaborations, got None; "
+        "pass the day to check on (only reports already made need none)"
+    )
+    return ArgumentTypeError(msg)
+
+
 def _check_rulebook(rulebook: object, settings: object) -> tuple[Rulebook, CheckSettings | None]:
-    if rulebook is not None and not isinstance(rulebook, Rulebook):
-        msg = f"expected a Rulebook, got {type(rulebook).__name__}"
-        raise _error(msg, "type", "$.rulebook")
-    if settings is not None and not isinstance(settings, CheckSettings):
-        msg = f"expected CheckSettings, got {type(settings).__name__}"
-        raise _error(msg, "type", "$.settings")
-    return rulebook or DEFAULT_RULEBOOK, settings
+    """The rulebook (the default one for ``None``) and the settings, or the caller's mistake."""
+    book = DEFAULT_RULEBOOK if rulebook is None else rulebook
+    book = require_instance(book, Rulebook, "rulebook")
+    if settings is None:
+        return book, None
+    return book, require_instance(settings, CheckSettings, "settings", "CheckSettings")
 
 
 def _rule_titles(rulebook: Rulebook, lang: Language) -> dict[str, str]:
@@ -1263,10 +1306,9 @@ def _reports(
     rulebook: Rulebook | None,
     settings: CheckSettings | None,
 ) -> Iterator[tuple[Report, int | None]]:
-    def checked(collaboration: Collaboration, path: str) -> tuple[Report, int | None]:
+    def checked(collaboration: Collaboration) -> tuple[Report, int | None]:
         if today is None:
-            msg = "'today' is needed to check collaborations; pass the day to check on"
-            raise _error(msg, "missing", path)
+            raise _missing_today()
         report = check(collaboration, today=today, rulebook=rulebook, settings=settings)
         return report, collaboration.municipality_code
 
@@ -1275,22 +1317,21 @@ def _reports(
         return
     if isinstance(items, Collaboration | Portfolio):
         items = [items]
-    try:
-        iterator = iter(items)  # type: ignore[call-overload,unused-ignore]
-    except TypeError:
-        msg = f"expected collaborations, portfolios or reports, got {type(items).__name__}"
-        raise _error(msg, "type", "$") from None
+    iterator = _iterate(items, "collaborations, portfolios or reports, or an iterable of them")
     for index, item in enumerate(iterator):
         if isinstance(item, Report):
             yield item, None
         elif isinstance(item, Collaboration):
-            yield checked(item, f"$[{index}]")
+            yield checked(item)
         elif isinstance(item, Portfolio):
             for collaboration in item.collaborations:
-                yield checked(collaboration, f"$[{index}]")
+                yield checked(collaboration)
         else:
-            msg = f"expected a collaboration, a portfolio or a report, got {type(item).__name__}"
-            raise _error(msg, "type", f"$[{index}]")
+            msg = (
+                f"items[{index}] must be a Collaboration, a Portfolio or a Report, "
+                f"got {type(item).__name__}"
+            )
+            raise ArgumentTypeError(msg)
 
 
 def _finding_rows(
@@ -1338,6 +1379,185 @@ def _import(module: str, extra: str) -> Any:
         raise MissingExtraError(msg) from None
 
 
+_Kind = Literal["str", "int", "float", "bool", "date", "value", "label", "code"]
+
+_KINDS: dict[type, _Kind] = {str: "str", int: "int", float: "float", bool: "bool", dt.date: "date"}
+
+_CATEGORICAL: frozenset[_Kind] = frozenset({"value", "label", "code"})
+
+_RULE_CODE_COLUMNS = frozenset({"code"})
+"""Columns that hold rule codes: an open set, since a municipality may add rules of its own."""
+
+_ENUM_BY_TABLE = frozenset({"status", "status_label"})
+"""Column names whose enumeration depends on the table: a collaboration's lifecycle status
+(`LifecycleStatus`) and a goal's status (`GoalStatus`). Their dtype is a categorical in both,
+of each table's own enumeration; no other name may differ between tables."""
+
+
+@attrs.frozen
+class _DType:
+    """How a column is held in a DataFrame: the same for a column name in every table.
+
+    Attributes:
+        kind: ``"str"``, ``"int"``, ``"float"``, ``"bool"`` or ``"date"`` for plain
+            columns; ``"value"`` or ``"label"`` for an enumeration's values or
+            labels; ``"code"`` for rule codes.
+        nullable: Whether the column may be empty in some table that has it; an
+            integer or bool column is then a nullable dtype in every table.
+    """
+
+    kind: _Kind
+    nullable: bool
+
+    @property
+    def categorical(self) -> bool:
+        """Whether the column is a categorical (an enumeration or rule codes)."""
+        return self.kind in _CATEGORICAL
+
+    @property
+    def pandas(self) -> str:
+        """The pandas dtype's name (``"category"`` for a categorical)."""
+        if self.categorical:
+            return "category"
+        if self.kind == "int":
+            return "Int64" if self.nullable else "int64"
+        if self.kind == "bool":
+            return "boolean" if self.nullable else "bool"
+        return {"str": "string", "float": "float64", "date": "datetime64[ns]"}[self.kind]
+
+    @property
+    def polars(self) -> str:
+        """The polars dtype's name (an attribute of the ``polars`` module)."""
+        return {
+            "str": "String",
+            "int": "Int64",
+            "float": "Float64",
+            "bool": "Boolean",
+            "date": "Date",
+            "value": "Enum",
+            "label": "Enum",
+            "code": "Categorical",
+        }[self.kind]
+
+
+def _kind(column: Column) -> _Kind:
+    if column.enum is not None:
+        return "label" if column.label else "value"
+    return _KINDS[column.type]
+
+
+def _declare(columns: Iterable[Column]) -> Mapping[str, _DType]:
+    """The dtype of every column name of the library's tables, refusing a name typed two ways."""
+    first: dict[str, Column] = {}
+    table: dict[str, _DType] = {}
+    for column in columns:
+        seen = first.setdefault(column.name, column)
+        same_enum = seen.enum is column.enum or column.name in _ENUM_BY_TABLE
+        if seen.type is not column.type or seen.label != column.label or not same_enum:
+            msg = f"column {column.name!r} has two types; give one of them another name"
+            raise TypeError(msg)
+        kind: _Kind = "code" if column.name in _RULE_CODE_COLUMNS else _kind(column)
+        known = table.get(column.name)
+        table[column.name] = _DType(kind, column.nullable or (known is not None and known.nullable))
+    return MappingProxyType(table)
+
+
+_DTYPES: Mapping[str, _DType] = _declare(
+    column
+    for schema in (*COLUMNS.values(), SCORED_COLLABORATION_COLUMNS)
+    for column in schema.columns
+)
+"""The declared dtypes: one per column name, the same in every table, used for every frame."""
+
+
+def _frame_dtype(column: Column) -> _DType:
+    """The declared dtype of a column, or for a column of one's own, the dtype it describes.
+
+    A column of an extended schema that has the name of a library column of the
+    same kind gets that column's dtype, so that it joins and concatenates with it.
+    """
+    own = _DType(_kind(column), column.nullable)
+    declared = _DTYPES.get(column.name)
+    if declared is None:
+        return own
+    fits = declared.kind == own.kind or (declared.kind == "code" and own.kind == "str")
+    return declared if fits and (declared.nullable or not column.nullable) else own
+
+
+def _rule_codes(rulebook: Rulebook | None) -> tuple[str, ...]:
+    """The built-in rules' codes, then those only ``rulebook`` has, in the order of each."""
+    codes = dict.fromkeys(rule.code for rule in DEFAULT_RULEBOOK)
+    if rulebook is not None:
+        codes.update(dict.fromkeys(rule.code for rule in rulebook))
+    return tuple(codes)
+
+
+def _declared_categories(
+    column: Column, dtype: _DType, lang: Language, rulebook: Rulebook | None
+) -> tuple[str, ...]:
+    if dtype.kind == "code":
+        return _rule_codes(rulebook)
+    assert column.enum is not None  # noqa: S101 - only enumerations reach here
+    if dtype.kind == "label":
+        return tuple(dict.fromkeys(member.label(lang) for member in column.enum))
+    return tuple(member.value for member in column.enum)
+
+
+def _with_present(declared: tuple[str, ...], present: set[Any]) -> tuple[str, ...]:
+    """The declared categories, then any other value present, sorted: no value is lost."""
+    extra = present.difference(declared)
+    extra.discard(None)
+    return (*declared, *sorted(extra)) if extra else declared
+
+
+def _language(labels: Iterable[tuple[Column, set[Any]]]) -> Language:
+    """The language of the label columns: Danish when every label is Danish but not all English."""
+    fits = dict.fromkeys(LANGUAGES, True)
+    for column, present in labels:
+        assert column.enum is not None  # noqa: S101 - only label columns reach here
+        present = present - {None}
+        for lang in LANGUAGES:
+            fits[lang] = fits[lang] and present <= {member.label(lang) for member in column.enum}
+    return "da" if fits["da"] and not fits["en"] else "en"
+
+
+@attrs.frozen
+class _Series:
+    """One column of a frame to build: its values, and how to hold them."""
+
+    name: str
+    values: list[Any]
+    dtype: _DType | None  # None for a column not in the schema: the library infers it
+    categories: tuple[str, ...] = ()
+    ordered: bool = False
+
+
+def _series(records: object, schema: object, lang: object, rulebook: object) -> Iterator[_Series]:
+    """Check the arguments, read the rows once, and say how to hold each column."""
+    schema = require_instance(schema, Schema, "schema", "a records.Schema")
+    language = None if lang is None else require_language(lang)
+    book = None if rulebook is None else require_instance(rulebook, Rulebook, "rulebook")
+    plan = [(column, _frame_dtype(column)) for column in schema.columns]
+    columns = _columns(records, plan, schema.name)
+    present = {
+        column.name: set(columns[column.name]) for column, dtype in plan if dtype.categorical
+    }
+    if language is None:
+        language = _language(
+            (column, present[column.name]) for column, dtype in plan if dtype.kind == "label"
+        )
+    for column, dtype in plan:
+        values = columns.pop(column.name)
+        if dtype.categorical:
+            declared = _declared_categories(column, dtype, language, book)
+            categories = _with_present(declared, present[column.name])
+            yield _Series(column.name, values, dtype, categories, column.ordered)
+        else:
+            yield _Series(column.name, values, dtype)
+    for name, values in columns.items():
+        yield _Series(name, values, None)
+
+
 def _accepts(column: Column) -> Callable[[object], bool]:
     kind = column.type
     if kind is bool:
@@ -1351,31 +1571,29 @@ def _accepts(column: Column) -> Callable[[object], bool]:
     return lambda value: type(value) is str
 
 
-def _columns(records: Iterable[object], schema: object) -> dict[str, list[Any]]:
-    """Turn rows into one list per column, checking each value against the schema."""
-    if not isinstance(schema, Schema):
-        msg = f"expected a records.Schema, got {type(schema).__name__}"
-        raise _error(msg, "type", "$.schema")
-    columns: dict[str, list[Any]] = {name: [] for name in schema}
-    checks = [(name, _accepts(column), column.nullable) for name, column in schema.items()]
+def _columns(
+    records: object, plan: list[tuple[Column, _DType]], record_type: str
+) -> dict[str, list[Any]]:
+    """Turn rows into one list per column, checking each value against its column."""
+    columns: dict[str, list[Any]] = {column.name: [] for column, _ in plan}
+    checks = [(column.name, _accepts(column), column.nullable, column) for column, _ in plan]
     extras: list[str] = []
-    for index, row in enumerate(records):
+    for index, row in enumerate(_iterate(records, "an iterable of records (mappings)", "records")):
         if not isinstance(row, Mapping):
             msg = f"expected a record (a mapping), got {type(row).__name__}"
             raise _error(msg, "type", f"$[{index}]")
-        for name, accepts, nullable in checks:
+        for name, accepts, nullable, column in checks:
             try:
                 value = row[name]
             except KeyError:
-                msg = f"the record has no column {name!r}; is it a {schema.name} record?"
+                msg = f"the record has no column {name!r}; is it a {record_type} record?"
                 raise _error(msg, "missing", f"$[{index}].{name}") from None
             if value is None:
                 if not nullable:
                     msg = "must not be empty"
                     raise _error(msg, "missing", f"$[{index}].{name}")
             elif not accepts(value):
-                kind = schema[name].type.__name__
-                msg = f"expected {kind}, got {type(value).__name__}"
+                msg = f"expected {column.type.__name__}, got {type(value).__name__}"
                 raise _error(msg, "type", f"$[{index}].{name}")
             columns[name].append(value)
         if len(row) > len(checks):
@@ -1388,116 +1606,198 @@ def _columns(records: Iterable[object], schema: object) -> dict[str, list[Any]]:
     return columns
 
 
-def _label_categories(column: Column, values: list[Any]) -> list[str]:
-    assert column.enum is not None  # noqa: S101 - only called for enum columns
-    order: dict[str, int] = {}
-    for rank, member in enumerate(column.enum):
-        order.setdefault(member.en, rank)
-        order.setdefault(member.da, rank)
-    present = {value for value in values if value is not None}
-    return sorted(present, key=lambda label: (order.get(label, len(order)), label))
+def to_pandas(
+    records: Iterable[Mapping[str, Any]],
+    schema: Schema,
+    *,
+    lang: Language | None = None,
+    rulebook: Rulebook | None = None,
+) -> "pd.DataFrame":
+    """Build a pandas DataFrame from records, with the dtypes the module declares for its columns.
 
+    Dtypes: text is ``"string"``; integers are ``"int64"``, or ``"Int64"``
+    where the column may be empty in any table; floats are ``"float64"`` (empty
+    is ``NaN``); bools are ``"bool"``, or ``"boolean"`` where they may be empty;
+    dates are ``"datetime64[ns]"`` (empty is ``NaT``). Categoricals carry their
+    full categories whatever rows are present: an enumeration's values are every
+    member's value, its labels every member's label in the language of the rows,
+    both in the enumeration's order and ordered where the enumeration is (the
+    formalisation level, the severity); a rule ``code`` has the built-in rules'
+    codes, then those only ``rulebook`` has. A value outside the categories (a
+    rule of your own not in ``rulebook``, a hand-made row) is kept, as an extra
+    category after the declared ones, never lost as ``NaN``. So two frames built
+    from rows of the same language and rulebook concatenate with
+    ``pd.concat`` keeping every dtype. Columns not in the schema (from an
+    ``extra`` function) follow pandas' inference.
 
-def _categories(column: Column, values: list[Any]) -> list[str]:
-    if column.label:
-        return _label_categories(column, values)
-    assert column.enum is not None  # noqa: S101 - only called for enum columns
-    return [member.value for member in column.enum]
-
-
-def to_pandas(records: Iterable[Mapping[str, Any]], schema: Schema) -> Any:
-    """Build a pandas DataFrame from records, with dtypes from their schema.
-
-    Dtypes: ``str`` columns are ``"string"``; ``int`` columns are ``"int64"``,
-    or ``"Int64"`` when nullable; ``float`` columns are ``"float64"`` (empty
-    is ``NaN``); ``bool`` columns are ``"bool"``, or ``"boolean"`` when
-    nullable; dates are ``"datetime64[ns]"`` (empty is ``NaT``); enumeration
-    values are categoricals with every value of the enumeration as a category
-    (ordered for ordered enumerations such as the formalisation level); labels
-    are categoricals of the labels present, in the enumeration's order. Columns
-    not in the schema (from an ``extra`` function) follow pandas' inference.
+    The same column name has the same dtype in every table (``municipality_code``
+    is ``Int64`` in all of them, since a finding read from a report lacks it),
+    so tables join on their keys without a cast. The one exception is ``status``
+    and ``status_label``: a collaboration's and a goal's status are different
+    enumerations, each table's categories its own. The
+    [table of dtypes][dtypes-in-dataframes] lists every column's.
 
     Args:
         records: Rows, e.g. from
             [`collaboration_records`][frivillig.records.collaboration_records].
         schema: Their schema, e.g.
             [`COLLABORATION_COLUMNS`][frivillig.records.COLLABORATION_COLUMNS].
+        lang: The language the rows' ``*_label`` columns are in, as passed to
+            the record function. When ``None`` it is read from the labels:
+            Danish when every label is a Danish one and not all are English,
+            else English. Pass it for Danish rows, so that a batch whose labels
+            happen to read the same in both languages, or an empty batch, gets
+            the Danish categories too.
+        rulebook: The rulebook the findings were made with, when it has rules of
+            its own: their codes become categories too.
 
     Returns:
         A ``pandas.DataFrame`` with the schema's columns first, in order.
 
     Raises:
         MissingExtraError: pandas is not installed (``pip install 'frivillig[pandas]'``).
+        ArgumentTypeError: ``schema`` is not a [`Schema`][frivillig.records.Schema],
+            ``rulebook`` not a [`Rulebook`][frivillig.Rulebook], ``lang`` not a
+            string, or ``records`` not iterable.
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
         ValidationError: a record lacks a column of the schema, or holds a
             value of the wrong type, or a date pandas cannot hold (before 1677 or
             after 2262).
+
+    Examples:
+        >>> import frivillig
+        >>> from frivillig import records
+        >>> rows = records.goal_records(frivillig.load_example(), lang="da")
+        >>> frame = records.to_pandas(rows, records.GOAL_COLUMNS)
+        >>> frame["municipality_code"].dtype, list(frame["status_label"].cat.categories)
+        (Int64Dtype(), ['foreslået', 'aftalt', 'nået', 'delvist nået', 'ikke nået', 'opgivet'])
     """
     pd = _import("pandas", "pandas")
-    columns = _columns(records, schema)
-    data = {}
-    for name, values in columns.items():
-        column = schema.get(name)
-        if column is None:
-            data[name] = pd.Series(values, dtype=object).infer_objects()
-        elif column.enum is not None:
-            categories = _categories(column, values)
-            dtype = pd.CategoricalDtype(categories=categories, ordered=column.ordered)
-            data[name] = pd.Series(values, dtype=dtype)
-        elif column.type is dt.date:
+    data: dict[str, Any] = {}
+    for series in _series(records, schema, lang, rulebook):
+        dtype = series.dtype
+        if dtype is None:
+            data[series.name] = pd.Series(series.values, dtype=object).infer_objects()
+        elif dtype.categorical:
+            categorical = pd.CategoricalDtype(categories=series.categories, ordered=series.ordered)
+            data[series.name] = pd.Series(series.values, dtype=categorical)
+        elif dtype.kind == "date":
             try:
-                data[name] = pd.Series(values, dtype="datetime64[ns]")
+                data[series.name] = pd.Series(series.values, dtype=dtype.pandas)
             except (ValueError, OverflowError):
                 msg = "holds a date pandas cannot hold in nanoseconds (before 1677 or after 2262)"
-                raise _error(msg, "range", f"$.{name}") from None
+                raise _error(msg, "range", f"$.{series.name}") from None
         else:
-            data[name] = pd.Series(values, dtype=_PANDAS_DTYPES[column.type, column.nullable])
-    return pd.DataFrame(data, columns=list(columns))
+            data[series.name] = pd.Series(series.values, dtype=dtype.pandas)
+    return pd.DataFrame(data, columns=list(data))
 
 
-_PANDAS_DTYPES = {
-    (str, False): "string",
-    (str, True): "string",
-    (int, False): "int64",
-    (int, True): "Int64",
-    (float, False): "float64",
-    (float, True): "float64",
-    (bool, False): "bool",
-    (bool, True): "boolean",
-}
+def to_polars(
+    records: Iterable[Mapping[str, Any]],
+    schema: Schema,
+    *,
+    lang: Language | None = None,
+    rulebook: Rulebook | None = None,
+) -> "pl.DataFrame":
+    """Build a polars DataFrame from records, with the dtypes the module declares for its columns.
 
+    Dtypes: text is ``pl.String``, integers ``pl.Int64``, floats
+    ``pl.Float64``, bools ``pl.Boolean``, dates ``pl.Date``; every column may
+    hold nulls. An enumeration's values are a ``pl.Enum`` of every member's
+    value, its labels a ``pl.Enum`` of every member's label in the language of
+    the rows, both in the enumeration's order (a value outside them, from a
+    hand-made row, is kept as an extra category after them). A ``pl.Enum`` with
+    the full categories is the same dtype in every batch, so ``pl.concat`` of two
+    batches keeps it; one built from the labels present would differ from batch
+    to batch, and polars refuses to concatenate different enums. A rule ``code``
+    is a ``pl.Categorical``: rule codes are an open set (a municipality may add
+    rules), and polars concatenates categoricals whatever codes each batch
+    holds (before polars 1.32 it re-encodes them to do so, and says so).
+    Columns not in the schema follow polars' inference.
 
-def to_polars(records: Iterable[Mapping[str, Any]], schema: Schema) -> Any:
-    """Build a polars DataFrame from records, with dtypes from their schema.
-
-    Dtypes: ``str`` is ``pl.String``, ``int`` ``pl.Int64``, ``float``
-    ``pl.Float64``, ``bool`` ``pl.Boolean``, dates ``pl.Date``; enumeration
-    values are ``pl.Enum`` of every value of the enumeration (its order is the
-    enumeration's), and labels ``pl.Enum`` of the labels present, in the
-    enumeration's order. Every column may hold nulls. Columns not in the schema
-    follow polars' inference.
+    The same column name has the same dtype in every table, so tables join on
+    their keys without a cast; ``status`` and ``status_label`` are the exception,
+    as [`to_pandas`][frivillig.records.to_pandas] explains.
 
     Args:
         records: Rows, e.g. from [`goal_records`][frivillig.records.goal_records].
         schema: Their schema, e.g. [`GOAL_COLUMNS`][frivillig.records.GOAL_COLUMNS].
+        lang: The language of the rows' ``*_label`` columns; read from the
+            labels when ``None``, as [`to_pandas`][frivillig.records.to_pandas] does.
+        rulebook: Accepted for symmetry with ``to_pandas``; a ``pl.Categorical``
+            needs no list of codes.
 
     Returns:
         A ``polars.DataFrame`` with the schema's columns first, in order.
 
     Raises:
         MissingExtraError: polars is not installed (``pip install 'frivillig[polars]'``).
+        ArgumentTypeError: ``schema`` is not a [`Schema`][frivillig.records.Schema],
+            ``rulebook`` not a [`Rulebook`][frivillig.Rulebook], ``lang`` not a
+            string, or ``records`` not iterable.
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
         ValidationError: a record lacks a column of the schema, or holds a
             value of the wrong type.
     """
-    pl = _import("polars", "polars")
-    columns = _columns(records, schema)
-    kinds = {str: pl.String, int: pl.Int64, float: pl.Float64, bool: pl.Boolean, dt.date: pl.Date}
-    series = []
-    for name, values in columns.items():
-        column = schema.get(name)
-        if column is None:
-            series.append(pl.Series(name, values, strict=False))
-        elif column.enum is not None:
-            series.append(pl.Series(name, values, dtype=pl.Enum(_categories(column, values))))
+    polars = _import("polars", "polars")
+    columns = []
+    for series in _series(records, schema, lang, rulebook):
+        dtype = series.dtype
+        if dtype is None:
+            columns.append(polars.Series(series.name, series.values, strict=False))
+            continue
+        if dtype.kind in ("value", "label"):
+            kind = polars.Enum(series.categories)
         else:
-            series.append(pl.Series(name, values, dtype=kinds[column.type]))
-    return pl.DataFrame(series)
+            kind = getattr(polars, dtype.polars)
+        columns.append(polars.Series(series.name, series.values, dtype=kind))
+    frame: pl.DataFrame = polars.DataFrame(columns)
+    return frame
+
+
+def _dtype_table() -> str:
+    """The declared dtypes as a Markdown table, for the reference page (kept in step by a test)."""
+    tables: dict[str, list[str]] = {}
+    enums: dict[str, dict[str, str]] = {}
+    for schema in COLUMNS.values():
+        for column in schema.columns:
+            tables.setdefault(column.name, []).append(schema.name)
+            if column.enum is not None:
+                enums.setdefault(column.name, {})[schema.name] = column.enum.__name__
+    for column in (*SCORE_COLUMNS, *COVERAGE_COLUMNS):
+        tables.setdefault(column.name, []).append("collaboration (scored)")
+    everywhere = len(COLUMNS)
+    lines = [
+        "| column | tables | pandas | polars | categories |",
+        "|---|---|---|---|---|",
+    ]
+    for name, dtype in _DTYPES.items():
+        where = tables[name]
+        shown = "all" if len(where) == everywhere else ", ".join(where)
+        pandas = f"`{dtype.pandas}`"
+        by_table = enums.get(name, {})
+        ordered = any(
+            column.ordered
+            for schema in COLUMNS.values()
+            for column in schema.columns
+            if column.name == name
+        )
+        if dtype.categorical and ordered:
+            pandas = "`category` (ordered)"
+        if dtype.kind == "code":
+            categories = "the built-in rule codes, those of `rulebook`, then others present"
+        elif by_table:
+            names = sorted(set(by_table.values()))
+            of = " / ".join(
+                f"`{enum}` ({', '.join(t for t, e in by_table.items() if e == enum)})"
+                if len(names) > 1
+                else f"`{enum}`"
+                for enum in names
+            )
+            categories = (
+                f"labels of {of}, in `lang`" if dtype.kind == "label" else f"values of {of}"
+            )
+        else:
+            categories = ""
+        lines.append(f"| `{name}` | {shown} | {pandas} | `{dtype.polars}` | {categories} |")
+    return "\n".join(lines) + "\n"
