@@ -10,7 +10,9 @@ Two things are generated:
   ``END generated`` markers; the rest of those pages is written by hand.
 
 Run ``python scripts/gen_docs.py`` after changing the model; ``tests/test_docs.py``
-fails while a committed page differs from what this script would write.
+fails while a committed page differs from what this script would write. The command
+line sessions the pages show are written by ``scripts/gen_cli_runs.py``, and the API
+reference shows the attrs classes' signatures through ``scripts/griffe_attrs_signatures.py``.
 """
 
 import datetime as dt
@@ -257,6 +259,9 @@ def json_form_page() -> str:
         "must exist in it.",
         "- Every problem found is reported at once, each with its JSON path, in a "
         "[`ValidationError`][frivillig.ValidationError].",
+        "- [`json_schema`][frivillig.schema.json_schema] (`frivillig schema TYPE`) states "
+        "every rule on this page that concerns one field; the rules across fields it leaves "
+        "to the loader are listed in its `description`.",
         "",
         "## The envelope",
         "",

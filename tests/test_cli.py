@@ -5,6 +5,7 @@ import datetime as dt
 import importlib
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -603,3 +604,152 @@ def test_plot_and_export_through_python_dash_m(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert len(result.stdout.splitlines()) == 1 + 8  # the header, and 4 parties in 2 rounds
+
+
+# -- progress on a terminal --------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    """A stream that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+_DRAWN = re.compile(r"\r[^\r\n]*(?=\r)")
+
+
+def without_progress(text: str) -> str:
+    """The text with every drawing and wiping of the progress line taken out."""
+    return _DRAWN.sub("", text).replace("\r", "")
+
+
+def run_on(out: io.StringIO, err: io.StringIO, *argv: str) -> int:
+    return main(list(argv), out=out, err=err)
+
+
+@pytest.mark.parametrize("command", ["check", "score", "schedule", "export"])
+def test_progress_is_shown_on_a_terminal_and_wiped(command: str, folder: Path) -> None:
+    out, err = io.StringIO(), Terminal()
+    code = run_on(out, err, command, str(folder), "--today", TODAY)
+    plain_code, plain_out, plain_err = run(command, str(folder), "--today", TODAY)
+    assert code == plain_code == 1
+    assert out.getvalue() == plain_out  # byte for byte the same
+    shown = err.getvalue()
+    assert "\r1 document read: 1 collaboration, 0 bad documents ..." in shown
+    assert without_progress(shown) == plain_err
+    assert "\r" not in plain_err
+    drawings = _DRAWN.findall(shown)
+    assert drawings[-1].strip("\r ") == ""  # the last line drawn is wiped again
+
+
+def test_progress_in_danish(clean: Path) -> None:
+    err = Terminal()
+    assert run_on(io.StringIO(), err, "--lang", "da", "check", str(clean), "--today", TODAY) == 0
+    assert "\r1 dokument læst: 1 samarbejde, 0 ugyldige dokumenter ..." in err.getvalue()
+    assert err.getvalue().endswith("\r")
+    assert without_progress(err.getvalue()) == ""
+
+
+def test_no_progress_on_a_terminal_when_asked(folder: Path) -> None:
+    for argv in (["check", "--no-progress"], ["--no-progress", "check"]):
+        err = Terminal()
+        run_on(io.StringIO(), err, *argv, str(folder), "--today", TODAY)
+        assert "\r" not in err.getvalue()
+        assert err.getvalue() == run("check", str(folder), "--today", TODAY)[2]
+
+
+def test_progress_when_asked_without_a_terminal(clean: Path) -> None:
+    for argv in (["export", "--progress"], ["--progress", "export"]):
+        out, err = io.StringIO(), io.StringIO()
+        assert run_on(out, err, *argv, str(clean), "--today", TODAY) == 0
+        assert "\r1 document read" in err.getvalue()
+        assert without_progress(err.getvalue()) == ""
+        assert out.getvalue() == run("export", str(clean), "--today", TODAY)[1]
+
+
+def test_no_progress_for_one_document() -> None:
+    err = Terminal()
+    assert run_on(io.StringIO(), err, "check") == 0
+    assert err.getvalue() == ""
+
+
+def test_output_to_the_same_terminal_is_unchanged(folder: Path) -> None:
+    out, err = Terminal(), Terminal()
+    run_on(out, err, "check", str(folder), "--today", TODAY)
+    assert out.getvalue() == run("check", str(folder), "--today", TODAY)[1]
+
+
+def test_progress_is_drawn_at_most_once_an_interval() -> None:
+    from frivillig._cli import _Progress
+
+    now = [0.0]
+    stream = Terminal()
+    meter = _Progress(stream, clock=lambda: now[0], interval=1.0)
+    meter.switch(None, "en")
+    report = batch.BatchReport()
+    drawn = []
+    for tick in (0.0, 0.5, 0.99, 1.0, 1.5, 2.0, 2.0, 5.0):
+        now[0] = tick
+        report.documents += 1
+        report.collaborations += 1
+        before = stream.getvalue().count("\r")
+        meter.update(report)
+        if stream.getvalue().count("\r") > before:
+            drawn.append(report.documents)
+    assert drawn == [1, 4, 6, 8]
+    assert stream.getvalue().endswith("\r8 documents read: 8 collaborations, 0 bad documents ...")
+    width = len("8 documents read: 8 collaborations, 0 bad documents ...")
+    meter.clear()
+    assert stream.getvalue().endswith("\r" + " " * width + "\r")
+    meter.clear()  # nothing is shown: nothing more is written
+    assert stream.getvalue().endswith("...\r" + " " * width + "\r")
+
+
+def test_a_shorter_line_covers_a_longer_one_and_off_draws_nothing() -> None:
+    from frivillig._cli import _Progress
+
+    stream = Terminal()
+    meter = _Progress(stream, clock=lambda: 0.0, interval=0.0)
+    meter.switch(None, "en")
+    meter.update(batch.BatchReport(documents=100, collaborations=100))
+    meter.update(batch.BatchReport(documents=1, collaborations=1))
+    second = stream.getvalue().rsplit("\r", 1)[1]
+    assert second.startswith("1 document read: 1 collaboration")
+    assert len(second) == len("100 documents read: 100 collaborations, 0 bad documents ...")
+    off = io.StringIO()
+    quiet = _Progress(off, clock=lambda: 0.0)
+    quiet.switch(None, "en")  # not a terminal
+    quiet.update(batch.BatchReport(documents=1))
+    quiet.clear()
+    assert off.getvalue() == ""
+
+
+def test_progress_never_reaches_a_pipe(clean: Path, folder: Path) -> None:
+    script = console_script()
+
+    def call(*argv: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([script, *argv], capture_output=True, check=False)
+
+    for source in (clean, folder):
+        auto = call("export", str(source), "--today", TODAY)
+        off = call("export", "--no-progress", str(source), "--today", TODAY)
+        forced = call("export", "--progress", str(source), "--today", TODAY)
+        assert auto.stdout == off.stdout == forced.stdout
+        assert auto.stderr == off.stderr
+        assert b"\r" not in auto.stderr
+        assert b"\r" in forced.stderr
+    assert call("check", str(clean), "--today", TODAY).stderr == b""
+
+
+def test_progress_is_wiped_when_reading_stops_early(folder: Path, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    first = sorted(path.stem for path in folder.glob("*.json"))[0]
+    argv = ["plot", "satisfaction", str(folder), "--today", TODAY, "--collaboration", first]
+    err = Terminal()
+    code = run_on(io.StringIO(), err, *argv, "-o", str(tmp_path / "a.png"))
+    plain = run(*argv, "-o", str(tmp_path / "b.png"))
+    assert code == plain[0] == 0
+    assert "\r1 document read" in err.getvalue()
+    assert err.getvalue().endswith("\r")
+    assert without_progress(err.getvalue()) == plain[2]

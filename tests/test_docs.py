@@ -282,3 +282,95 @@ def test_danish_page_runs_the_same_code(page: Path) -> None:
     assert code_of(danish) == code_of(page), (
         f"{danish.relative_to(ROOT)} must show the same code as {page.relative_to(ROOT)}"
     )
+
+
+# -- the README ---------------------------------------------------------------------
+
+
+def test_readme_names_every_dependency_and_no_other() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    required = set()
+    for dependency in project["dependencies"]:
+        name = re.match(r"[A-Za-z0-9._-]+", dependency)
+        assert name is not None
+        required.add(name.group(0).lower())
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    sentence = text.split("It depends on ", 1)[1].split(".", 1)[0]
+    sentence = re.sub(r"\s*\([^)]*\)", "", sentence)
+    named = {name.strip().lower() for name in re.split(r",\s*|\s+and\s+", sentence)}
+    assert named == required, "README's 'Dependencies and licences' must name pyproject's"
+
+
+# -- what the API reference shows --------------------------------------------------------
+
+
+@cache
+def package_with_signatures() -> griffe.Module:
+    """The package as the API reference sees it, with mkdocs.yml's attrs extension."""
+    extensions = griffe.load_extensions(
+        f"{ROOT / 'scripts' / 'griffe_attrs_signatures.py'}:AttrsSignatures"
+    )
+    loaded = griffe.load(
+        "frivillig",
+        search_paths=[str(ROOT / "src")],
+        extensions=extensions,
+        docstring_parser="google",
+    )
+    assert isinstance(loaded, griffe.Module)
+    return loaded
+
+
+def test_mkdocs_loads_the_extensions_and_the_hooks() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "scripts/griffe_attrs_signatures.py:AttrsSignatures" in config
+    assert "- scripts/mkdocs_hooks.py" in config
+    assert "\nsite_url: https://frivillig.readthedocs.io/\n" in config
+
+
+@pytest.mark.parametrize(("name", "cls"), attrs_classes())
+def test_every_attrs_class_shows_its_fields_as_parameters(name: str, cls: type[Any]) -> None:
+    shown = package_with_signatures()[f"{cls.__module__.removeprefix('frivillig.')}.{name}"]
+    parameters = {p.name: p for p in shown.parameters if p.name != "self"}
+    fields = [field for field in attrs.fields(cls) if field.init]
+    assert list(parameters) == [field.alias for field in fields]
+    for field in fields:
+        parameter = parameters[field.alias]
+        required = field.default is attrs.NOTHING
+        assert (parameter.default is None) == required, f"{name}.{field.alias}"
+        assert (parameter.kind is griffe.ParameterKind.keyword_only) == field.kw_only
+
+
+def test_a_collaboration_shows_its_defaults() -> None:
+    shown = package_with_signatures()["Collaboration"]
+    parameters = {p.name: p for p in shown.parameters}
+    assert parameters["id"].default is None  # required
+    assert str(parameters["id"].annotation) == "str"
+    assert parameters["status"].default == "LifecycleStatus.EXPLORING"
+    assert parameters["goals"].default == "()"
+    assert parameters["responsibilities"].default == "FrozenMap()"
+    assert parameters["end_on"].default == "None"
+
+
+def test_the_head_loses_only_the_language_alternates() -> None:
+    spec = importlib.util.spec_from_file_location(
+        "mkdocs_hooks", ROOT / "scripts" / "mkdocs_hooks.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    page = (
+        "<html><head>\n"
+        '  <link rel="canonical" href="https://frivillig.readthedocs.io/reference/cli/">\n'
+        '  <link rel="alternate" href="./" hreflang="en">\n'
+        '  <link rel="alternate" href="../../da/reference/cli/" hreflang="da">\n'
+        '  <link rel="alternate" type="application/rss+xml" href="feed.xml">\n'
+        '</head><body><a href="../../da/reference/cli/" hreflang="da">Dansk</a></body></html>'
+    )
+    cleaned = hooks.on_post_page(page, page=None, config=None)
+    assert 'hreflang="en">' not in cleaned.split("</head>")[0]
+    assert 'rel="canonical"' in cleaned
+    assert "application/rss+xml" in cleaned
+    assert cleaned.split("</head>")[1] == page.split("</head>")[1]

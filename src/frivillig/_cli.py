@@ -1,7 +1,9 @@
 """The ``frivillig`` command line: check, score, export and plot collaborations.
 
 Every command that reads documents takes one JSON document, a folder of them or
-a JSON Lines file, and works on the embedded example when no file is given.
+a JSON Lines file, and works on the embedded example when no file is given. While
+a folder or a JSON Lines file is read, a line on standard error says how far it
+has come, when standard error is a terminal (``--progress``, ``--no-progress``).
 Exit codes: 0 when everything is valid, 1 when an input has problems (a bad
 document, an error finding, nothing to work on, a missing optional package), 2
 when the command itself is used wrongly (argparse's convention).
@@ -15,6 +17,7 @@ import gc
 import json
 import os
 import sys
+import time
 import zoneinfo
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -32,6 +35,7 @@ from ._scores import render_scores, score_all
 from ._version import __version__
 from .errors import FrivilligError, Problem, ValidationError
 from .schedules import next_due_dates, render_schedule
+from .schema import RESULT_TYPES
 from .serialization import DOCUMENT_TYPES, Document, load
 
 __all__ = ["main"]
@@ -76,6 +80,7 @@ _TEXT = {
         "not_found": "no collaboration with id {id!r} in {source}",
         "first": "{count} collaborations in {source}; plotting the first, {id!r} "
         "(choose another with --collaboration ID)",
+        "progress": "{documents} read: {collaborations}, {bad} ...",
     },
     "da": {
         "valid": "gyldig",
@@ -112,6 +117,7 @@ _TEXT = {
         "not_found": "intet samarbejde med id {id!r} i {source}",
         "first": "{count} samarbejder i {source}; tegner det første, {id!r} "
         "(vælg et andet med --collaboration ID)",
+        "progress": "{documents} læst: {collaborations}, {bad} ...",
     },
 }
 
@@ -190,6 +196,79 @@ def _read(args: argparse.Namespace, err: TextIO) -> tuple[str, Document | None]:
 
 # -- many documents ------------------------------------------------------------------------
 
+PROGRESS_INTERVAL = 0.25
+"""Seconds at least between two drawings of the progress line: four a second at most."""
+
+
+def _isatty(stream: object) -> bool:
+    """Whether ``stream`` is a terminal; a stream that cannot tell is not one."""
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty()) if callable(isatty) else False
+    except (OSError, ValueError):
+        return False
+
+
+class _Progress:
+    """One line on standard error that says how far the reading of many documents has come.
+
+    It is off until `switch` turns it on: by default when standard error is a
+    terminal, or as ``--progress`` and ``--no-progress`` say. The line holds only
+    counts and fixed words, never a document's text; it is rewritten in place after
+    a carriage return, the one control character the command line writes of its
+    own, and only to this stream. It is drawn for the first document and then at
+    most once every ``interval`` seconds of ``clock`` (a monotonic clock, which a
+    test may replace), and wiped with spaces before anything else is written and
+    when the reading ends, so that it leaves nothing behind.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        interval: float = PROGRESS_INTERVAL,
+    ) -> None:
+        self._stream = stream
+        self._clock = clock
+        self._interval = interval
+        self._lang: Language = "en"
+        self._width = 80
+        self._last: float | None = None
+        self._shown = 0
+        self.enabled = False
+
+    def switch(self, on: bool | None, lang: Language) -> None:
+        """Turn the line on (``True``), off (``False``), or on only for a terminal (``None``)."""
+        self.enabled = _isatty(self._stream) if on is None else on
+        self._lang = lang
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            self._width = max(os.get_terminal_size(self._stream.fileno()).columns, 20)
+
+    def update(self, report: batch.BatchReport) -> None:
+        """Draw the counts of ``report``, unless the line was drawn less than a moment ago."""
+        if not self.enabled:
+            return
+        now = self._clock()
+        if self._last is not None and now - self._last < self._interval:
+            return
+        self._last = now
+        text = _TEXT[self._lang]["progress"].format(
+            documents=_counted(report.documents, "document", self._lang),
+            collaborations=_counted(report.collaborations, "collaboration_n", self._lang),
+            bad=_counted(len(report.bad), "bad", self._lang),
+        )[: self._width - 1]
+        self._stream.write("\r" + text.ljust(self._shown))
+        self._stream.flush()
+        self._shown = len(text)
+
+    def clear(self) -> None:
+        """Wipe the line, if one is shown, and leave the cursor at the start of it."""
+        if self._shown:
+            self._stream.write("\r" + " " * self._shown + "\r")
+            self._stream.flush()
+            self._shown = 0
+
 
 def _is_batch(path: Path | None) -> bool:
     """Whether the input is many documents: a folder, or a JSON Lines file."""
@@ -228,15 +307,19 @@ def _evaluations(
         print(f"{source} {_TEXT[args.lang]['unreadable']}: {reason}", file=err)
         return None
 
+    meter: _Progress = args.meter
+
     def reported() -> Iterator[batch.Evaluation]:
         shown = 0
         for evaluation in found:
             for bad in report.bad[shown:]:
                 _print_bad(bad, args.lang, err)
             shown = len(report.bad)
+            meter.update(report)
             yield evaluation
         for bad in report.bad[shown:]:
             _print_bad(bad, args.lang, err)
+        meter.clear()
 
     return reported(), report
 
@@ -524,11 +607,16 @@ def _write_jsonl(rows: Iterable[records.Record], schema: records.Schema, handle:
     return count
 
 
-def _write_parquet(rows: Iterable[records.Record], schema: records.Schema, path: Path) -> int:
-    """Write Parquet with polars, or with pandas and pyarrow; hint at the extra when neither is."""
+def _write_parquet(
+    rows: Iterable[records.Record], schema: records.Schema, path: Path, lang: Language
+) -> int:
+    """Write Parquet with polars, or with pandas and pyarrow; hint at the extra when neither is.
+
+    The labels' categories are those of ``lang``, also when there are no rows.
+    """
     kept = list(rows)
     try:
-        frame = records.to_polars(kept, schema)
+        frame = records.to_polars(kept, schema, lang=lang)
     except records.MissingExtraError:
         pass
     else:
@@ -536,7 +624,7 @@ def _write_parquet(rows: Iterable[records.Record], schema: records.Schema, path:
             frame.write_parquet(handle)
         return len(kept)
     try:
-        pandas_frame = records.to_pandas(kept, schema)
+        pandas_frame = records.to_pandas(kept, schema, lang=lang)
         with replacing_binary(path) as handle:
             pandas_frame.to_parquet(handle)
     except ImportError:
@@ -549,11 +637,11 @@ def _write_parquet(rows: Iterable[records.Record], schema: records.Schema, path:
 
 
 def _write_file(
-    kind: str, rows: Iterable[records.Record], schema: records.Schema, path: Path
+    kind: str, rows: Iterable[records.Record], schema: records.Schema, path: Path, lang: Language
 ) -> int:
     """Write the rows to a file whole or not at all: a failure leaves a file that was there."""
     if kind == "parquet":
-        return _write_parquet(rows, schema, path)
+        return _write_parquet(rows, schema, path, lang)
     write = _write_csv if kind == "csv" else _write_jsonl
     with replacing_text(path, newline="" if kind == "csv" else "\n") as handle:
         return write(rows, schema, handle)
@@ -611,7 +699,7 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         count = (_write_csv if kind == "csv" else _write_jsonl)(rows, schema, out)
     else:
         try:
-            count = _write_file(kind, rows, schema, args.output)
+            count = _write_file(kind, rows, schema, args.output, lang)
         except records.MissingExtraError as error:
             print(str(error), file=err)
             return EXIT_PROBLEMS
@@ -627,9 +715,10 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _schema(args: argparse.Namespace, out: TextIO, _: TextIO) -> int:
-    from .schema import json_schema
+    from .schema import json_schema, result_schema
 
-    print(json.dumps(json_schema(args.type), ensure_ascii=False, indent=2), file=out)
+    schema = result_schema(args.type) if args.type in RESULT_TYPES else json_schema(args.type)
+    print(json.dumps(schema, ensure_ascii=False, indent=2), file=out)
     return EXIT_OK
 
 
@@ -735,6 +824,12 @@ def _common(parser: argparse.ArgumentParser, *, today: bool = True) -> None:
         default=argparse.SUPPRESS,
         help="language of labels and messages (also accepted before the command)",
     )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=argparse.SUPPRESS,
+        help=_PROGRESS_HELP + " (also accepted before the command)",
+    )
     if today:
         parser.add_argument(
             "--today",
@@ -746,6 +841,11 @@ def _common(parser: argparse.ArgumentParser, *, today: bool = True) -> None:
             ),
         )
 
+
+_PROGRESS_HELP = (
+    "while a folder or JSON Lines file is read, show how many documents have been read, "
+    "on one line of standard error; by default only when standard error is a terminal"
+)
 
 DPI_RANGE = (10, 600)
 """The resolutions ``plot --dpi`` takes: at 600 dpi the tallest figure is still a few
@@ -819,6 +919,9 @@ def _parser() -> argparse.ArgumentParser:
         choices=("da", "en"),
         default="en",
         help="language of labels and messages: da (Danish) or en (English, the default)",
+    )
+    parser.add_argument(
+        "--progress", action=argparse.BooleanOptionalAction, default=None, help=_PROGRESS_HELP
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check_ = commands.add_parser(
@@ -920,21 +1023,23 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser(
         "schema",
-        help="print the JSON Schema of a document type",
+        help="print the JSON Schema of a document type or of a result",
         description=(
             "Print the JSON Schema (draft 2020-12) of a document type of the JSON form, for "
-            "systems that validate documents on their side. The schema states the structure; "
-            "rules across fields (ordered dates, ids that must exist, CVR check digits) are "
-            "checked by 'frivillig check'."
+            "systems that validate documents on their side, or of a result the library "
+            "writes (score, scores, report). The schema states every rule on a single field; "
+            "the rules across fields it leaves to the loader (ordered dates, ids that must "
+            "exist, CVR check digits) are listed in its description and checked by "
+            "'frivillig check'."
         ),
     )
     schema.add_argument(
         "type",
         nargs="?",
-        choices=list(DOCUMENT_TYPES),
+        choices=[*DOCUMENT_TYPES, *RESULT_TYPES],
         default="collaboration",
         metavar="TYPE",
-        help=f"one of {', '.join(DOCUMENT_TYPES)} (default: collaboration)",
+        help=f"one of {', '.join([*DOCUMENT_TYPES, *RESULT_TYPES])} (default: collaboration)",
     )
     schema.set_defaults(handler=_schema)
 
@@ -991,14 +1096,17 @@ class _TerminalStream:
     pieces, since none of its separators is a newline.
     """
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, before: Callable[[], None] | None = None) -> None:
         self._stream = stream
         self._pending = ""
+        self._before = before
 
     def write(self, text: str) -> int:
         lines = (self._pending + text).split("\n")
         self._pending = lines.pop()
         if lines:
+            if self._before is not None:
+                self._before()
             self._stream.write("".join(f"{terminal_safe(line)}\n" for line in lines))
         return len(text)
 
@@ -1009,6 +1117,8 @@ class _TerminalStream:
         """Write the rest of an unfinished line; the wrapped stream stays open."""
         if self._pending:
             pending, self._pending = self._pending, ""
+            if self._before is not None:
+                self._before()
             self._stream.write(terminal_safe(pending))
 
 
@@ -1018,16 +1128,26 @@ def main(
     """Run the command line with ``argv`` (``sys.argv[1:]`` by default) and return its exit code.
 
     Everything it writes to ``out`` and ``err`` is made safe for a terminal first.
+    While many documents are read, a line of progress is shown on ``err`` if it is a
+    terminal (or as ``--progress``/``--no-progress`` say); it is wiped before anything
+    else is written to ``err``, or to ``out`` when that is a terminal too, so what is
+    written to ``out`` is the same with or without it.
     """
-    streams = (_TerminalStream(out or sys.stdout), _TerminalStream(err or sys.stderr))
+    raw_out, raw_err = out or sys.stdout, err or sys.stderr
+    meter = _Progress(raw_err)
+    streams = (
+        _TerminalStream(raw_out, meter.clear if _isatty(raw_out) else None),
+        _TerminalStream(raw_err, meter.clear),
+    )
     try:
-        return _main(argv, cast(TextIO, streams[0]), cast(TextIO, streams[1]))
+        return _main(argv, cast(TextIO, streams[0]), cast(TextIO, streams[1]), meter)
     finally:
+        meter.clear()
         for stream in streams:
             stream.close()
 
 
-def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
+def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO, meter: _Progress) -> int:
     parser = _parser()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -1037,6 +1157,8 @@ def _main(argv: Sequence[str] | None, out: TextIO, err: TextIO) -> int:
     if args.command is None:
         parser.print_help(out)
         return EXIT_USAGE
+    meter.switch(args.progress, args.lang)
+    args.meter = meter
     try:
         return int(args.handler(args, out, err))
     except ValidationError as error:
