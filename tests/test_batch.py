@@ -442,7 +442,7 @@ def renamed_barometer(new_id: str) -> frivillig.Instrument:
     ],
 )
 def test_evaluate_refuses_bad_arguments_at_once(tmp_path: Path, arguments: dict[str, Any]) -> None:
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):  # the caller's mistake, not bad data
         batch.evaluate(tmp_path, **arguments)
     with pytest.raises(frivillig.ValidationError):
         batch.evaluate(tmp_path / "missing", today=TODAY)

@@ -251,7 +251,8 @@ def test_frozen_map_lookups_and_views_are_the_dicts(items: dict[str, int], probe
         (lambda: frivillig.Volunteer(id="v", age_band="67_plus"), "$.age_band"),
         (lambda: frivillig.VoluntaryOrganisation(name="X", has_statutes=1), "$.has_statutes"),
         (lambda: frivillig.Agreement(party="p", agreed_on=dt.datetime(2026, 1, 1)), "$.agreed_on"),  # noqa: DTZ001
-        (lambda: frivillig.Task(id="t", title="T", volunteers=["v1"]), "$.volunteers"),
+        (lambda: frivillig.Task(id="t", title="T", volunteers={"v1"}), "$.volunteers"),
+        (lambda: frivillig.Task(id="t", title="T", volunteers=["v1", 2]), "$.volunteers[1]"),
         (lambda: frivillig.Participant(id="p", actor="Aarhus Kommune"), "$.actor"),
         (lambda: frivillig.Municipality(name="Aarhus Kommune", code=751.0), "$.code"),
         (lambda: frivillig.Readiness(openness=True), "$.openness"),

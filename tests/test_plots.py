@@ -246,15 +246,15 @@ def test_figures_save_as_png_and_svg(tmp_path: Path, draw: object, suffix: str) 
 
 
 def test_bad_arguments_raise_validation_error() -> None:
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):  # the caller's mistakes: usage errors
         plots.factor_profile("example")  # type: ignore[arg-type]
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentValueError):
         plots.satisfaction_over_time(example(), lang="fr")  # type: ignore[arg-type]
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         plots.findings_by_rule(example())  # no day to check on
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         plots.findings_by_rule(example(), today="2026-10-01")  # type: ignore[arg-type]
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         plots.findings_by_rule(example(), today=TODAY, rulebook="strict")  # type: ignore[arg-type]
 
 

@@ -547,9 +547,11 @@ def test_bad_settings_and_unknown_instruments_raise_our_error() -> None:
     changed = attrs.evolve(
         example, rounds=(attrs.evolve(round_, responses=(response, *round_.responses[1:])),)
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):  # the caller's mistakes: usage errors
         frivillig.evaluation_health(base(), today=dt.datetime(2026, 1, 1))  # noqa: DTZ001
-    with pytest.raises(ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
+        frivillig.evaluation_health(base(), today=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+    with pytest.raises(frivillig.ArgumentTypeError):
         frivillig.evaluation_health(base(), today="2026-01-01")  # type: ignore[arg-type]
     with pytest.raises(ValidationError) as error:
         frivillig.score_all(changed, today=TODAY)

@@ -43,3 +43,21 @@ passes: bool = report.passes
 health: frivillig.Score = frivillig.collaboration_health(loaded, today=dt.date(2026, 11, 27))
 label: str = frivillig.FormalisationLevel.PARTNERSHIP_AGREEMENT.label("da")
 problems: tuple[frivillig.Problem, ...] = frivillig.ValidationError([]).problems
+
+# Where a tuple is stored, any sequence is accepted (and stored as a tuple).
+listed = frivillig.Collaboration(
+    id="c2",
+    title="Lektiecafé",
+    municipality_code=751,
+    participants=[municipality, association],
+    purposes=[frivillig.Purpose.QUALITY],
+    start_on=dt.date(2026, 1, 1),
+)
+stored: tuple[frivillig.Participant, ...] = listed.participants
+roles_from_list = frivillig.Participant(
+    id="forening", actor=association.actor, roles=[frivillig.ParticipantRole.OWNER]
+)
+wishes = frivillig.Goal(
+    id="g1", text="Flere besøg", wishes=[frivillig.Wish(party="forening", text="Tid")]
+)
+moved_by_value: frivillig.Collaboration = frivillig.transition(changed, "agreeing_goals")

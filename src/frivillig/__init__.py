@@ -114,6 +114,7 @@ from ._scores import (
     FormalisationSettings,
     Score,
     ScorePart,
+    Scores,
     ScoreSettings,
     co_creation_readiness,
     collaboration_health,
@@ -159,11 +160,15 @@ from ._volunteers import (
 )
 from .batch import iter_documents, load_portfolio
 from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    FieldError,
     FrivilligError,
     FrivilligWarning,
     Problem,
     SchemaVersionError,
     TransitionError,
+    UsageError,
     ValidationError,
 )
 from .serialization import (
@@ -194,6 +199,8 @@ __all__ = [
     "Agreement",
     "AgreementDocument",
     "Anchor",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "Attachment",
     "Band",
     "Benefit",
@@ -214,6 +221,7 @@ __all__ = [
     "EvaluationRound",
     "Evidence",
     "Factor",
+    "FieldError",
     "FieldTreatment",
     "Finding",
     "FormalisationDriver",
@@ -275,6 +283,7 @@ __all__ = [
     "Score",
     "ScorePart",
     "ScoreSettings",
+    "Scores",
     "ScoringRule",
     "Sector",
     "Severity",
@@ -286,6 +295,7 @@ __all__ = [
     "TaskKind",
     "TransitionError",
     "TrendDirection",
+    "UsageError",
     "ValidationError",
     "ValueCase",
     "Verification",

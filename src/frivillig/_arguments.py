@@ -18,6 +18,9 @@ __all__ = ["require_date", "require_instance", "require_language"]
 
 T = TypeVar("T")
 
+# The classes a JSON document is read as: a dict or text given for one is a document unread.
+_DOCUMENTS = frozenset({"Collaboration", "Portfolio", "VolunteerPolicy", "Instrument"})
+
 
 def _type_name(value: object) -> str:
     return type(value).__name__
@@ -66,9 +69,10 @@ def require_instance(value: Any, cls: type[T], name: str, expected: str | None =
         return value
     wanted = expected or f"a {cls.__name__}"
     hint = ""
-    if isinstance(value, dict):
+    document = cls.__name__ in _DOCUMENTS
+    if document and isinstance(value, dict):
         hint = "; read a dict with frivillig.from_dict first"
-    elif isinstance(value, str | bytes):
+    elif document and isinstance(value, str | bytes):
         hint = "; read JSON text with frivillig.loads first"
     message = f"{name} must be {wanted}, got {_type_name(value)}{hint}"
     raise ArgumentTypeError(message)

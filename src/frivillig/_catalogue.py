@@ -17,7 +17,7 @@ import attrs
 from ._checking import check
 from ._rulebook import DEFAULT_RULEBOOK
 from ._rules import CheckSettings, Rule, Rulebook, RuleExample, settings_help
-from .serialization import to_dict
+from .serialization import _shown_dict
 
 __all__ = ["rule_catalogue", "rule_page"]
 
@@ -59,7 +59,7 @@ def _default(value: Any) -> str:
 
 
 def _excerpt(example: RuleExample, paths: list[str]) -> str:
-    data = to_dict(example.build())
+    data = _shown_dict(example.build())
     shown: dict[str, Any] = {}
     for path in paths:
         value = _resolve(data, path)

@@ -15,6 +15,7 @@ False
 import datetime as dt
 import functools
 
+from ._arguments import require_date, require_instance
 from ._collaboration import Collaboration
 from ._portfolio import Portfolio
 from ._rulebook import DEFAULT_RULEBOOK
@@ -36,26 +37,12 @@ from .errors import Problem, ValidationError
 __all__ = ["check", "check_portfolio"]
 
 
-def _type_error(value: object, *, expected: str, path: str = "$") -> ValidationError:
-    return ValidationError(
-        [
-            Problem(
-                path=path, message=f"expected {expected}, got {type(value).__name__}", code="type"
-            )
-        ]
-    )
-
-
 def _arguments(today: object, rulebook: object, settings: object) -> tuple[Rulebook, CheckSettings]:
-    if not isinstance(today, dt.date) or isinstance(today, dt.datetime):
-        raise _type_error(today, expected="a date for 'today'")
+    require_date(today)
     book = DEFAULT_RULEBOOK if rulebook is None else rulebook
-    if not isinstance(book, Rulebook):
-        raise _type_error(rulebook, expected="a Rulebook")
+    book = require_instance(book, Rulebook, "rulebook")
     chosen = book.settings if settings is None else settings
-    if not isinstance(chosen, CheckSettings):
-        raise _type_error(settings, expected="CheckSettings")
-    return book, chosen
+    return book, require_instance(chosen, CheckSettings, "settings")
 
 
 PathKey = tuple[tuple[int, int, str], ...]
@@ -238,11 +225,12 @@ def check(
         any finding is an error.
 
     Raises:
-        ValidationError: an argument has the wrong type, or a rule of the
+        ArgumentTypeError: an argument has the wrong type (a programming
+            mistake: a ``datetime`` for ``today``, a dict for ``collaboration``).
+        ValidationError: a rule of the
             municipality's own gives something other than a [`Hit`][frivillig.Hit].
     """
-    if not isinstance(collaboration, Collaboration):
-        raise _type_error(collaboration, expected="a Collaboration")
+    require_instance(collaboration, Collaboration, "collaboration")
     book, chosen = _arguments(today, rulebook, settings)
     keys: list[FindingKey] = []
     findings, keyed = _findings(
@@ -284,10 +272,9 @@ def check_portfolio(
         One report for the whole portfolio.
 
     Raises:
-        ValidationError: an argument has the wrong type.
+        ArgumentTypeError: an argument has the wrong type (a programming mistake).
     """
-    if not isinstance(portfolio, Portfolio):
-        raise _type_error(portfolio, expected="a Portfolio")
+    require_instance(portfolio, Portfolio, "portfolio")
     book, chosen = _arguments(today, rulebook, settings)
     rules = _enabled(book)
     findings: list[Finding] = []

@@ -10,7 +10,7 @@ is evaluated.
 """
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -25,6 +25,7 @@ from ._tasks import Task
 from ._validators import (
     MAX_TITLE,
     FieldError,
+    as_tuple,
     distinct,
     identifier,
     identifiers,
@@ -33,6 +34,8 @@ from ._validators import (
     not_before,
     number_range,
     optional_text,
+    sequence_converters,
+    strings,
     text,
     typed_fields,
     unique_ids,
@@ -183,7 +186,7 @@ class AgreementDocument:
     title: str = attrs.field(validator=text(MAX_TITLE))
     signed_on: dt.date | None = None
     reference: str | None = attrs.field(default=None, validator=optional_text(MAX_TITLE))
-    parties: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
+    parties: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=identifiers)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -200,7 +203,9 @@ class Forum:
     meetings_per_year: int | None = attrs.field(
         default=None, validator=number_range(0, 366, optional=True)
     )
-    agenda_set_by: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
+    agenda_set_by: tuple[str, ...] = attrs.field(
+        default=(), converter=strings, validator=identifiers
+    )
 
 
 def _responsibilities(
@@ -284,6 +289,33 @@ def _plan_after_start(
         )
 
 
+def _participants(value: Sequence[Participant]) -> tuple[Participant, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _purposes(value: Sequence[Purpose]) -> tuple[Purpose, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _goals(value: Sequence[Goal]) -> tuple[Goal, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _tasks(value: Sequence[Task]) -> tuple[Task, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _volunteers(value: Sequence[Volunteer]) -> tuple[Volunteer, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _rounds(value: Sequence[EvaluationRound]) -> tuple[EvaluationRound, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_participants, _purposes, _goals, _tasks, _volunteers, _rounds)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Collaboration:
     """A collaboration between a municipality and civil society.
@@ -329,11 +361,13 @@ class Collaboration:
     id: str = attrs.field(validator=identifier)
     title: str = attrs.field(validator=text(MAX_TITLE))
     municipality_code: int = attrs.field(validator=municipality_code)
-    participants: tuple[Participant, ...] = attrs.field(validator=unique_ids())
+    participants: tuple[Participant, ...] = attrs.field(
+        converter=_participants, validator=unique_ids()
+    )
     initiator: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(identifier)
     )
-    purposes: tuple[Purpose, ...] = attrs.field(default=(), validator=distinct)
+    purposes: tuple[Purpose, ...] = attrs.field(default=(), converter=_purposes, validator=distinct)
     value_case: ValueCase | None = None
     governance_mode: GovernanceMode = GovernanceMode.NEGOTIATED
     welfare_role: WelfareRole = WelfareRole.SUPPLEMENT
@@ -344,9 +378,11 @@ class Collaboration:
     responsibility_holders: FrozenMap[ManagementTask, str] = attrs.field(
         factory=FrozenMap, converter=_responsibility_map, validator=_holders
     )
-    goals: tuple[Goal, ...] = attrs.field(default=(), validator=unique_ids())
-    tasks: tuple[Task, ...] = attrs.field(default=(), validator=unique_ids())
-    volunteers: tuple[Volunteer, ...] = attrs.field(default=(), validator=unique_ids())
+    goals: tuple[Goal, ...] = attrs.field(default=(), converter=_goals, validator=unique_ids())
+    tasks: tuple[Task, ...] = attrs.field(default=(), converter=_tasks, validator=unique_ids())
+    volunteers: tuple[Volunteer, ...] = attrs.field(
+        default=(), converter=_volunteers, validator=unique_ids()
+    )
     formalisation: FormalisationLevel = FormalisationLevel.COLLABORATION_AGREEMENT
     agreement: AgreementDocument | None = None
     forum: Forum | None = None
@@ -358,7 +394,9 @@ class Collaboration:
     status: LifecycleStatus = LifecycleStatus.EXPLORING
     ended_from: LifecycleStatus | None = attrs.field(default=None, validator=_ended_from)
     evaluation_plan: EvaluationPlan | None = attrs.field(default=None, validator=_plan_after_start)
-    rounds: tuple[EvaluationRound, ...] = attrs.field(default=(), validator=unique_ids())
+    rounds: tuple[EvaluationRound, ...] = attrs.field(
+        default=(), converter=_rounds, validator=unique_ids()
+    )
     description: str | None = attrs.field(default=None, validator=optional_text())
 
     def participant(self, party_id: str) -> Participant | None:

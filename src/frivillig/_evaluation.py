@@ -10,7 +10,7 @@ The scheduling itself lives in [`frivillig.schedules`][].
 import datetime as dt
 import functools
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -22,11 +22,14 @@ from ._frozenmap import FrozenMap
 from ._labels import LabelledEnum
 from ._validators import (
     FieldError,
+    as_tuple,
     id_mapping,
     identifier,
     identifiers,
     number_range,
     optional_text,
+    sequence_converters,
+    strings,
     typed_fields,
     unique_ids,
 )
@@ -297,8 +300,8 @@ class EvaluationPlan:
 
     rrule: str = attrs.field(validator=_rrule)
     first_date: dt.date = attrs.field(validator=_counted_span)
-    instruments: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
-    respondents: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
+    instruments: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=identifiers)
+    respondents: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=identifiers)
     timezone: str = attrs.field(default=DEFAULT_TIMEZONE, validator=_timezone)
 
 
@@ -355,6 +358,17 @@ class DyadicRating:
             )
 
 
+def _responses(value: Sequence[Response]) -> tuple[Response, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _ratings(value: Sequence[DyadicRating]) -> tuple[DyadicRating, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_responses, _ratings)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class EvaluationRound:
     """One evaluation of the collaboration: who answered what, and what was decided.
@@ -371,8 +385,10 @@ class EvaluationRound:
 
     id: str = attrs.field(validator=identifier)
     held_on: dt.date
-    responses: tuple[Response, ...] = attrs.field(default=(), validator=unique_ids("party"))
-    ratings: tuple[DyadicRating, ...] = attrs.field(default=())
+    responses: tuple[Response, ...] = attrs.field(
+        default=(), converter=_responses, validator=unique_ids("party")
+    )
+    ratings: tuple[DyadicRating, ...] = attrs.field(default=(), converter=_ratings)
     decision: Decision | None = None
     final: bool = False
     summary: str | None = attrs.field(default=None, validator=optional_text())

@@ -7,6 +7,7 @@ follow, and each party's agreement with its date.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -15,9 +16,11 @@ from ._labels import LabelledEnum
 from ._validators import (
     MAX_TITLE,
     FieldError,
+    as_tuple,
     identifier,
     number_range,
     optional_text,
+    sequence_converters,
     text,
     typed_fields,
 )
@@ -91,6 +94,17 @@ class Indicator:
             )
 
 
+def _wishes(value: Sequence[Wish]) -> tuple[Wish, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _agreements(value: Sequence[Agreement]) -> tuple[Agreement, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_wishes, _agreements)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Goal:
     """A goal of the collaboration, with the wishes behind it and each party's agreement.
@@ -108,9 +122,9 @@ class Goal:
 
     id: str = attrs.field(validator=identifier)
     text: str = attrs.field(validator=text())
-    wishes: tuple[Wish, ...] = ()
+    wishes: tuple[Wish, ...] = attrs.field(default=(), converter=_wishes)
     indicator: Indicator | None = None
-    agreements: tuple[Agreement, ...] = attrs.field(default=())
+    agreements: tuple[Agreement, ...] = attrs.field(default=(), converter=_agreements)
     status: GoalStatus = GoalStatus.PROPOSED
     note: str | None = attrs.field(default=None, validator=optional_text())
 

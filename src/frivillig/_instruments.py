@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from ._arguments import require_language
 from ._frozenmap import FrozenMap
 from ._labels import LabelledEnum, Language
 from ._validators import (
@@ -132,6 +133,7 @@ class Note:
 
     def get(self, lang: Language = "en") -> str:
         """Return the text in the given language."""
+        lang = require_language(lang)
         return self.da if lang == "da" else self.en
 
 
@@ -206,6 +208,7 @@ class Item:
 
     def text(self, lang: Language = "en") -> str:
         """Return the statement in the given language."""
+        lang = require_language(lang)
         return self.text_da if lang == "da" else self.text_en
 
 
@@ -236,6 +239,7 @@ class Factor:
 
     def label(self, lang: Language = "en") -> str:
         """Return the factor's name in the given language."""
+        lang = require_language(lang)
         return self.label_da if lang == "da" else self.label_en
 
 
@@ -255,6 +259,7 @@ class Category:
 
     def label(self, lang: Language = "en") -> str:
         """Return the category's name in the given language."""
+        lang = require_language(lang)
         return self.label_da if lang == "da" else self.label_en
 
 
@@ -290,6 +295,7 @@ class Band:
 
     def label(self, lang: Language = "en") -> str:
         """Return the band's name in the given language."""
+        lang = require_language(lang)
         return self.label_da if lang == "da" else self.label_en
 
 
@@ -456,6 +462,7 @@ class Instrument:
 
     def name(self, lang: Language = "en") -> str:
         """Return the instrument's name in the given language."""
+        lang = require_language(lang)
         return self.name_da if lang == "da" else self.name_en
 
     @property
@@ -533,6 +540,7 @@ class InstrumentScore:
 
     def label(self, lang: Language = "en") -> str:
         """Return the name in the given language."""
+        lang = require_language(lang)
         return self.label_da if lang == "da" else self.label_en
 
 
@@ -573,6 +581,7 @@ class InstrumentResult:
 
     def to_text(self, lang: Language = "en") -> str:
         """Render the result for a terminal, in Danish or English."""
+        lang = require_language(lang)
         lines = []
         for score in (*self.factors, *self.categories):
             lines.append(_score_line(score, lang))

@@ -33,8 +33,20 @@ class LabelledEnum(enum.Enum):
     __hash__ = object.__hash__
 
     def label(self, lang: Language = "en") -> str:
-        """Return the member's label in the given language (``"da"`` or ``"en"``)."""
-        return self.da if lang == "da" else self.en
+        """Return the member's label in the given language (``"da"`` or ``"en"``).
+
+        Raises:
+            ArgumentValueError: ``lang`` is other text (``"DA"``, say).
+            ArgumentTypeError: ``lang`` is not text.
+        """
+        given: object = lang  # any object may come, whatever the annotation says
+        if given == "da":
+            return self.da
+        if given != "en":  # the two languages are compared first, so a label costs no call
+            from ._arguments import require_language  # here: it builds on this module
+
+            require_language(given)
+        return self.en
 
     def __str__(self) -> str:
         """Return the stable value, as the JSON form writes it."""

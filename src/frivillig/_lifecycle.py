@@ -11,10 +11,11 @@ import datetime as dt
 
 import attrs
 
+from ._arguments import require_date, require_instance
 from ._collaboration import Collaboration, LifecycleStatus
 from ._integrity import integrity_problems
 from ._validators import render_path
-from .errors import Problem, TransitionError
+from .errors import ArgumentTypeError, ArgumentValueError, Problem, TransitionError
 
 __all__ = ["ALLOWED_TRANSITIONS", "transition", "transition_problems"]
 
@@ -39,8 +40,31 @@ def _problem(path: tuple[str | int, ...], message: str, code: str) -> Problem:
     return Problem(path=render_path(path), message=message, code=code)
 
 
+def _status(to: object) -> LifecycleStatus:
+    """The status asked for: a ``LifecycleStatus``, or its value as the JSON form writes it."""
+    if isinstance(to, LifecycleStatus):
+        return to
+    choices = ", ".join(status.value for status in LifecycleStatus)
+    if not isinstance(to, str):
+        usage = f"to must be a LifecycleStatus or its value ({choices}), got {type(to).__name__}"
+        raise ArgumentTypeError(usage)
+    for status in LifecycleStatus:
+        if status.value == to:
+            return status
+    usage = f"to is not a lifecycle status; use a LifecycleStatus or one of {choices}"
+    raise ArgumentValueError(usage)
+
+
+def _arguments(
+    collaboration: object, to: object, on: object
+) -> tuple[Collaboration, LifecycleStatus, dt.date | None]:
+    """Check the arguments of a transition: the caller's mistakes raise a ``UsageError``."""
+    checked = require_instance(collaboration, Collaboration, "collaboration")
+    return checked, _status(to), None if on is None else require_date(on, "on")
+
+
 def transition_problems(
-    collaboration: Collaboration, to: LifecycleStatus, *, on: dt.date | None = None
+    collaboration: Collaboration, to: LifecycleStatus | str, *, on: dt.date | None = None
 ) -> list[Problem]:
     """List every precondition that blocks moving ``collaboration`` to ``to``.
 
@@ -52,7 +76,13 @@ def transition_problems(
 
     Returns:
         The failed preconditions; empty when the transition may happen.
+
+    Raises:
+        ArgumentTypeError: ``collaboration`` is not a collaboration, ``to`` is not
+            a status nor text, or ``on`` is not a ``datetime.date``.
+        ArgumentValueError: ``to`` is text that is not a status's value.
     """
+    collaboration, to, on = _arguments(collaboration, to, on)
     current = collaboration.status
     if to not in ALLOWED_TRANSITIONS[current]:
         allowed = ", ".join(sorted(s.value for s in ALLOWED_TRANSITIONS[current])) or "nothing"
@@ -125,13 +155,14 @@ def transition_problems(
 
 
 def transition(
-    collaboration: Collaboration, to: LifecycleStatus, *, on: dt.date | None = None
+    collaboration: Collaboration, to: LifecycleStatus | str, *, on: dt.date | None = None
 ) -> Collaboration:
     """Move a collaboration to a new lifecycle status.
 
     Args:
         collaboration: The collaboration as it is; it is not changed.
-        to: The status asked for.
+        to: The status asked for: a ``LifecycleStatus`` or its value
+            (``"agreeing_goals"``).
         on: The date of the move; required when ending, and stored as ``end_on``.
 
     Returns:
@@ -143,7 +174,10 @@ def transition(
             current status, a goal is not agreed by every party, there is no
             evaluation plan, no decision after the last round, no final
             evaluation before ending, or an id refers to nothing.
+        ArgumentTypeError: an argument has the wrong type (a programming mistake).
+        ArgumentValueError: ``to`` is text that is not a status's value.
     """
+    collaboration, to, on = _arguments(collaboration, to, on)
     problems = transition_problems(collaboration, to, on=on)
     if problems:
         msg = (

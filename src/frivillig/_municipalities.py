@@ -35,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from frivillig._arguments import require_language
 from frivillig._labels import Language
 from frivillig.errors import InvalidComponent, InvalidFormat, Problem, ValidationError
 
@@ -112,6 +113,7 @@ class Region:
             ...        name_en="Capital Region of Denmark").label("da")
             'Region Hovedstaden'
         """
+        lang = require_language(lang)
         return self.name_da if lang == "da" else self.name_en
 
 

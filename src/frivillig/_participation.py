@@ -8,13 +8,22 @@ economically on the other"; the share of a party's budget that comes from the
 municipality is what makes that dependence visible.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
 from ._actors import Actor
 from ._labels import LabelledEnum
-from ._validators import FieldError, distinct, identifier, number_range, typed_fields
+from ._validators import (
+    FieldError,
+    as_tuple,
+    distinct,
+    identifier,
+    number_range,
+    sequence_converters,
+    typed_fields,
+)
 
 __all__ = ["Participant", "ParticipantRole", "Readiness", "Resource", "SupportScheme"]
 
@@ -89,6 +98,21 @@ class Readiness:
     risk_willingness: int | None = attrs.field(default=None, validator=_LIKERT)
 
 
+def _roles(value: Sequence[ParticipantRole]) -> tuple[ParticipantRole, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _resources(value: Sequence[Resource]) -> tuple[Resource, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _schemes(value: Sequence[SupportScheme] | None) -> tuple[SupportScheme, ...] | None:
+    return value if value is None or type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_roles, _resources, _schemes)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Participant:
     """An actor taking part in a collaboration: a party to it.
@@ -115,8 +139,12 @@ class Participant:
 
     id: str = attrs.field(validator=identifier)
     actor: Actor
-    roles: tuple[ParticipantRole, ...] = attrs.field(default=(), validator=distinct)
-    resources: tuple[Resource, ...] = attrs.field(default=(), validator=distinct)
+    roles: tuple[ParticipantRole, ...] = attrs.field(
+        default=(), converter=_roles, validator=distinct
+    )
+    resources: tuple[Resource, ...] = attrs.field(
+        default=(), converter=_resources, validator=distinct
+    )
     budget_share_from_municipality: float | None = attrs.field(
         default=None, validator=number_range(0.0, 1.0, optional=True)
     )
@@ -125,7 +153,7 @@ class Participant:
     )
     readiness: Readiness | None = None
     support_schemes: tuple[SupportScheme, ...] | None = attrs.field(
-        default=None, validator=attrs.validators.optional(distinct)
+        default=None, converter=_schemes, validator=attrs.validators.optional(distinct)
     )
     funding_dkk_per_year: int | None = attrs.field(
         default=None, validator=number_range(0, 1_000_000_000_000, optional=True)

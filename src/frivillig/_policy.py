@@ -15,6 +15,7 @@ from ._validators import (
     municipality_code,
     not_before,
     optional_text,
+    strings,
     text,
     texts,
     typed_fields,
@@ -57,5 +58,5 @@ class VolunteerPolicy:
         validator=not_before("adopted_on", what="a policy is revised after it is adopted"),
     )
     process: PolicyProcess
-    commitments: tuple[str, ...] = attrs.field(default=(), validator=texts(2000))
+    commitments: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts(2000))
     reference: str | None = attrs.field(default=None, validator=optional_text(MAX_TITLE))

@@ -1,20 +1,31 @@
 """Portfolios: many collaborations, e.g. one municipality's, for aggregate views."""
 
+from collections.abc import Sequence
+
 import attrs
 
 from ._collaboration import Collaboration
 from ._policy import VolunteerPolicy
 from ._validators import (
     MAX_TITLE,
+    as_tuple,
     identifier,
     optional_municipality_code,
     optional_text,
+    sequence_converters,
     text,
     typed_fields,
     unique_ids,
 )
 
 __all__ = ["Portfolio"]
+
+
+def _collaborations(value: Sequence[Collaboration]) -> tuple[Collaboration, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_collaborations)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -34,5 +45,7 @@ class Portfolio:
     title: str = attrs.field(validator=text(MAX_TITLE))
     municipality_code: int | None = attrs.field(default=None, validator=optional_municipality_code)
     policy: VolunteerPolicy | None = None
-    collaborations: tuple[Collaboration, ...] = attrs.field(default=(), validator=unique_ids())
+    collaborations: tuple[Collaboration, ...] = attrs.field(
+        default=(), converter=_collaborations, validator=unique_ids()
+    )
     description: str | None = attrs.field(default=None, validator=optional_text())

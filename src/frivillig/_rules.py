@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._arguments import require_language
 from ._collaboration import Collaboration
 from ._frozenmap import FrozenMap
 from ._labels import LabelledEnum, Language, OrderedLabelledEnum
@@ -128,6 +129,7 @@ class Source:
             >>> Source(kind=SourceKind.LAW, citation="Ligningsloven § 7 M").evidence_label("da")
             'verificeret'
         """
+        lang = require_language(lang)
         if self.kind is SourceKind.TALK and self.evidence is Evidence.VERIFIED:
             if lang == "da":
                 return "verificeret, at oplægget siger dette; ikke en retskilde"
@@ -662,10 +664,12 @@ class Rule:
 
     def title(self, lang: Language = "en") -> str:
         """Return the rule's title in the given language."""
+        lang = require_language(lang)
         return self.title_da if lang == "da" else self.title_en
 
     def reason_meaning(self, reason: str, lang: Language = "en") -> str | None:
         """What a reason code of the rule means, in the given language; ``None`` if undeclared."""
+        lang = require_language(lang)
         meanings = self.reasons.get(reason)
         if meanings is None:
             return None
@@ -711,6 +715,7 @@ class Finding:
 
     def message(self, lang: Language = "en") -> str:
         """Return the message in the given language."""
+        lang = require_language(lang)
         return self.message_da if lang == "da" else self.message_en
 
     def to_dict(self) -> dict[str, Any]:
@@ -865,6 +870,7 @@ class Report:
 
     def summary(self, lang: Language = "en") -> str:
         """Return the counts as one line, e.g. ``"FAILS: 2 errors, 1 warning, 0 advice"``."""
+        lang = require_language(lang)
         words = _WORDS[lang]
         parts = []
         for severity, count in self.counts.items():
@@ -963,6 +969,7 @@ class Report:
         Each finding shows its code and name, the collaboration (in a portfolio
         report), the paths it points at, the message and the source.
         """
+        lang = require_language(lang)
         words = _WORDS[lang]
         head = f"{words[self.subject_type]} {self.subject!r}: {words['checked']} "
         lines = [

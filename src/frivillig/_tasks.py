@@ -6,16 +6,21 @@ need to tell where volunteering stops: authority, tasks reserved for staff,
 contact with children, confidential data, and signs of displacing paid staff.
 """
 
+from collections.abc import Sequence
+
 import attrs
 
 from ._labels import LabelledEnum
 from ._validators import (
     MAX_TITLE,
+    as_tuple,
     distinct,
     identifier,
     identifiers,
     number_range,
     optional_text,
+    sequence_converters,
+    strings,
     text,
     typed_fields,
 )
@@ -61,6 +66,17 @@ class WorkCategory(LabelledEnum):
     UNPAID_WORK = ("unpaid_work", "frivilligt ulønnet arbejde", "unpaid voluntary work")
 
 
+def _offers(value: Sequence[VolunteerFunction]) -> tuple[VolunteerFunction, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _reserved(value: Sequence[ReservedKind]) -> tuple[ReservedKind, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_offers, _reserved)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Task:
     """A task in the collaboration, and who does it.
@@ -94,9 +110,13 @@ class Task:
     title: str = attrs.field(validator=text(MAX_TITLE))
     description: str | None = attrs.field(default=None, validator=optional_text())
     kind: TaskKind = TaskKind.HANDS
-    offers: tuple[VolunteerFunction, ...] = attrs.field(default=(), validator=distinct)
+    offers: tuple[VolunteerFunction, ...] = attrs.field(
+        default=(), converter=_offers, validator=distinct
+    )
     exercises_authority: bool = False
-    reserved: tuple[ReservedKind, ...] = attrs.field(default=(), validator=distinct)
+    reserved: tuple[ReservedKind, ...] = attrs.field(
+        default=(), converter=_reserved, validator=distinct
+    )
     children_contact: bool = False
     confidential_data: bool = False
     core_staff_task: bool = False
@@ -107,5 +127,5 @@ class Task:
         default=None, validator=number_range(0, 168, optional=True)
     )
     work_category: WorkCategory | None = None
-    volunteers: tuple[str, ...] = attrs.field(default=(), validator=identifiers)
+    volunteers: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=identifiers)
     led_by: str | None = attrs.field(default=None, validator=attrs.validators.optional(identifier))

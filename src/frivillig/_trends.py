@@ -20,6 +20,7 @@ from typing import Literal
 
 import attrs
 
+from ._arguments import require_language
 from ._collaboration import Collaboration
 from ._evaluation import DyadicRating, EvaluationRound
 from ._formalisation import CollaborationLevel
@@ -169,6 +170,7 @@ class RoundSeries:
 
     def label(self, lang: Language = "en") -> str:
         """Return the name in the given language."""
+        lang = require_language(lang)
         return self.label_da if lang == "da" else self.label_en
 
     @property
@@ -224,6 +226,7 @@ class RoundSeries:
 
     def to_text(self, lang: Language = "en") -> str:
         """Render the series for a terminal, in Danish or English."""
+        lang = require_language(lang)
         head = f"{self.label(lang)} ({self.direction.label(lang)})"
         lines = [head]
         for point in self.points:
@@ -299,6 +302,7 @@ class DyadicSummary:
 
     def to_text(self, lang: Language = "en") -> str:
         """Render the summary for a terminal, in Danish or English."""
+        lang = require_language(lang)
         if lang == "da":
             head = f"Samarbejdsniveau (0-5): gns. {_number(self.mean_level, lang)}"
             differ, one = "Parter, der vurderer hinanden forskelligt", "Kun vurderet én vej"
@@ -455,6 +459,7 @@ class CollaborationTrends:
 
     def to_text(self, lang: Language = "en") -> str:
         """Render the trends for a terminal, in Danish or English."""
+        lang = require_language(lang)
         lines = [self.satisfaction.to_text(lang)]
         lines.extend(series.to_text(lang) for series in self.factors)
         lines.extend(summary.to_text(lang) for summary in self.dyads)
@@ -617,6 +622,7 @@ class PortfolioSeries:
 
     def label(self, lang: Language = "en") -> str:
         """Return the name in the given language."""
+        lang = require_language(lang)
         return self.label_da if lang == "da" else self.label_en
 
 
@@ -656,6 +662,7 @@ class PortfolioTrends:
 
     def to_text(self, lang: Language = "en") -> str:
         """Render the portfolio's trends for a terminal, in Danish or English."""
+        lang = require_language(lang)
         lines = []
         for series in (self.satisfaction, *self.factors):
             lines.append(series.label(lang))

@@ -15,8 +15,8 @@ import re
 import types
 import typing
 import weakref
-from collections.abc import Callable, Collection, Iterable
-from typing import Any, cast
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -24,9 +24,10 @@ from ._frozenmap import FrozenMap
 from .errors import FieldError
 from .identifiers import cvr_problem, municipality_code_problem
 
-__all__ = ["FieldError"]
+__all__ = ["FieldError", "as_tuple", "sequence_converters", "strings"]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+T = TypeVar("T")
 
 MAX_TEXT = 5000
 MAX_TITLE = 300
@@ -374,6 +375,56 @@ def optional_cvr(_: Any, attribute: "attrs.Attribute[Any]", value: Any) -> None:
         raise FieldError((attribute.name,), *problem)
 
 
+# -- sequences where a tuple is stored ---------------------------------------------------
+
+# Text and bytes are sequences too, but never of the model's members: left for the type check.
+_NOT_A_LIST = (str, bytes, bytearray, memoryview)
+_SEQUENCE_CONVERTERS: set[Any] = set()
+
+
+def as_tuple(value: Sequence[T]) -> tuple[T, ...]:
+    """A tuple of the members of a list or another sequence; anything else unchanged.
+
+    Fields that store a tuple accept any ``collections.abc.Sequence`` that is not
+    text or bytes (a list, a ``range``, a ``deque``...) and store it as a tuple, in
+    its order. Other values (a set, whose order is arbitrary; a generator, used
+    up by reading; a string) are passed on unchanged, for the type check to
+    refuse with the field's path.
+    """
+    if type(value) is tuple:
+        return value
+    if isinstance(value, Sequence) and not isinstance(value, _NOT_A_LIST):
+        return tuple(value)
+    return cast(tuple[T, ...], value)
+
+
+def sequence_converters(*converters: Callable[[Any], Any]) -> None:
+    """Mark converters as ones that only make a tuple of a sequence (see [`as_tuple`][]).
+
+    The loader's fast path builds objects from tuples read exactly, so it may skip
+    a marked converter; any other converter keeps it from the fast path. (A call,
+    not a decorator: mypy's attrs plugin reads the ``__init__`` parameter's type
+    from a converter only when it is a plain function.)
+    """
+    _SEQUENCE_CONVERTERS.update(converters)
+
+
+def strings(value: Sequence[str]) -> tuple[str, ...]:
+    """Convert a sequence of strings to a tuple (a field's converter, see [`as_tuple`][])."""
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def is_sequence_converter(converter: object) -> bool:
+    """Tell whether ``converter`` was marked with [`sequence_converters`][]."""
+    try:
+        return converter in _SEQUENCE_CONVERTERS
+    except TypeError:  # an unhashable converter object
+        return False
+
+
+sequence_converters(strings)
+
+
 def _describe(tp: Any) -> str:
     """Describe an annotated type for a message: ``"a tuple of ParticipantRole"``."""
     if tp is type(None):
@@ -467,6 +518,85 @@ def _sure_types(tp: Any) -> frozenset[type]:
     return frozenset()
 
 
+_MAX_SHOWN = 40
+
+
+def _enum_like(tp: Any) -> bool:
+    """Tell whether a value of type ``tp`` is one of a few fixed, non-personal choices."""
+    if isinstance(tp, type):
+        return issubclass(tp, enum.Enum)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        return bool(args) and all(_enum_like(arg) for arg in args)
+    return False
+
+
+def _got(value: Any, tp: Any, personal: bool) -> str:
+    """What was found, for a message: the type, and a short value only when it cannot be personal.
+
+    A value is quoted only where an enumeration member was expected (a mistyped
+    choice such as ``'owner'``), in a field that is not personal, when it is short
+    text; any number shaped like a CPR number in it is masked. Everything else is
+    shown by its type alone.
+    """
+    got = type(value).__name__
+    if personal or type(value) is not str or len(value) > _MAX_SHOWN or not _enum_like(tp):
+        return got
+    from ._privacy import mask_cpr_like  # here: the privacy module builds on this one
+
+    return f"{got} {mask_cpr_like(value)!r}"
+
+
+def _key_segment(key: Any, personal: bool) -> str | int:
+    """A mapping's key as a path segment: an enumeration member by its value.
+
+    In a personal field only a member is shown; any other key is hidden.
+    """
+    if isinstance(key, enum.Enum):
+        key = key.value
+    elif personal:
+        return "<key hidden>"
+    if isinstance(key, str):
+        from ._privacy import mask_cpr_like
+
+        return mask_cpr_like(key)[:_MAX_SHOWN]
+    if isinstance(key, int) and not isinstance(key, bool):
+        return key
+    return f"<{type(key).__name__}>"
+
+
+def _mismatch(name: str, tp: Any, value: Any, personal: bool) -> FieldError:
+    """The error for a field whose value is not of its type, at the member that is wrong.
+
+    A tuple's member is named by its index (``roles[0]``), a mapping's value by its
+    key (``responsibilities['recruitment']``); a bad key is reported at the field.
+    """
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and value is not None:
+        present = [arg for arg in typing.get_args(tp) if arg is not type(None)]
+        if len(present) == 1:
+            tp = present[0]
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin is tuple and isinstance(value, tuple) and len(args) == 2 and args[1] is Ellipsis:
+        item = _type_checker(args[0])
+        for index, member in enumerate(value):
+            if item is not None and not item(member):
+                got = _got(member, args[0], personal)
+                message = f"expected {_describe(args[0])}, got {got}"
+                return FieldError((name, index), message, "type")
+    if origin is FrozenMap and isinstance(value, FrozenMap) and len(args) == 2:
+        key, val = (_type_checker(arg) for arg in args)
+        for member_key, member in value._data.items():
+            if key is not None and not key(member_key):
+                got = _got(member_key, args[0], personal)
+                return FieldError((name,), f"key: expected {_describe(args[0])}, got {got}", "type")
+            if val is not None and not val(member):
+                got = _got(member, args[1], personal)
+                message = f"expected {_describe(args[1])}, got {got}"
+                return FieldError((name, _key_segment(member_key, personal)), message, "type")
+    return FieldError((name,), f"expected {_describe(tp)}, got {_got(value, tp, personal)}", "type")
+
+
 def typed_fields(
     cls: type[Any], fields: list["attrs.Attribute[Any]"]
 ) -> list["attrs.Attribute[Any]"]:
@@ -475,7 +605,11 @@ def typed_fields(
     The loader already rejects JSON of the wrong type; this gives objects made in
     Python the same guarantee, so that every object the model holds can be
     written and read back unchanged (``True`` is not accepted as a number, a
-    ``datetime`` not as a date, a string not as an enumeration member).
+    ``datetime`` not as a date, a string not as an enumeration member). A wrong
+    member of a tuple or a mapping is named by its index or key
+    (``$.roles[0]: expected ParticipantRole, got str 'owner'``); a value is shown
+    only where an enumeration member was expected in a field that is not
+    personal (see ``_got``).
     """
     result = []
     for field in fields:
@@ -483,21 +617,19 @@ def typed_fields(
         if check is None:
             result.append(field)
             continue
-        expected = _describe(field.type)
 
         def validate(
             instance: Any,
             attribute: "attrs.Attribute[Any]",
             value: Any,
             _check: Callable[[Any], bool] = check,
-            _expected: str = expected,
             _own: Any = field.validator,
             _sure: frozenset[type] = _sure_types(field.type),
+            _type: Any = field.type,
+            _personal: bool = bool(field.metadata.get("personal", False)),
         ) -> None:
             if type(value) not in _sure and not _check(value):
-                raise FieldError(
-                    (attribute.name,), f"expected {_expected}, got {type(value).__name__}", "type"
-                )
+                raise _mismatch(attribute.name, _type, value, _personal)
             if _own is not None:
                 _own(instance, attribute, value)
 

@@ -8,7 +8,7 @@ marked ``personal`` in their attrs metadata and are left out of ``repr``.
 """
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -18,9 +18,12 @@ from ._labels import LabelledEnum
 from ._validators import (
     MAX_TITLE,
     FieldError,
+    as_tuple,
     identifier,
     number_range,
     optional_identifier,
+    sequence_converters,
+    strings,
     texts,
     typed_fields,
 )
@@ -207,6 +210,13 @@ def _pseudonymous_id(_: object, attribute: "attrs.Attribute[Any]", value: object
         )
 
 
+def _periods(value: Sequence[PeriodWithChildren] | None) -> tuple[PeriodWithChildren, ...] | None:
+    return value if value is None or type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_periods)
+
+
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Volunteer:
     """A volunteer (frivillig), by pseudonymous id, with what the rules and scores need.
@@ -280,9 +290,9 @@ class Volunteer:
         metadata=PERSONAL,
         validator=number_range(0, 168, optional=True, personal=True),
     )
-    skills: tuple[str, ...] = attrs.field(default=(), validator=texts(MAX_TITLE))
+    skills: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=texts(MAX_TITLE))
     authorisations: tuple[str, ...] = attrs.field(
-        default=(), repr=False, metadata=PERSONAL, validator=texts(MAX_TITLE)
+        default=(), converter=strings, repr=False, metadata=PERSONAL, validator=texts(MAX_TITLE)
     )
     attachment: Attachment = Attachment.REGULAR
     started_on: dt.date | None = None
@@ -299,7 +309,7 @@ class Volunteer:
         validator=number_range(0, 100_000, optional=True, personal=True),
     )
     periods_with_children: tuple[PeriodWithChildren, ...] | None = attrs.field(
-        default=None, repr=False, metadata=PERSONAL
+        default=None, converter=_periods, repr=False, metadata=PERSONAL
     )
     child_certificate: ChildCertificateCheck | None = attrs.field(
         default=None, repr=False, metadata=PERSONAL

@@ -74,6 +74,7 @@ from typing import IO, Any, Protocol, TypeAlias, TypeVar
 
 import attrs
 
+from ._arguments import require_date, require_instance
 from ._checking import check
 from ._collaboration import Collaboration
 from ._files import replacing_text
@@ -673,17 +674,14 @@ def evaluate(
         >>> report.bad[0].where
         '<stream>, line 2'
     """
-    if not isinstance(today, dt.date) or isinstance(today, dt.datetime):
-        msg = f"'today' must be a date, not {type(today).__name__}"
-        raise _error(msg, "type", "$.today")
+    today = require_date(today)
     for value, cls, name in (
         (rulebook, Rulebook, "rulebook"),
         (check_settings, CheckSettings, "check_settings"),
         (score_settings, ScoreSettings, "score_settings"),
     ):
-        if value is not None and not isinstance(value, cls):
-            msg = f"expected {cls.__name__} for {name!r}, got {type(value).__name__}"
-            raise _error(msg, "type", f"$.{name}")
+        if value is not None:
+            require_instance(value, cls, name)
     entries = _documents(source, None, pattern, progress, limits)
     located = _located(entries, report)
     return _evaluations(located, report, today, rulebook, check_settings, score_settings)

@@ -81,11 +81,28 @@ class Problem:
         return danish(self.message) or self.message
 
     def message_in(self, lang: Language = "en") -> str:
-        """The message in Danish (``"da"``) or English (``"en"``)."""
-        return self.message_da if lang == "da" else self.message
+        """The message in Danish (``"da"``) or English (``"en"``).
+
+        Raises:
+            ArgumentValueError: ``lang`` is other text (``"DA"``, say).
+            ArgumentTypeError: ``lang`` is not text.
+        """
+        given: object = lang  # any object may come, whatever the annotation says
+        if given == "da":
+            return self.message_da
+        if given != "en":
+            from ._arguments import require_language  # here: it builds on this module
+
+            require_language(given)
+        return self.message
 
     def render(self, lang: Language = "en") -> str:
-        """Render the problem as ``path: message`` in Danish or English."""
+        """Render the problem as ``path: message`` in Danish or English.
+
+        Raises:
+            ArgumentValueError: ``lang`` is other text (``"DA"``, say).
+            ArgumentTypeError: ``lang`` is not text.
+        """
         return f"{self.path}: {self.message_in(lang)}"
 
     def __str__(self) -> str:

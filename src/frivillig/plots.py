@@ -37,9 +37,10 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from ._arguments import require_date, require_instance, require_language
 from ._collaboration import Collaboration
 from ._instruments import Instrument
-from ._labels import LANGUAGES, Language
+from ._labels import Language
 from ._portfolio import Portfolio
 from ._privacy import mask_cpr_like
 from ._rules import CheckSettings, Report, Rulebook, Severity
@@ -118,10 +119,7 @@ def _error(message: str, code: str, path: str = "$") -> ValidationError:
 
 
 def _check_lang(lang: object) -> Language:
-    if lang not in LANGUAGES:
-        msg = f"{lang!r} is not a language; use 'da' or 'en'"
-        raise _error(msg, "choice", "$.lang")
-    return lang
+    return require_language(lang)
 
 
 def _figure(width: float, height: float) -> "Figure":
@@ -152,10 +150,7 @@ def _wrapped(text: str, width: int = 18) -> str:
 
 
 def _check_collaboration(collaboration: object) -> Collaboration:
-    if not isinstance(collaboration, Collaboration):
-        msg = f"expected a Collaboration, got {type(collaboration).__name__}"
-        raise _error(msg, "type")
-    return collaboration
+    return require_instance(collaboration, Collaboration, "collaboration")
 
 
 # -- factor profile ----------------------------------------------------------------------------
@@ -424,9 +419,8 @@ def findings_by_rule(
         'Findings'
     """
     language = _check_lang(lang)
-    if today is not None and (not isinstance(today, dt.date) or isinstance(today, dt.datetime)):
-        msg = f"'today' must be a date, not {type(today).__name__}"
-        raise _error(msg, "type", "$.today")
+    if today is not None:
+        today = require_date(today)
     book, chosen = _check_rulebook(rulebook, settings)
     titles = _rule_titles(book, language)
     text = _TEXT[language]

@@ -74,13 +74,14 @@ from typing import Any, cast
 import attrs
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
+from ._arguments import require_date, require_instance, require_language
 from ._calendar import add_days, add_months
 from ._collaboration import Collaboration
 from ._evaluation import EvaluationPlan, EvaluationRound
 from ._labels import LabelledEnum, Language
 from ._lru import BoundedCache, date_tuple_bytes
 from ._validators import FieldError, number_range
-from .errors import Problem, ValidationError
+from .errors import ArgumentTypeError, Problem, ValidationError
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -213,6 +214,7 @@ class ScheduleStatus:
 
     def to_text(self, lang: Language = "en") -> str:
         """Render the status for a terminal, in Danish or English."""
+        lang = require_language(lang)
         t = _TEXT[lang]
         lines = [f"{t['status_on']} {self.today.isoformat()}: {self._headline(lang)}"]
         if self.due:
@@ -295,10 +297,7 @@ def _parts(plan: EvaluationPlan) -> dict[str, str]:
 
 
 def _require_plan(plan: object) -> None:
-    if not isinstance(plan, EvaluationPlan):
-        raise ValidationError(
-            [Problem(path="$", message="expected an evaluation plan", code="type")]
-        )
+    require_instance(plan, EvaluationPlan, "plan", "an EvaluationPlan")
 
 
 _WEEK_START = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
@@ -443,30 +442,20 @@ def _within_calendar(occurrences: Iterable[dt.datetime]) -> Iterator[dt.datetime
 
 
 def _local_date(value: object, plan: EvaluationPlan, name: str) -> dt.date:
+    """The day ``value`` falls on: a date as it is, an aware datetime in the plan's time zone.
+
+    Schedules know the time zone to read a moment in (the plan's), so they take an
+    aware datetime too; a naive one is a caller's mistake, as anything else is.
+    """
     if isinstance(value, dt.datetime):
         if value.utcoffset() is None:
-            raise ValidationError(
-                [
-                    Problem(
-                        path="$",
-                        message=f"{name!r} is a datetime without a time zone; pass a date "
-                        "or an aware datetime",
-                        code="type",
-                    )
-                ]
+            message = (
+                f"{name} is a datetime without a time zone; pass a datetime.date "
+                "or an aware datetime"
             )
+            raise ArgumentTypeError(message)
         return value.astimezone(zoneinfo.ZoneInfo(plan.timezone)).date()
-    if isinstance(value, dt.date):
-        return value
-    raise ValidationError(
-        [
-            Problem(
-                path="$",
-                message=f"{name!r} must be a date or an aware datetime, not {type(value).__name__}",
-                code="type",
-            )
-        ]
-    )
+    return require_date(value, name)
 
 
 _shift = add_days
@@ -483,6 +472,7 @@ def judged_from(plan: EvaluationPlan, today: dt.date) -> dt.date:
     plan is older than that: due dates further back are not judged, which keeps the
     work and the memory of a status small whatever the dates.
     """
+    today = require_date(today)
     return max(plan.first_date, add_months(today, -12 * LOOKBACK_YEARS))
 
 
@@ -628,7 +618,7 @@ def evaluation_status(
         Every due date whose window has opened by ``today``, with its state.
 
     Raises:
-        ValidationError: ``today`` is not a date or an aware datetime.
+        ArgumentTypeError: ``today`` is not a date or an aware datetime (a programming mistake).
     """
     _require_plan(plan)
     day = _local_date(today, plan, "today")
@@ -914,7 +904,7 @@ def describe_cadence(plan: EvaluationPlan, lang: Language = "en") -> str:
         ``"hver tredje måned fra 1. juni 2026"``.
 
     Raises:
-        ValidationError: ``plan`` is not an evaluation plan.
+        ArgumentTypeError: ``plan`` is not an evaluation plan (a programming mistake).
 
     Examples:
         >>> import datetime as dt
@@ -927,10 +917,8 @@ def describe_cadence(plan: EvaluationPlan, lang: Language = "en") -> str:
         >>> describe_cadence(plan, "da")
         'hvert år den sidste fredag i marts og september fra 1. januar 2026, i alt 4 gange'
     """
-    if not isinstance(plan, EvaluationPlan):
-        raise ValidationError(
-            [Problem(path="$", message="expected an evaluation plan", code="type")]
-        )
+    lang = require_language(lang)
+    require_instance(plan, EvaluationPlan, "plan", "an EvaluationPlan")
     parts = _parts(plan)
     freq = parts.get("FREQ", "")
     interval_text = parts.get("INTERVAL", "1")
@@ -1009,7 +997,7 @@ def rfc5545_text(plan: EvaluationPlan) -> str:
         Two lines: ``DTSTART;TZID=<zone>:<first date>T000000`` and ``RRULE:<rule>``.
 
     Raises:
-        ValidationError: ``plan`` is not an evaluation plan.
+        ArgumentTypeError: ``plan`` is not an evaluation plan (a programming mistake).
 
     Examples:
         >>> import datetime as dt
@@ -1019,10 +1007,7 @@ def rfc5545_text(plan: EvaluationPlan) -> str:
         DTSTART;TZID=Europe/Copenhagen:20260901T000000
         RRULE:FREQ=YEARLY
     """
-    if not isinstance(plan, EvaluationPlan):
-        raise ValidationError(
-            [Problem(path="$", message="expected an evaluation plan", code="type")]
-        )
+    require_instance(plan, EvaluationPlan, "plan", "an EvaluationPlan")
     start = plan.first_date.strftime("%Y%m%d")
     return f"DTSTART;TZID={plan.timezone}:{start}T000000\nRRULE:{_body(plan)}"
 
@@ -1052,8 +1037,11 @@ def render_schedule(
         Lines of text, without a trailing newline.
 
     Raises:
-        ValidationError: ``today`` is not a date or an aware datetime.
+        ArgumentTypeError: ``today`` is not a date or an aware datetime (a programming mistake).
     """
+    lang = require_language(lang)
+    if not (isinstance(today, dt.datetime) and today.utcoffset() is not None):
+        today = require_date(today)  # a date; an aware datetime is read in the plan's time zone
     t = _TEXT[lang]
     plan = collaboration.evaluation_plan
     if plan is None:

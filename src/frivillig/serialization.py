@@ -64,11 +64,12 @@ from ._validators import (
     FieldError,
     all_ids,
     constraint,
+    is_sequence_converter,
     own_validator,
     render_path,
 )
 from ._volunteers import is_personal
-from .errors import Problem, SchemaVersionError, ValidationError
+from .errors import ArgumentTypeError, Problem, SchemaVersionError, ValidationError
 
 __all__ = [
     "DOCUMENT_TYPES",
@@ -616,8 +617,27 @@ def _type_name(cls: type[Any]) -> str:
     raise TypeError(msg)
 
 
+def _document_type(obj: object, name: str = "obj") -> str:
+    """The ``type`` of ``obj``'s document; a caller's mistake when it is not a document."""
+    try:
+        return _type_name(type(obj))
+    except TypeError:
+        *first, last = (t.__name__ for t in DOCUMENT_TYPES.values())
+        names = f"{', '.join(first)} or {last}"
+        hint = ""
+        if isinstance(obj, dict):
+            hint = "; it is already plain data"
+        elif hasattr(obj, "to_dict"):
+            hint = f"; use its own {type(obj).__name__}.to_dict()"
+        usage = f"{name} must be a {names}, got {type(obj).__name__}{hint}"
+        raise ArgumentTypeError(usage) from None
+
+
 def to_dict(obj: Document) -> dict[str, Any]:
     """Turn a top-level object into its JSON form as plain Python data.
+
+    The object is checked as the loader checks what it reads (every id it names
+    must be one of its parts), so what is written always reads back.
 
     Args:
         obj: A [`Collaboration`][frivillig.Collaboration],
@@ -628,20 +648,35 @@ def to_dict(obj: Document) -> dict[str, Any]:
         A dict of JSON-compatible values, starting with ``schema_version`` and ``type``.
 
     Raises:
-        ValidationError: ``obj`` is not a top-level type.
+        ArgumentTypeError: ``obj`` is not a top-level type (a programming mistake).
+        ValidationError: the loader would refuse the document; ``problems``
+            names each id that refers to nothing, with its path.
     """
-    try:
-        name = _type_name(type(obj))
-    except TypeError as error:
-        raise ValidationError([Problem(path="$", message=str(error), code="type")]) from None
+    name = _document_type(obj)
+    _check_references(obj)
+    return _unchecked_dict(obj, name)
+
+
+def _unchecked_dict(obj: Any, name: str) -> dict[str, Any]:
     body = _converter.unstructure(obj)
     return {"schema_version": SCHEMA_VERSION, "type": name, **body}
+
+
+def _shown_dict(obj: Document) -> dict[str, Any]:
+    """``to_dict`` without the loader's checks, for the library's own use only.
+
+    For *showing* an object known to break a rule across fields (a rule's example
+    of a dangling id), never for writing a document: what it gives may not read back.
+    """
+    return _unchecked_dict(obj, _document_type(obj))
 
 
 def dumps(obj: Document, *, indent: int | None = None) -> str:
     """Write a top-level object as a JSON document.
 
     The output is deterministic: the same object always gives the same text.
+    The object is checked first as the loader checks what it reads, so what is
+    written always reads back.
 
     Args:
         obj: The object to write.
@@ -649,11 +684,20 @@ def dumps(obj: Document, *, indent: int | None = None) -> str:
 
     Returns:
         The JSON text, with non-ASCII letters (æ, ø, å) written as they are.
+
+    Raises:
+        ArgumentTypeError: ``obj`` is not a top-level type (a programming mistake).
+        ValidationError: the loader would refuse the document; ``problems``
+            names each id that refers to nothing, with its path.
     """
+    name = _document_type(obj)
+    _check_references(obj)
     text = _fast_dumps(obj, indent)
     if text is not None:
         return text
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+    return json.dumps(
+        _unchecked_dict(obj, name), ensure_ascii=False, indent=indent, allow_nan=False
+    )
 
 
 def dump(obj: Document, path: str | Path, *, indent: int | None = 2) -> None:
@@ -662,18 +706,21 @@ def dump(obj: Document, path: str | Path, *, indent: int | None = 2) -> None:
     The file is written whole or not at all: to a temporary file in the same
     folder, moved over ``path`` once complete, so a failure, an interrupt or a
     crash leaves a file that was there as it was. A file replaced keeps its
-    permissions; a symbolic link is written through.
+    permissions; a symbolic link is written through. An object the loader would
+    refuse is not written at all (see [`dumps`][frivillig.dumps]).
 
     Raises:
-        ValidationError: ``obj`` is not a top-level type, or ``path`` is not a path.
+        ArgumentTypeError: ``obj`` is not a top-level type, or ``path`` is not a
+            path (programming mistakes).
+        ValidationError: the loader would refuse the document; nothing is written.
         OSError: the file cannot be written (no such folder, no permission, a folder).
     """
     from ._files import replacing_text
 
-    if not isinstance(path, str | os.PathLike):
-        raise ValidationError(
-            [_problem((), f"expected a file path, got {type(path).__name__}", "type")]
-        )
+    given: object = path  # any object may come, whatever the annotation says
+    if not isinstance(given, str | os.PathLike):
+        usage = f"path must be a file path, got {type(given).__name__}"
+        raise ArgumentTypeError(usage)
     text = dumps(obj, indent=indent)
     with replacing_text(path) as file:
         file.write(text + "\n")
@@ -986,7 +1033,9 @@ def from_dict(data: Any, cls: type[Any] | None = None, *, limits: LoadLimits | N
 def _from_dict(data: Any, cls: type[Any] | None, limits: LoadLimits) -> Any:
     if cls is not None and cls not in DOCUMENT_TYPES.values():
         names = ", ".join(t.__name__ for t in DOCUMENT_TYPES.values())
-        raise ValidationError([_problem((), f"cannot load a {cls!r}; use one of {names}", "type")])
+        shown = cls.__name__ if isinstance(cls, type) else type(cls).__name__
+        usage = f"cls must be None or one of {names}, got {shown}"
+        raise ArgumentTypeError(usage)
     if type(data) is not dict:
         raise ValidationError(
             [_problem((), f"expected a JSON object, got {_json_type(data)}", "type")]
@@ -1001,16 +1050,32 @@ def _from_dict(data: Any, cls: type[Any] | None, limits: LoadLimits) -> Any:
         data = _migrate(dict(data), version)
     body = {key: value for key, value in data.items() if key not in _ENVELOPE}
     obj = _structure_value(body, target)
-    if isinstance(obj, Collaboration):
+    _check_references(obj, limits)
+    return obj
+
+
+def _check_references(obj: Any, limits: LoadLimits = _DEFAULT_LIMITS) -> None:
+    """Raise the loader's error for every id in ``obj`` that refers to nothing in it.
+
+    The loader runs this on what it built; the writers run it before they write,
+    so that no document is written that the loader refuses. A quick pass over
+    sets of ids (``_resolves``) clears almost every collaboration.
+    """
+    target = type(obj)
+    if target is Collaboration:
+        if _resolves(obj):
+            return
         dangling: Iterable[tuple[tuple[Segment, ...], str]] = _dangling(obj)
-    elif isinstance(obj, Portfolio):
+    elif target is Portfolio:
+        if all(map(_resolves, obj.collaborations)):
+            return
         dangling = (
             (("collaborations", index, *path), message)
             for index, collaboration in enumerate(obj.collaborations)
             for path, message in _dangling(collaboration)
         )
     else:
-        dangling = iter(())
+        return
     found = [
         (_hide_keys(path, (target,)), message, "reference")
         for path, message in islice(dangling, limits.max_problems + 1)
@@ -1018,7 +1083,6 @@ def _from_dict(data: Any, cls: type[Any] | None, limits: LoadLimits) -> Any:
     if found:
         truncated = len(found) > limits.max_problems
         raise ValidationError(_problems(found[: limits.max_problems], truncated=truncated))
-    return obj
 
 
 def _structure_value(data: Any, cls: type[T]) -> T:
@@ -1676,7 +1740,9 @@ _ONE, _MANY, _OPTIONAL, _KIND = object(), object(), object(), object()
 def _step(field: "attrs.Attribute[Any]", own: Any, reader: _Reader) -> tuple[object, Any] | None:
     """How the mirror's value of ``field`` becomes the field's: ``(how, step)``, or ``None``."""
     tp = field.type
-    if field.converter is not None and _origin(tp) is not FrozenMap:
+    if field.converter is not None and not (
+        _origin(tp) is FrozenMap or is_sequence_converter(field.converter)
+    ):
         raise TypeError(field.converter)  # a converter the fast path does not know: no fast path
     optional = _is_optional(tp)
     if optional:
