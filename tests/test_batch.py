@@ -263,13 +263,20 @@ def test_a_document_of_another_type_is_bad_when_a_type_is_asked_for(
     found = list(batch.iter_documents(folder, cls=frivillig.Collaboration))
     names = {Path(b.source).name for b in found if isinstance(b, BadDocument)}
     assert {"zz-portfolio.json", "policy.json"} <= names
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentValueError):
         batch.iter_documents(folder, cls=dict)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("source", ["/no/such/place", b"bytes", 42])
-def test_an_unusable_source_raises_at_once(source: object) -> None:
-    with pytest.raises(frivillig.ValidationError):
+@pytest.mark.parametrize(
+    ("source", "error"),
+    [
+        ("/no/such/place", frivillig.ValidationError),
+        (b"bytes", frivillig.ArgumentTypeError),
+        (42, frivillig.ArgumentTypeError),
+    ],
+)
+def test_an_unusable_source_raises_at_once(source: object, error: type[Exception]) -> None:
+    with pytest.raises(error):
         batch.iter_documents(source)  # type: ignore[arg-type]
 
 
@@ -312,9 +319,9 @@ def test_write_folder_and_jsonl_refuse_what_they_cannot_write(tmp_path: Path) ->
     with pytest.raises(frivillig.ValidationError) as caught:
         batch.write_folder([with_colon, twin], tmp_path)
     assert caught.value.problems[0].code == "duplicate"
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         batch.write_folder(["not a collaboration"], tmp_path)  # type: ignore[list-item]
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         batch.write_jsonl([collaboration, 3], tmp_path / "x.jsonl")  # type: ignore[list-item]
 
 

@@ -179,7 +179,7 @@ def test_write_jsonl_failing_midway_leaves_the_old_file(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         batch.write_jsonl(failing(), path)
     assert path.read_bytes() == before
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         batch.write_jsonl([*collaborations(20, seed=8), "not a collaboration"], path)  # type: ignore[list-item]
     assert path.read_bytes() == before
     assert names(tmp_path) == {"all.jsonl"}
@@ -612,7 +612,7 @@ def test_a_line_exactly_at_the_limit_is_read() -> None:
 
 
 def test_the_limits_must_be_load_limits(tmp_path: Path) -> None:
-    with pytest.raises(frivillig.ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):  # the caller's mistake, not bad data
         batch.iter_documents(tmp_path, limits=1000)  # type: ignore[arg-type]
 
 

@@ -79,7 +79,7 @@ def test_only_volunteers_hold_personal_fields() -> None:
 
 @pytest.mark.parametrize("value", [int, "Volunteer", Volunteer(id="v1"), None])
 def test_personal_fields_needs_a_model_class(value: Any) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):  # the caller's mistake, not bad data
         personal_fields(value)
 
 
@@ -146,9 +146,9 @@ def test_masked_text_holds_no_cpr_and_is_never_longer(text: str) -> None:
 
 @pytest.mark.parametrize("value", [None, 2110625629, b"2110625629"])
 def test_cpr_functions_need_text(value: Any) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         find_cpr_like(value)
-    with pytest.raises(ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         mask_cpr_like(value)
 
 
@@ -229,7 +229,7 @@ def test_without_the_key_a_pseudonym_cannot_be_traced_back() -> None:
     ],
 )
 def test_pseudonym_refuses_bad_ids_and_keys(volunteer_id: Any, key: Any) -> None:
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(frivillig.UsageError) as caught:
         pseudonym(volunteer_id, key=key)
     assert "too short" not in str(caught.value)
     assert "a text key" not in str(caught.value)
@@ -352,9 +352,9 @@ def test_keep_leaves_the_named_personal_fields_as_they_are() -> None:
 
 @pytest.mark.parametrize("keep", [{"id"}, {"skills"}, {"nonsense"}])
 def test_keep_names_only_personal_fields(keep: set[str]) -> None:
-    with pytest.raises(ValidationError) as caught:
+    with pytest.raises(frivillig.ArgumentValueError) as caught:
         pseudonymise(EXAMPLE, key=KEY, keep=keep)
-    assert [p.code for p in caught.value.problems] == ["choice"]
+    assert "not personal fields" in str(caught.value)
 
 
 def test_task_references_follow_their_volunteers() -> None:
@@ -406,9 +406,9 @@ def test_pseudonymise_masks_cpr_in_text_and_refuses_it_in_a_party_id() -> None:
 
 @pytest.mark.parametrize("obj", [EXAMPLE.volunteers[0], frivillig.to_dict(EXAMPLE), None])
 def test_pseudonymise_and_redact_take_collaborations_and_portfolios(obj: Any) -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         pseudonymise(obj, key=KEY)
-    with pytest.raises(ValidationError):
+    with pytest.raises(frivillig.ArgumentTypeError):
         redact(obj)
 
 

@@ -171,18 +171,32 @@ def test_a_rulebook_is_changed_by_copying_and_the_default_never_changes() -> Non
 @pytest.mark.parametrize(
     "change",
     [
-        lambda book: book.disable("FR999"),
-        lambda book: book.rule("no-such-rule"),
-        lambda book: book.regrade("FR101", "fatal"),
-        lambda book: book.configure(no_such_setting=1),
         lambda book: book.configure(min_key_persons=-1),
         lambda book: book.add(own_rule(code="FR101")),
         lambda book: book.add(own_rule(name="goals-not-agreed")),
     ],
 )
 def test_a_bad_rulebook_change_raises_a_validation_error(change: object) -> None:
-    with pytest.raises(ValidationError):
+    # A value a field of the settings or the rulebook refuses: a FieldError, as in any object.
+    with pytest.raises(frivillig.FieldError):
         change(DEFAULT_RULEBOOK)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda book: book.disable("FR999"),
+        lambda book: book.rule("no-such-rule"),
+        lambda book: book.regrade("FR101", "fatal"),
+        lambda book: book.configure(no_such_setting=1),
+    ],
+)
+def test_asking_for_what_the_rulebook_does_not_have_is_a_usage_error(change: object) -> None:
+    # A code, a name, a severity or a setting that does not exist is a mistake in the
+    # calling code, as a misspelt keyword argument is: not bad data.
+    with pytest.raises(frivillig.ArgumentValueError) as caught:
+        change(DEFAULT_RULEBOOK)  # type: ignore[operator]
+    assert not isinstance(caught.value, ValidationError)
 
 
 def test_check_uses_the_rulebook_severity_and_settings() -> None:
@@ -212,8 +226,9 @@ def test_a_rule_that_yields_something_else_than_a_hit_is_reported() -> None:
         yield "not a hit"
 
     book = DEFAULT_RULEBOOK.only().add(own_rule(check=wrong))
-    with pytest.raises(ValidationError, match="not a Hit"):
+    with pytest.raises(frivillig.errors.RuleError, match="not a Hit") as caught:
         check(broken(), today=TODAY, rulebook=book)
+    assert not isinstance(caught.value, ValidationError)  # the rule's code is wrong, not the data
 
 
 # -- check's arguments -------------------------------------------------------------
@@ -294,7 +309,7 @@ def test_filters_combine() -> None:
     assert len(report.filter(personal=True)) == 7
     assert len(report.filter(collaboration="esbjerg-oest-lektier-og-weekendklub")) == 23
     assert len(report.filter(collaboration="other")) == 0
-    with pytest.raises(ValidationError):
+    with pytest.raises(frivillig.ArgumentValueError):
         report.filter(severity="fatal")
 
 

@@ -309,7 +309,6 @@ def test_today_is_read_in_danish_local_time() -> None:
 @pytest.mark.parametrize(
     "call",
     [
-        lambda: schedules.next_due_dates(QUARTERLY, after=dt.date(2026, 1, 1), count=-1),
         lambda: EvaluationTolerance(early_days=-1),
         lambda: EvaluationTolerance(grace_days=1.5),  # type: ignore[arg-type]
     ],
@@ -317,6 +316,11 @@ def test_today_is_read_in_danish_local_time() -> None:
 def test_bad_arguments_raise_our_error(call) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValidationError):
         call()
+
+
+def test_a_count_out_of_range_is_the_callers_mistake() -> None:
+    with pytest.raises(frivillig.ArgumentValueError):
+        schedules.next_due_dates(QUARTERLY, after=dt.date(2026, 1, 1), count=-1)
 
 
 @pytest.mark.parametrize(

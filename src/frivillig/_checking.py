@@ -32,7 +32,7 @@ from ._rules import (
     path_key,
 )
 from ._validators import render_path
-from .errors import Problem, ValidationError
+from .errors import RuleError
 
 __all__ = ["check", "check_portfolio"]
 
@@ -43,6 +43,10 @@ def _arguments(today: object, rulebook: object, settings: object) -> tuple[Ruleb
     book = require_instance(book, Rulebook, "rulebook")
     chosen = book.settings if settings is None else settings
     return book, require_instance(chosen, CheckSettings, "settings")
+
+
+def _not_iterable(code: str, hits: object) -> str:
+    return f"rule {code} gave a {type(hits).__name__}, not an iterable of Hit"
 
 
 PathKey = tuple[tuple[int, int, str], ...]
@@ -137,17 +141,14 @@ def _findings(
     collaboration_id = collaboration.id
     for rule, rule_severity, citation, rule_rank, regraded in rules:
         code = rule.code
-        for hit in rule.check(context):
+        hits = rule.check(context)
+        try:
+            each = iter(hits)
+        except TypeError:  # None, say: the rule's own mistake
+            raise RuleError(code, type(hits).__name__, _not_iterable(code, hits)) from None
+        for hit in each:
             if not isinstance(hit, Hit):
-                raise ValidationError(
-                    [
-                        Problem(
-                            path=root,
-                            message=f"rule {code} gave a {type(hit).__name__}, not a Hit",
-                            code="type",
-                        )
-                    ]
-                )
+                raise RuleError(code, type(hit).__name__)
             paths: list[str] = []
             path_keys: list[PathKey] = []
             for path in hit.paths:
@@ -227,8 +228,9 @@ def check(
     Raises:
         ArgumentTypeError: an argument has the wrong type (a programming
             mistake: a ``datetime`` for ``today``, a dict for ``collaboration``).
-        ValidationError: a rule of the
-            municipality's own gives something other than a [`Hit`][frivillig.Hit].
+        RuleError: a rule of the municipality's own gives something other than
+            an iterable of [`Hit`][frivillig.Hit] (a mistake in the rule's code, a
+            [`UsageError`][frivillig.UsageError]).
     """
     require_instance(collaboration, Collaboration, "collaboration")
     book, chosen = _arguments(today, rulebook, settings)
@@ -273,6 +275,7 @@ def check_portfolio(
 
     Raises:
         ArgumentTypeError: an argument has the wrong type (a programming mistake).
+        RuleError: as [`check`][frivillig.check].
     """
     require_instance(portfolio, Portfolio, "portfolio")
     book, chosen = _arguments(today, rulebook, settings)

@@ -20,25 +20,29 @@ How answers are scored is documented on
 import functools
 import math
 import statistics
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
 from typing import Any
 
 import attrs
 
-from ._arguments import require_language
+from ._arguments import require_instance, require_language
 from ._frozenmap import FrozenMap
 from ._labels import LabelledEnum, Language
+from ._privacy import mask_cpr_like
 from ._validators import (
     MAX_TITLE,
     FieldError,
+    as_tuple,
     identifier,
     optional_text,
     render_path,
+    sequence_converters,
     text,
+    typed_fields,
     unique_ids,
 )
-from .errors import Problem, ValidationError
+from .errors import ArgumentTypeError, ArgumentValueError, Problem, UsageError, ValidationError
 
 __all__ = [
     "Aggregation",
@@ -119,7 +123,7 @@ class Aggregation(LabelledEnum):
     SUM = ("sum", "sum", "sum")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Note:
     """A short text in Danish and English.
 
@@ -137,7 +141,7 @@ class Note:
         return self.da if lang == "da" else self.en
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Anchor:
     """The words that go with one point of a response scale.
 
@@ -152,12 +156,42 @@ class Anchor:
     label_en: str = attrs.field(validator=text(MAX_TITLE))
 
 
+# Where a tuple is stored, any sequence is taken (a list, say) and stored as a tuple.
+
+
+def _anchors(value: Sequence["Anchor"]) -> tuple["Anchor", ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _items(value: Sequence["Item"]) -> tuple["Item", ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _factors(value: Sequence["Factor"]) -> tuple["Factor", ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _categories(value: Sequence["Category"]) -> tuple["Category", ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _bands(value: Sequence["Band"]) -> tuple["Band", ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def _notes(value: Sequence["Note"]) -> tuple["Note", ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_anchors, _items, _factors, _categories, _bands, _notes)
+
+
 def _whole(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 1_000_000:
         raise FieldError((attribute.name,), "expected a whole number", "type")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Scale:
     """The response scale of an instrument's items.
 
@@ -170,7 +204,7 @@ class Scale:
 
     minimum: int = attrs.field(validator=_whole)
     maximum: int = attrs.field(validator=_whole)
-    anchors: tuple[Anchor, ...] = attrs.field(default=())
+    anchors: tuple[Anchor, ...] = attrs.field(default=(), converter=_anchors)
     whole_numbers: bool = True
 
     @maximum.validator
@@ -189,7 +223,7 @@ class Scale:
             seen.add(anchor.value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Item:
     """One statement (item) of an instrument.
 
@@ -217,7 +251,7 @@ def _non_empty(_: object, attribute: "attrs.Attribute[Any]", value: tuple[Any, .
         raise FieldError((attribute.name,), "must not be empty", "empty")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Factor:
     """A factor (dimension, principle or function) an instrument measures with its items.
 
@@ -235,7 +269,7 @@ class Factor:
     category: str | None = attrs.field(
         default=None, validator=attrs.validators.optional(identifier)
     )
-    items: tuple[Item, ...] = attrs.field(validator=[_non_empty, unique_ids()])
+    items: tuple[Item, ...] = attrs.field(converter=_items, validator=[_non_empty, unique_ids()])
 
     def label(self, lang: Language = "en") -> str:
         """Return the factor's name in the given language."""
@@ -243,7 +277,7 @@ class Factor:
         return self.label_da if lang == "da" else self.label_en
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Category:
     """A group of factors, e.g. the Wilder inventory's *environment* or *resources*.
 
@@ -273,7 +307,7 @@ def _finite(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None
         raise FieldError((attribute.name,), "expected a finite number", "type")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Band:
     """An interpretation band: scores from ``lower`` up to the next band's lower bound.
 
@@ -306,7 +340,7 @@ def _share(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class ScoringRule:
     """How answers become scores, and how missing answers are handled.
 
@@ -328,7 +362,7 @@ class ScoringRule:
         return max(1, math.ceil(self.min_answered * count - _EPSILON))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Provenance:
     """How well each aspect of an instrument is backed, with notes on what is uncertain.
 
@@ -347,7 +381,7 @@ class Provenance:
     scale: Verification
     scoring: Verification
     bands: Verification
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Note, ...] = attrs.field(default=(), converter=_notes)
 
     @property
     def unverified(self) -> tuple[str, ...]:
@@ -360,7 +394,7 @@ class Provenance:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=typed_fields)
 class Instrument:
     """A questionnaire as data: factors, items, scale, scoring rule and bands, with its source.
 
@@ -389,9 +423,11 @@ class Instrument:
         provenance: How well each aspect is backed by the sources.
 
     Raises:
-        ValidationError: ids repeat, a factor names an unknown category (or
-            none while the instrument has categories), or the bands are not in
-            increasing order.
+        FieldError: a field or a member of one has the wrong type (named by its
+            path, ``$.factors[0]``), ids repeat, a factor names an unknown
+            category (or none while the instrument has categories), or the bands
+            are not in increasing order. Any sequence is taken where a tuple is
+            stored, and stored as a tuple.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -404,10 +440,14 @@ class Instrument:
     description_en: str | None = attrs.field(default=None, validator=optional_text())
     measures: InstrumentMeasure = InstrumentMeasure.COLLABORATION
     scale: Scale
-    categories: tuple[Category, ...] = attrs.field(default=(), validator=unique_ids())
-    factors: tuple[Factor, ...] = attrs.field(validator=[_non_empty, unique_ids()])
+    categories: tuple[Category, ...] = attrs.field(
+        default=(), converter=_categories, validator=unique_ids()
+    )
+    factors: tuple[Factor, ...] = attrs.field(
+        converter=_factors, validator=[_non_empty, unique_ids()]
+    )
     scoring: ScoringRule = ScoringRule()
-    bands: tuple[Band, ...] = attrs.field(default=())
+    bands: tuple[Band, ...] = attrs.field(default=(), converter=_bands)
     provenance: Provenance
 
     @factors.validator
@@ -479,20 +519,13 @@ class Instrument:
         """Return the factor with the given id.
 
         Raises:
-            ValidationError: the instrument has no such factor.
+            ArgumentValueError: the instrument has no such factor (a programming
+                mistake, as asking a mapping for a key it lacks).
         """
         for factor in self.factors:
             if factor.id == factor_id:
                 return factor
-        raise ValidationError(
-            [
-                Problem(
-                    path="$.factors",
-                    message=f"instrument {self.id!r} has no factor {factor_id!r}",
-                    code="reference",
-                )
-            ]
-        )
+        raise _no_factor(factor_id, self.id)
 
     def band_for(self, value: float | None) -> Band | None:
         """Return the band a score falls in: the last band whose lower bound it reaches."""
@@ -503,6 +536,15 @@ class Instrument:
             if value + _EPSILON >= band.lower:
                 found = band
         return found
+
+
+def _no_factor(factor_id: object, instrument_id: str) -> UsageError:
+    """The error for a factor asked for by an id the instrument does not have."""
+    if not isinstance(factor_id, str):
+        usage = f"factor_id must be a str, got {type(factor_id).__name__}"
+        return ArgumentTypeError(usage)
+    usage = f"instrument {instrument_id!r} has no factor {mask_cpr_like(factor_id)[:60]!r}"
+    return ArgumentValueError(usage)
 
 
 # -- results -------------------------------------------------------------------------
@@ -570,14 +612,12 @@ class InstrumentResult:
         """Return the score of the factor with the given id.
 
         Raises:
-            ValidationError: the result has no such factor.
+            ArgumentValueError: the result has no such factor (a programming mistake).
         """
         for score in self.factors:
             if score.key == factor_id:
                 return score
-        raise ValidationError(
-            [Problem(path="$.factors", message=f"no factor {factor_id!r}", code="reference")]
-        )
+        raise _no_factor(factor_id, self.instrument)
 
     def to_text(self, lang: Language = "en") -> str:
         """Render the result for a terminal, in Danish or English."""
@@ -715,9 +755,12 @@ def score_instrument(
         The scores per factor, per category and overall, each with its band.
 
     Raises:
-        ValidationError: an answer names an unknown item, is not a number, lies
-            outside the scale, or is not a whole number on a whole-number scale;
-            every such problem is listed with its path.
+        ArgumentTypeError: ``instrument`` is not an
+            [`Instrument`][frivillig.Instrument] (a programming mistake).
+        ValidationError: the answers (data) are not a mapping, or an answer
+            names an unknown item, is not a number, lies outside the scale, or
+            is not a whole number on a whole-number scale; every such problem
+            is listed with its path.
 
     Examples:
         >>> from frivillig import get_instrument, score_instrument
@@ -732,8 +775,7 @@ def score_instrument(
         >>> result.factor("meaning_for_volunteers").value is None
         True
     """
-    if not isinstance(instrument, Instrument):
-        raise ValidationError([Problem(path="$", message="expected an instrument", code="type")])
+    require_instance(instrument, Instrument, "instrument", "an Instrument")
     return score_answers_at(instrument, answers, root, ())
 
 
@@ -1086,8 +1128,14 @@ def get_instrument(instrument_id: str) -> Instrument:
         The instrument, loaded and validated like any other document.
 
     Raises:
-        ValidationError: no built-in instrument has that id.
+        ValidationError: no built-in instrument has that id (kept a data
+            problem: the id often comes from a response in a document).
+        ArgumentTypeError: ``instrument_id`` is not text (a programming mistake).
     """
+    given: object = instrument_id  # any object may come, whatever the annotation says
+    if not isinstance(given, str):
+        usage = f"instrument_id must be a str, got {type(given).__name__}"
+        raise ArgumentTypeError(usage)
     shipped = _shipped()
     if instrument_id not in shipped:
         choices = ", ".join(sorted(shipped))

@@ -33,18 +33,19 @@ import hmac
 import math
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, TypeVar, cast
 
 import attrs
 
+from ._arguments import require_date, require_instance
 from ._collaboration import Collaboration
 from ._frozenmap import FrozenMap
 from ._labels import LabelledEnum
 from ._portfolio import Portfolio
 from ._validators import FieldError, is_identifier, render_path
 from ._volunteers import AgeBand, Volunteer, is_personal
-from .errors import Problem, ValidationError
+from .errors import ArgumentTypeError, ArgumentValueError, Problem, ValidationError
 
 __all__ = [
     "CPR_MASK",
@@ -141,9 +142,8 @@ A portfolio is redacted collaboration by collaboration, and loses its own
 
 def _require_text(text: object) -> str:
     if not isinstance(text, str):
-        raise ValidationError(
-            [Problem(path="$", message=f"expected text, got {type(text).__name__}", code="type")]
-        )
+        msg = f"text must be a str, got {type(text).__name__}"
+        raise ArgumentTypeError(msg)
     return text
 
 
@@ -168,7 +168,7 @@ def find_cpr_like(text: str) -> list[tuple[int, int]]:
         result cannot repeat them.
 
     Raises:
-        ValidationError: ``text`` is not a string.
+        ArgumentTypeError: ``text`` is not a string (a programming mistake).
 
     Examples:
         >>> from frivillig import find_cpr_like
@@ -204,7 +204,7 @@ def mask_cpr_like(text: str) -> str:
         replaced by [`CPR_MASK`][frivillig.CPR_MASK].
 
     Raises:
-        ValidationError: ``text`` is not a string.
+        ArgumentTypeError: ``text`` is not a string (a programming mistake).
 
     Examples:
         >>> from frivillig import mask_cpr_like
@@ -468,7 +468,7 @@ def personal_fields(cls: type[Any]) -> tuple[str, ...]:
         The names of its personal fields, in declaration order (empty if none).
 
     Raises:
-        ValidationError: ``cls`` is not an attrs class.
+        ArgumentTypeError: ``cls`` is not an attrs class (a programming mistake).
 
     Examples:
         >>> from frivillig import Collaboration, Volunteer, personal_fields
@@ -478,9 +478,9 @@ def personal_fields(cls: type[Any]) -> tuple[str, ...]:
         ()
     """
     if not (isinstance(cls, type) and attrs.has(cls)):
-        raise ValidationError(
-            [Problem(path="$", message=f"{cls!r} is not a model class", code="type")]
-        )
+        shown = f"the class {cls.__name__}" if isinstance(cls, type) else type(cls).__name__
+        message = f"cls must be a model class (an attrs class), got {shown}"
+        raise ArgumentTypeError(message)
     return tuple(field.name for field in attrs.fields(cls) if is_personal(field))
 
 
@@ -489,28 +489,13 @@ def personal_fields(cls: type[Any]) -> tuple[str, ...]:
 
 def _check_key(key: object) -> bytes:
     if not isinstance(key, bytes | bytearray):
-        raise ValidationError(
-            [
-                Problem(
-                    path="$",
-                    message=f"the key must be bytes, got {type(key).__name__}",
-                    code="type",
-                )
-            ]
-        )
+        msg = f"key must be bytes, got {type(key).__name__}"
+        raise ArgumentTypeError(msg)
     if len(key) < MIN_KEY_BYTES:
-        raise ValidationError(
-            [
-                Problem(
-                    path="$",
-                    message=(
-                        f"the key is {len(key)} bytes; use at least {MIN_KEY_BYTES}, "
-                        "e.g. secrets.token_bytes(32)"
-                    ),
-                    code="key",
-                )
-            ]
+        message = (
+            f"key is {len(key)} bytes; use at least {MIN_KEY_BYTES}, e.g. secrets.token_bytes(32)"
         )
+        raise ArgumentValueError(message)
     return bytes(key)
 
 
@@ -534,8 +519,9 @@ def pseudonym(volunteer_id: str, *, key: bytes) -> str:
         The pseudonym.
 
     Raises:
-        ValidationError: ``volunteer_id`` is not a valid id, or ``key`` is not
-            bytes or is shorter than 16 bytes.
+        ArgumentTypeError: ``volunteer_id`` is not text, or ``key`` is not bytes.
+        ArgumentValueError: ``volunteer_id`` is not a valid id, or ``key`` is
+            shorter than 16 bytes.
 
     Examples:
         >>> from frivillig import pseudonym
@@ -548,10 +534,13 @@ def pseudonym(volunteer_id: str, *, key: bytes) -> str:
         False
     """
     secret = _check_key(key)
+    given: object = volunteer_id  # any object may come, whatever the annotation says
+    if not isinstance(given, str):
+        msg = f"volunteer_id must be a str, got {type(given).__name__}"
+        raise ArgumentTypeError(msg)
     if not is_identifier(volunteer_id):
-        raise ValidationError(
-            [Problem(path="$", message="is not a valid volunteer id", code="format")]
-        )
+        msg = "volunteer_id is not a valid id"
+        raise ArgumentValueError(msg)
     digest = hmac.new(secret, _HMAC_CONTEXT + volunteer_id.encode("utf-8"), hashlib.sha256)
     return base64.b32encode(digest.digest()).decode("ascii").rstrip("=").lower()
 
@@ -636,15 +625,20 @@ def _pseudonymise_collaboration(
 
 def _check_shareable(obj: object) -> None:
     if not isinstance(obj, Collaboration | Portfolio):
-        raise ValidationError(
-            [
-                Problem(
-                    path="$",
-                    message=f"expected a collaboration or a portfolio, got {type(obj).__name__}",
-                    code="type",
-                )
-            ]
-        )
+        require_instance(obj, Collaboration, "obj", "a Collaboration or a Portfolio")
+
+
+def _check_keep(keep: object) -> frozenset[str]:
+    """The fields to keep, as a set; the caller's mistake when ``keep`` is no collection of text."""
+    if isinstance(keep, str | bytes) or not isinstance(keep, Iterable):
+        message = f"keep must be a collection of field names, got {type(keep).__name__}"
+        raise ArgumentTypeError(message)
+    kept = frozenset(keep)
+    for name in kept:
+        if not isinstance(name, str):
+            msg = f"keep must hold field names (str), got {type(name).__name__}"
+            raise ArgumentTypeError(msg)
+    return kept
 
 
 def pseudonymise(
@@ -683,9 +677,13 @@ def pseudonymise(
         A new object of the same type.
 
     Raises:
-        ValidationError: ``obj`` is not a collaboration or portfolio, the key
-            is too short, ``keep`` names a field that is not personal, or an
-            id or key holds a CPR-shaped number that cannot be masked.
+        ArgumentTypeError: ``obj`` is not a collaboration or portfolio, ``key``
+            is not bytes, ``keep`` is not a collection of names or ``as_of``
+            is not a date (programming mistakes).
+        ArgumentValueError: the key is shorter than 16 bytes, or ``keep``
+            names a field that is not personal.
+        ValidationError: an id or key in the data holds a CPR-shaped number
+            that cannot be masked.
 
     Examples:
         >>> import datetime as dt
@@ -701,23 +699,18 @@ def pseudonymise(
     """
     _check_shareable(obj)
     secret = _check_key(key)
+    if as_of is not None:
+        require_date(as_of, "as_of")
     allowed = set(personal_fields(Volunteer))
-    kept = frozenset(keep)
-    unknown = sorted(kept - allowed, key=str)
+    kept = _check_keep(keep)
+    unknown = sorted(kept - allowed)
     if unknown:
-        raise ValidationError(
-            [
-                Problem(
-                    path="$",
-                    message=(
-                        f"keep names {', '.join(map(repr, unknown))}, which "
-                        f"{'is' if len(unknown) == 1 else 'are'} not personal fields of a "
-                        f"volunteer; choose from {', '.join(sorted(allowed))}"
-                    ),
-                    code="choice",
-                )
-            ]
+        shown = ", ".join(repr(mask_cpr_like(name)[:60]) for name in unknown)
+        message = (
+            f"keep names {shown}, which {'is' if len(unknown) == 1 else 'are'} not "
+            f"personal fields of a volunteer; choose from {', '.join(sorted(allowed))}"
         )
+        raise ArgumentValueError(message)
     target: Collaboration | Portfolio = obj
     if isinstance(target, Portfolio):
         result: Collaboration | Portfolio = attrs.evolve(
@@ -784,8 +777,10 @@ def redact(obj: Shareable) -> Shareable:
         A new object of the same type.
 
     Raises:
-        ValidationError: ``obj`` is not a collaboration or portfolio, or an id
-            or key holds a CPR-shaped number that cannot be masked.
+        ArgumentTypeError: ``obj`` is not a collaboration or portfolio (a
+            programming mistake).
+        ValidationError: an id or key in the data holds a CPR-shaped number
+            that cannot be masked.
 
     Examples:
         >>> from frivillig import load_example, redact

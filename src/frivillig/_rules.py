@@ -28,10 +28,11 @@ from ._arguments import require_language
 from ._collaboration import Collaboration
 from ._frozenmap import FrozenMap
 from ._labels import LabelledEnum, Language, OrderedLabelledEnum
+from ._privacy import mask_cpr_like
 from ._scores import FormalisationSettings
-from ._validators import FieldError, number_range, render_path, text
+from ._validators import FieldError, number_range, text
 from ._volunteers import Attachment
-from .errors import Problem, ValidationError
+from .errors import ArgumentTypeError, ArgumentValueError, UsageError
 from .schedules import DEFAULT_TOLERANCE, EvaluationTolerance
 
 __all__ = [
@@ -820,21 +821,18 @@ _WORDS = {
 _WIDTH = 100
 
 
-def _severity_filter(value: Severity | str | None) -> Severity | None:
+def _severity_filter(value: object, name: str = "severity") -> Severity | None:
+    """The severity asked for; the caller's mistake (a `UsageError`) when it is none."""
     if value is None or isinstance(value, Severity):
         return value
+    if not isinstance(value, str):
+        message = f"{name} must be a Severity or its value, got {type(value).__name__}"
+        raise ArgumentTypeError(message)
     for member in Severity:
         if member.value == value:
             return member
-    raise ValidationError(
-        [
-            Problem(
-                path="$",
-                message=f"{value!r} is not a severity; use error, warning or info",
-                code="choice",
-            )
-        ]
-    )
+    message = f"{name} is not a severity; use 'error', 'warning' or 'info'"
+    raise ArgumentValueError(message)
 
 
 @attrs.frozen(kw_only=True)
@@ -911,10 +909,11 @@ class Report:
             A new report with the same subject, date and rules.
 
         Raises:
-            ValidationError: a severity is not one of error, warning, info.
+            ArgumentValueError: a severity is not one of error, warning, info.
+            ArgumentTypeError: a severity is neither a ``Severity`` nor text.
         """
         exact = _severity_filter(severity)
-        least = _severity_filter(min_severity)
+        least = _severity_filter(min_severity, "min_severity")
         wanted = None if codes is None else frozenset(codes)
 
         def inside(candidate: str) -> bool:
@@ -1013,16 +1012,13 @@ class Report:
 # -- rulebooks ---------------------------------------------------------------------
 
 
-def _unknown(key: str, known: Iterable[str]) -> ValidationError:
-    return ValidationError(
-        [
-            Problem(
-                path="$",
-                message=f"no rule with code or name {key!r}; known codes: {', '.join(known)}",
-                code="choice",
-            )
-        ]
-    )
+def _unknown(key: object, known: Iterable[str]) -> UsageError:
+    """The error for a rule asked for by a code or name the rulebook does not have."""
+    if not isinstance(key, str):
+        return ArgumentTypeError(f"a rule's code or name must be a str, got {type(key).__name__}")
+    shown = mask_cpr_like(key)[:60]
+    message = f"no rule with code or name {shown!r}; known codes: {', '.join(known)}"
+    return ArgumentValueError(message)
 
 
 def _rules(value: Iterable[Rule]) -> tuple[Rule, ...]:
@@ -1089,7 +1085,9 @@ class Rulebook:
         """Return the rule with this code or name.
 
         Raises:
-            ValidationError: no rule has that code or name.
+            ArgumentValueError: no rule has that code or name (a programming
+                mistake, as a wrong name of a function would be).
+            ArgumentTypeError: ``key`` is not text.
         """
         for rule in self.rules:
             if key in (rule.code, rule.name):
@@ -1131,7 +1129,10 @@ class Rulebook:
         """Return a copy in which the rule's findings get another severity.
 
         Raises:
-            ValidationError: no such rule, or the severity is not error, warning or info.
+            ArgumentValueError: no such rule, or the severity is not error,
+                warning or info.
+            ArgumentTypeError: ``key`` is not text, or ``severity`` neither a
+                ``Severity`` nor text.
         """
         rule = self.rule(key)
         grade = _severity_filter(severity)
@@ -1142,21 +1143,20 @@ class Rulebook:
         """Return a copy with some settings changed, e.g. ``configure(min_key_persons=3)``.
 
         Raises:
-            ValidationError: a setting does not exist or its value is out of range.
+            ArgumentValueError: a setting does not exist (a programming mistake,
+                as an unknown keyword argument is).
+            FieldError: a setting's value has the wrong type or is out of range
+                (as [`CheckSettings`][frivillig.CheckSettings] refuses it).
         """
         known = {field.name for field in attrs.fields(CheckSettings)}
         unknown = sorted(set(changes) - known)
         if unknown:
-            raise ValidationError(
-                [
-                    Problem(
-                        path=render_path((name,)),
-                        message="is not a setting of CheckSettings",
-                        code="unknown_field",
-                    )
-                    for name in unknown
-                ]
+            names = ", ".join(repr(mask_cpr_like(name)[:60]) for name in unknown)
+            message = (
+                f"{names} {'is' if len(unknown) == 1 else 'are'} not a setting of "
+                "CheckSettings; see the fields of frivillig.CheckSettings"
             )
+            raise ArgumentValueError(message)
         return attrs.evolve(self, settings=attrs.evolve(self.settings, **changes))
 
     def add(self, *rules: Rule) -> "Rulebook":

@@ -68,7 +68,7 @@ import datetime as dt
 import os
 import stat
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol, TypeAlias, TypeVar
 
@@ -81,10 +81,25 @@ from ._files import replacing_text
 from ._frozenmap import FrozenMap
 from ._policy import VolunteerPolicy
 from ._portfolio import Portfolio
+from ._privacy import mask_cpr_like
 from ._rules import CheckSettings, Report, Rulebook
 from ._scores import Score, ScoreSettings, score_all
-from .errors import FrivilligWarning, Problem, ValidationError
-from .serialization import DOCUMENT_TYPES, Document, LoadLimits, _limits, dumps, loads
+from .errors import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    FrivilligWarning,
+    Problem,
+    ValidationError,
+)
+from .serialization import (
+    DOCUMENT_TYPES,
+    Document,
+    LoadLimits,
+    _check_references,
+    _limits,
+    dumps,
+    loads,
+)
 
 __all__ = [
     "BadDocument",
@@ -349,11 +364,28 @@ def _read_path(
 
 
 def _check_cls(cls: object) -> type[Any] | None:
+    """The document type asked for; the caller's mistake when it is none."""
     if cls is not None and cls not in DOCUMENT_TYPES.values():
         names = ", ".join(t.__name__ for t in DOCUMENT_TYPES.values())
-        msg = f"cannot read documents as {cls!r}; use one of {names}, or None for any"
-        raise _error(msg, "type", "$.cls")
+        if not isinstance(cls, type):
+            usage = f"cls must be a document type or None, got {type(cls).__name__}"
+            raise ArgumentTypeError(usage)
+        usage = f"cannot read documents as {cls.__name__}; use one of {names}, or None for any"
+        raise ArgumentValueError(usage)
     return cls  # type: ignore[return-value]
+
+
+def _check_reading(pattern: object, progress: object, limits: object) -> LoadLimits:
+    """The limits to read with; the caller's mistake when an argument has the wrong type."""
+    if not isinstance(pattern, str):
+        usage = f"pattern must be a str (a glob such as '*.json'), got {type(pattern).__name__}"
+        raise ArgumentTypeError(usage)
+    if progress is not None and not callable(progress):
+        usage = f"progress must be a callable or None, got {type(progress).__name__}"
+        raise ArgumentTypeError(usage)
+    if limits is not None:
+        require_instance(limits, LoadLimits, "limits", "LoadLimits or None")
+    return _limits(limits)
 
 
 def _documents(
@@ -364,7 +396,7 @@ def _documents(
     limits: LoadLimits | None,
 ) -> Iterator[Entry]:
     """Check the source at once; return an iterator that reads it lazily."""
-    checked = _limits(limits)
+    checked = _check_reading(pattern, progress, limits)
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         if path.is_dir():
@@ -380,12 +412,11 @@ def _documents(
     if hasattr(source, "readline"):
         name = str(getattr(source, "name", "<stream>"))
         return _read_lines(source, cls, name, progress, checked)
-    if isinstance(source, bytes | bytearray):
-        msg = "expected a path, a stream or an iterable of paths, got bytes"
-        raise _error(msg, "type")
-    if not isinstance(source, Iterable):
-        msg = f"expected a path, a stream or an iterable of paths, got {type(source).__name__}"
-        raise _error(msg, "type")
+    if isinstance(source, bytes | bytearray) or not isinstance(source, Iterable):
+        usage = (
+            f"source must be a path, a stream or an iterable of paths, got {type(source).__name__}"
+        )
+        raise ArgumentTypeError(usage)
     return _from_paths(_wrap(source, progress), cls, checked)
 
 
@@ -436,10 +467,12 @@ def iter_documents(
         ``BadDocument``s, in the order of the source.
 
     Raises:
-        ValidationError: the source itself is not usable (no such folder or
-            file, or not a path, stream or iterable), ``cls`` is not a
-            document type, or ``limits`` is not ``LoadLimits``. Bad *documents*
-            never raise.
+        ArgumentTypeError: ``source`` is not a path, a stream or an iterable,
+            ``cls`` not a type, ``pattern`` not text, ``progress`` not callable,
+            or ``limits`` not ``LoadLimits`` (programming mistakes).
+        ArgumentValueError: ``cls`` is a type that is not a document type.
+        ValidationError: the source is a path to nothing (no such folder or
+            file; code ``"io"``). Bad *documents* never raise.
     """
     entries = _documents(source, _check_cls(cls), pattern, progress, limits)
     return (document for _, _, document in entries)
@@ -473,7 +506,9 @@ def iter_collaborations(
         An iterator of collaborations, in the order of the source.
 
     Raises:
-        ValidationError: the source itself is not usable.
+        ArgumentTypeError: an argument has the wrong type, as for
+            [`iter_documents`][frivillig.batch.iter_documents].
+        ValidationError: the source is a path to nothing (code ``"io"``).
     """
     entries = _documents(source, None, pattern, progress, limits)
     return (collaboration for _, collaboration in _located(entries, report))
@@ -553,8 +588,11 @@ def load_portfolio(
         municipality, it becomes the portfolio's policy.
 
     Raises:
-        ValidationError: the source itself is not usable, or ``portfolio_id``,
-            ``title`` or ``municipality_code`` is not valid.
+        ArgumentTypeError: an argument has the wrong type, as for
+            [`iter_documents`][frivillig.batch.iter_documents].
+        ValidationError: the source is a path to nothing (code ``"io"``), or
+            ``portfolio_id``, ``title`` or ``municipality_code`` is not valid
+            for a portfolio.
     """
     report = BatchReport()
     collaborations = tuple(
@@ -657,8 +695,10 @@ def evaluate(
         of the source.
 
     Raises:
-        ValidationError: the source itself is not usable, or an argument has
-            the wrong type. Bad documents never raise.
+        ArgumentTypeError: an argument has the wrong type (a programming
+            mistake), as for [`iter_documents`][frivillig.batch.iter_documents].
+        ValidationError: the source is a path to nothing (code ``"io"``). Bad
+            documents never raise.
 
     Examples:
         >>> import datetime as dt
@@ -731,11 +771,81 @@ def _describe(source: Source) -> str:
 
 # -- writing ---------------------------------------------------------------------------------
 
+_MAX_LISTED = 1000
+"""The most problems an error of the writers lists: of the first refused collaborations."""
 
-def _each(collaborations: Portfolio | Iterable[Collaboration]) -> Iterable[object]:
+
+def _each(collaborations: object) -> Iterable[object]:
     if isinstance(collaborations, Portfolio):
         return collaborations.collaborations
+    if isinstance(collaborations, str | bytes) or not isinstance(collaborations, Iterable):
+        usage = (
+            "collaborations must be a Portfolio or an iterable of Collaboration, "
+            f"got {type(collaborations).__name__}"
+        )
+        raise ArgumentTypeError(usage)
     return collaborations
+
+
+def _collaboration(item: object, index: int) -> Collaboration:
+    if not isinstance(item, Collaboration):
+        require_instance(item, Collaboration, f"collaborations[{index}]")
+    return item  # type: ignore[return-value]
+
+
+class _Refusals:
+    """The collaborations a writer refuses: each one's problems, at ``$[index]``."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.refused: list[str] = []
+        self.truncated = False
+
+    def __bool__(self) -> bool:
+        return bool(self.refused)
+
+    def add(self, index: int, collaboration: Collaboration, problems: Iterable[Problem]) -> None:
+        # Ids are not personal; one shaped like a CPR number is masked all the same.
+        entry = f"$[{index}] {mask_cpr_like(collaboration.id)[:60]!r}"
+        if not self.refused or self.refused[-1] != entry:
+            self.refused.append(entry)
+        for problem in problems:
+            if len(self.problems) >= _MAX_LISTED:
+                self.truncated = True
+                return
+            path = f"$[{index}]{problem.path[1:]}" if problem.path.startswith("$") else problem.path
+            self.problems.append(Problem(path=path, message=problem.message, code=problem.code))
+
+    def check(self, index: int, collaboration: Collaboration) -> None:
+        """Add the problems the loader would find in ``collaboration``, if any."""
+        try:
+            _check_references(collaboration)
+        except ValidationError as error:
+            self.add(index, collaboration, error.problems)
+
+    def error(self, written: int | None) -> ValidationError:
+        count = len(self.refused)
+        which = ", ".join(self.refused[:10]) + (", ..." if count > 10 else "")
+        done = (
+            "nothing was written"
+            if not written
+            else f"the {written} before the first were written, nothing from it on"
+        )
+        summary = (
+            f"{count} collaboration{'s' if count != 1 else ''} would be refused ({which}); {done}:"
+        )
+        if self.truncated:
+            summary = f"{summary[:-1]}; only the first {len(self.problems)} problems are listed:"
+        return ValidationError(self.problems, message=summary)
+
+
+def _file_name(collaboration: Collaboration) -> str:
+    return collaboration.id.replace(":", "_") + ".json"
+
+
+def _duplicate(name: str) -> Problem:
+    msg = f"two collaborations would both be written to {name!r}"
+    return Problem(path="$.id", message=msg, code="duplicate")
 
 
 def write_folder(
@@ -748,9 +858,24 @@ def write_folder(
 
     The folder is created if needed; a file of the same name is replaced. An id
     with ``:`` (not allowed in Windows file names) is written with ``_`` instead.
-    The collaborations are written as they come, so a generator of any length
-    can be written without holding it. Each file is written whole or not at
-    all, like [`dump`][frivillig.dump] writes it.
+    Each file is written whole or not at all, like [`dump`][frivillig.dump]
+    writes it, and no file is written that the loader would refuse.
+
+    **Everything or nothing, when it can be known first.** Given a portfolio or
+    a collection held in memory (a list, a tuple, any ``Collection``), every
+    collaboration is checked before anything is written: when one would be
+    refused (a reference to nothing, see [`dumps`][frivillig.dumps]) or two
+    would get the same file name, nothing is written (not even the folder) and
+    the error names every such collaboration, by its place and id, with its
+    problems at ``$[index]``.
+
+    **As they come, for an iterator.** Any other iterable (a generator, an
+    iterator such as [`iter_collaborations`][frivillig.batch.iter_collaborations])
+    is written one collaboration at a time, so one of any length can be written
+    without holding it. A collaboration that would be refused is then found
+    only when its turn comes: the files of the collaborations before it stay
+    written, and no file is written for it or any after it. The rest are still
+    read and checked, so that the error names every refused collaboration.
 
     Args:
         collaborations: A portfolio, or any iterable of collaborations.
@@ -761,28 +886,81 @@ def write_folder(
         The paths written, in order.
 
     Raises:
-        ValidationError: two collaborations would get the same file name, or an
-            item is not a collaboration (the files before it are written).
+        ArgumentTypeError: ``collaborations`` is not a portfolio or an iterable,
+            or an item is not a collaboration (a programming mistake); from a
+            collection, before anything is written.
+        ValidationError: a collaboration would be refused by the loader, or two
+            would get the same file name (see above for what is written then).
         OSError: a file cannot be written.
     """
+    items = _each(collaborations)
     target = Path(folder)
+    if isinstance(items, Collection):
+        checked = [_collaboration(item, index) for index, item in enumerate(items)]
+        refusals = _Refusals()
+        names: set[str] = set()
+        for index, collaboration in enumerate(checked):
+            name = _file_name(collaboration)
+            if name in names:
+                refusals.add(index, collaboration, [_duplicate(name)])
+            names.add(name)
+            refusals.check(index, collaboration)
+        if refusals:
+            raise refusals.error(None)
+        return _write_files(checked, target, indent)
+    return _stream_files(items, target, indent)
+
+
+def _write_one(collaboration: Collaboration, path: Path, indent: int | None) -> None:
+    text = dumps(collaboration, indent=indent)
+    with replacing_text(path) as handle:
+        handle.write(text + "\n")
+
+
+def _text(
+    refusals: _Refusals, index: int, collaboration: Collaboration, indent: int | None
+) -> str | None:
+    """The collaboration's JSON text, or ``None`` once anything is refused (then only checked)."""
+    if refusals:
+        refusals.check(index, collaboration)
+        return None
+    try:
+        return dumps(collaboration, indent=indent)
+    except ValidationError as error:
+        refusals.add(index, collaboration, error.problems)
+        return None
+
+
+def _write_files(checked: list[Collaboration], target: Path, indent: int | None) -> list[Path]:
+    target.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for collaboration in checked:
+        path = target / _file_name(collaboration)
+        _write_one(collaboration, path, indent)
+        written.append(path)
+    return written
+
+
+def _stream_files(items: Iterable[object], target: Path, indent: int | None) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     names: set[str] = set()
-    for index, collaboration in enumerate(_each(collaborations)):
-        if not isinstance(collaboration, Collaboration):
-            msg = f"expected a collaboration, got {type(collaboration).__name__}"
-            raise _error(msg, "type", f"$[{index}]")
-        name = collaboration.id.replace(":", "_") + ".json"
+    refusals = _Refusals()
+    for index, item in enumerate(items):
+        collaboration = _collaboration(item, index)
+        name = _file_name(collaboration)
         if name in names:
-            msg = f"two collaborations would both be written to {name!r}"
-            raise _error(msg, "duplicate", f"$[{index}].id")
+            refusals.add(index, collaboration, [_duplicate(name)])
         names.add(name)
+        text = _text(refusals, index, collaboration, indent)
+        if text is None:  # refused: nothing more is written, the rest are only checked
+            continue
         path = target / name
-        text = dumps(collaboration, indent=indent)
         with replacing_text(path) as handle:
             handle.write(text + "\n")
         written.append(path)
+    if refusals:
+        raise refusals.error(len(written))
     return written
 
 
@@ -793,7 +971,10 @@ def write_jsonl(collaborations: Portfolio | Iterable[Collaboration], path: PathL
     folder, moved over ``path`` once the last collaboration is written, so a
     failure, an interrupt or a crash on the way leaves a file that was there as
     it was. Until then, a reader of the old file reads it to its end, so the
-    collaborations may even come from ``path`` itself.
+    collaborations may even come from ``path`` itself. A collaboration the
+    loader would refuse is not written, and then nothing is: the rest are still
+    checked, and the error names every refused collaboration, by its place and
+    id, with its problems at ``$[index]``.
 
     Args:
         collaborations: A portfolio, or any iterable of collaborations (written
@@ -804,16 +985,25 @@ def write_jsonl(collaborations: Portfolio | Iterable[Collaboration], path: PathL
         How many collaborations were written.
 
     Raises:
-        ValidationError: an item is not a collaboration; nothing is written.
+        ArgumentTypeError: ``collaborations`` is not a portfolio or an iterable,
+            or an item is not a collaboration (a programming mistake); nothing
+            is written.
+        ValidationError: a collaboration would be refused by the loader;
+            nothing is written.
         OSError: the file cannot be written.
     """
+    items = _each(collaborations)
     count = 0
+    refusals = _Refusals()
     with replacing_text(path, newline="\n") as handle:
-        for index, collaboration in enumerate(_each(collaborations)):
-            if not isinstance(collaboration, Collaboration):
-                msg = f"expected a collaboration, got {type(collaboration).__name__}"
-                raise _error(msg, "type", f"$[{index}]")
-            handle.write(dumps(collaboration))
+        for index, item in enumerate(items):
+            collaboration = _collaboration(item, index)
+            text = _text(refusals, index, collaboration, None)
+            if text is None:
+                continue
+            handle.write(text)
             handle.write("\n")
             count += 1
+        if refusals:
+            raise refusals.error(None)
     return count

@@ -38,6 +38,7 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "Problem",
+    "RuleError",
     "SchemaVersionError",
     "TransitionError",
     "UsageError",
@@ -252,6 +253,32 @@ class ArgumentTypeError(UsageError, TypeError):
 
 class ArgumentValueError(UsageError, ValueError):
     """An argument has the right type but a value the function does not take."""
+
+
+class RuleError(UsageError, TypeError):
+    """A rule of your own gave something other than a [`Hit`][frivillig.Hit].
+
+    A rule's ``check`` must return an iterable of hits; anything else is a mistake
+    in the rule's code, not bad data, so it is a
+    [`UsageError`][frivillig.UsageError] (and a ``TypeError``), raised by
+    [`check`][frivillig.check] and [`check_portfolio`][frivillig.check_portfolio]
+    when the rule runs. The message names the rule and the type of what it gave,
+    never the value.
+
+    Attributes:
+        rule: The code of the rule, e.g. ``"KK201"``.
+        got: The name of the type the rule gave, e.g. ``"str"``.
+    """
+
+    def __init__(self, rule: str, got: str, message: str | None = None) -> None:
+        """Create the error; see the class's attributes."""
+        self.rule = rule
+        self.got = got
+        super().__init__(message or f"rule {rule} gave a {got}, not a Hit")
+
+    def __reduce__(self) -> Any:
+        """Pickle and copy with the attributes intact."""
+        return (type(self), (self.rule, self.got, str(self)))
 
 
 class FrivilligWarning(UserWarning):

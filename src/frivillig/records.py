@@ -174,10 +174,14 @@ _TYPES: tuple[type, ...] = (str, int, float, bool, dt.date)
 
 
 def _column_type(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """Refuse a column type the tables cannot hold: the calling code's mistake."""
+    names = ", ".join(t.__name__ for t in _TYPES)
+    if not isinstance(value, type):
+        msg = f"a column's type must be one of {names}, got {type(value).__name__}"
+        raise ArgumentTypeError(msg)
     if value not in _TYPES:
-        names = ", ".join(t.__name__ for t in _TYPES)
-        msg = f"a column's type must be one of {names}, not {value!r}"
-        raise ValidationError([Problem(path=f"$.{attribute.name}", message=msg, code="choice")])
+        msg = f"a column's type must be one of {names}, not {value.__name__}"
+        raise ArgumentValueError(msg)
 
 
 @attrs.frozen(kw_only=True)
@@ -194,6 +198,11 @@ class Column:
             DataFrames make such a column categorical.
         label: Whether the column holds the enumeration's labels in the language
             asked for, rather than its stable values.
+
+    Raises:
+        ArgumentTypeError: ``type`` is not a type (a programming mistake).
+        ArgumentValueError: ``type`` is a type the tables do not hold (a
+            ``datetime``, say).
     """
 
     name: str
@@ -223,13 +232,21 @@ class Schema(Mapping[str, Column]):
     _by_name: Mapping[str, Column] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
-        """Index the columns by name, refusing a name used twice."""
+        """Index the columns by name, refusing a column that is not one and a name used twice.
+
+        Both are the calling code's mistakes (a schema is declared in code, not read
+        as data), so they raise `ArgumentTypeError` and `ArgumentValueError`.
+        """
         by_name: dict[str, Column] = {}
-        for index, column in enumerate(self.columns):
+        given: tuple[object, ...] = self.columns  # any object may come, whatever the annotation
+        for index, column in enumerate(given):
+            if not isinstance(column, Column):
+                msg = f"columns[{index}] must be a Column, got {type(column).__name__}"
+                raise ArgumentTypeError(msg)
             if column.name in by_name:
-                msg = f"column {column.name!r} is defined twice"
-                problem = Problem(path=f"$.columns[{index}]", message=msg, code="duplicate")
-                raise ValidationError([problem])
+                shown = mask_cpr_like(str(column.name))[:60]
+                msg = f"columns[{index}]: column {shown!r} is defined twice"
+                raise ArgumentValueError(msg)
             by_name[column.name] = column
         object.__setattr__(self, "_by_name", MappingProxyType(by_name))
 
@@ -249,7 +266,9 @@ class Schema(Mapping[str, Column]):
         """Return a schema with more columns after these, e.g. for an ``extra`` function.
 
         Raises:
-            ValidationError: a new column has the name of an existing one.
+            ArgumentTypeError: a new column is not a [`Column`][frivillig.records.Column].
+            ArgumentValueError: a new column has the name of an existing one (or
+                of another new one).
         """
         return Schema(self.name, self.columns + columns)
 
@@ -1580,8 +1599,8 @@ def _columns(
     extras: list[str] = []
     for index, row in enumerate(_iterate(records, "an iterable of records (mappings)", "records")):
         if not isinstance(row, Mapping):
-            msg = f"expected a record (a mapping), got {type(row).__name__}"
-            raise _error(msg, "type", f"$[{index}]")
+            msg = f"records[{index}] must be a record (a mapping), got {type(row).__name__}"
+            raise ArgumentTypeError(msg)
         for name, accepts, nullable, column in checks:
             try:
                 value = row[name]
@@ -1658,7 +1677,7 @@ def to_pandas(
         MissingExtraError: pandas is not installed (``pip install 'frivillig[pandas]'``).
         ArgumentTypeError: ``schema`` is not a [`Schema`][frivillig.records.Schema],
             ``rulebook`` not a [`Rulebook`][frivillig.Rulebook], ``lang`` not a
-            string, or ``records`` not iterable.
+            string, ``records`` not iterable, or a record not a mapping.
         ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
         ValidationError: a record lacks a column of the schema, or holds a
             value of the wrong type, or a date pandas cannot hold (before 1677 or
@@ -1734,7 +1753,7 @@ def to_polars(
         MissingExtraError: polars is not installed (``pip install 'frivillig[polars]'``).
         ArgumentTypeError: ``schema`` is not a [`Schema`][frivillig.records.Schema],
             ``rulebook`` not a [`Rulebook`][frivillig.Rulebook], ``lang`` not a
-            string, or ``records`` not iterable.
+            string, ``records`` not iterable, or a record not a mapping.
         ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
         ValidationError: a record lacks a column of the schema, or holds a
             value of the wrong type.

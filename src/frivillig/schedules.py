@@ -81,7 +81,7 @@ from ._evaluation import EvaluationPlan, EvaluationRound
 from ._labels import LabelledEnum, Language
 from ._lru import BoundedCache, date_tuple_bytes
 from ._validators import FieldError, number_range
-from .errors import ArgumentTypeError, Problem, ValidationError
+from .errors import ArgumentTypeError, ArgumentValueError
 
 __all__ = [
     "DEFAULT_TOLERANCE",
@@ -530,10 +530,14 @@ def due_dates(
         The due dates, strictly increasing, each on the rule.
 
     Raises:
-        ValidationError: ``until`` is not a date or an aware datetime.
+        ArgumentTypeError: ``plan`` is not an evaluation plan, ``until`` is not a
+            date or an aware datetime, or ``since`` is not a date (programming
+            mistakes).
     """
     rule = _rule(plan)
     last = _local_date(until, plan, "until")
+    if since is not None:
+        since = require_date(since, "since")
     found: list[dt.date] = []
     for day in _dates(rule, since):
         if day > last:
@@ -563,19 +567,17 @@ def next_due_dates(
         The due dates, strictly increasing.
 
     Raises:
-        ValidationError: ``count`` is out of range, ``after`` is not a date or
-            an aware datetime.
+        ArgumentTypeError: ``plan`` is not an evaluation plan, ``count`` is not
+            a whole number, or ``after`` is not a date or an aware datetime
+            (programming mistakes).
+        ArgumentValueError: ``count`` is below 0 or above 10,000.
     """
-    if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= _MAX_COUNT:
-        raise ValidationError(
-            [
-                Problem(
-                    path="$",
-                    message=f"'count' must be a whole number from 0 to {_MAX_COUNT}",
-                    code="range",
-                )
-            ]
-        )
+    if isinstance(count, bool) or not isinstance(count, int):
+        message = f"count must be a whole number (int), got {type(count).__name__}"
+        raise ArgumentTypeError(message)
+    if not 0 <= count <= _MAX_COUNT:
+        message = f"count must be from 0 to {_MAX_COUNT}"
+        raise ArgumentValueError(message)
     rule = _rule(plan)
     day = _local_date(after, plan, "after")
     if not inclusive:
@@ -618,10 +620,16 @@ def evaluation_status(
         Every due date whose window has opened by ``today``, with its state.
 
     Raises:
-        ArgumentTypeError: ``today`` is not a date or an aware datetime (a programming mistake).
+        ArgumentTypeError: ``plan`` is not an evaluation plan, ``today`` is not a
+            date or an aware datetime, ``rounds`` holds something other than
+            evaluation rounds, or ``tolerance`` is not an
+            [`EvaluationTolerance`][frivillig.schedules.EvaluationTolerance]
+            (programming mistakes).
     """
     _require_plan(plan)
     day = _local_date(today, plan, "today")
+    require_instance(tolerance, EvaluationTolerance, "tolerance", "an EvaluationTolerance")
+    rounds = _require_rounds(rounds)
     since = judged_from(plan, day)
     held = tuple(sorted([(r.held_on, r.id) for r in rounds if r.held_on <= day]))
     key = (plan.rrule, plan.first_date, tolerance.early_days, tolerance.grace_days, day, held)
@@ -629,6 +637,21 @@ def evaluation_status(
     if kept is not None:
         return kept
     return _STATUSES.put(key, _status(*key, since=since))
+
+
+def _require_rounds(rounds: object) -> tuple[EvaluationRound, ...]:
+    """The rounds as a tuple; the caller's mistake when they are not an iterable of rounds."""
+    if type(rounds) is tuple and all(type(r) is EvaluationRound for r in rounds):
+        return rounds
+    if isinstance(rounds, str | bytes) or not isinstance(rounds, Iterable):
+        message = f"rounds must be an iterable of EvaluationRound, got {type(rounds).__name__}"
+        raise ArgumentTypeError(message)
+    found = tuple(rounds)
+    for index, round_ in enumerate(found):
+        if not isinstance(round_, EvaluationRound):
+            message = f"rounds[{index}] must be an EvaluationRound, got {type(round_).__name__}"
+            raise ArgumentTypeError(message)
+    return found
 
 
 def _status_bytes(key: tuple[object, ...], value: ScheduleStatus) -> int:
@@ -723,7 +746,7 @@ def is_overdue(
     """Tell whether an evaluation is overdue on ``today``.
 
     Raises:
-        ValidationError: as [`evaluation_status`][frivillig.schedules.evaluation_status].
+        ArgumentTypeError: as [`evaluation_status`][frivillig.schedules.evaluation_status].
     """
     return evaluation_status(plan, rounds, today=today, tolerance=tolerance).overdue
 
@@ -738,7 +761,7 @@ def missed_rounds(
     """List the due dates whose window closed by ``today`` without a round.
 
     Raises:
-        ValidationError: as [`evaluation_status`][frivillig.schedules.evaluation_status].
+        ArgumentTypeError: as [`evaluation_status`][frivillig.schedules.evaluation_status].
     """
     return evaluation_status(plan, rounds, today=today, tolerance=tolerance).missed
 
