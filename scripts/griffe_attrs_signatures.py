@@ -7,16 +7,22 @@ parameters. This extension reads the fields from the class itself
 (its alias), keyword-only where the field is, with the annotation written in the
 source (so it links to the reference) and its default, shown as code would write it
 (``LifecycleStatus.EXPLORING``, ``()``, ``FrozenMap()``). A field without a default is
-required. mkdocs.yml loads it through the mkdocstrings handler's ``extensions`` option.
+required. A field that stores a tuple but takes any sequence (its converter says so)
+shows ``Sequence[X]``, as mypy sees it. mkdocs.yml loads it through the mkdocstrings
+handler's ``extensions`` option.
 """
 
 import enum
+import re
 from typing import Any
 
 import attrs
 import griffe
 
 from frivillig import FrozenMap
+from frivillig._validators import is_sequence_converter
+
+_TUPLE = re.compile(r"^tuple\[(.*), \.\.\.\]$")
 
 FROM_OTHER_FIELDS = "<from the other fields>"
 """What a default made from the instance's other fields (``attrs.Factory(takes_self=True)``)
@@ -71,6 +77,9 @@ def init_parameters(runtime: type[Any], cls: griffe.Class) -> griffe.Parameters:
         annotation = getattr(member, "annotation", None) if member is not None else None
         if annotation is None and field.type is not None:
             annotation = getattr(field.type, "__name__", str(field.type))
+        if annotation is not None and is_sequence_converter(field.converter):
+            # the field stores a tuple but takes any sequence, as the converter says
+            annotation = _TUPLE.sub(r"Sequence[\1]", str(annotation))
         default = field_default(field)
         parameters.append(
             griffe.Parameter(

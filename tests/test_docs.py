@@ -351,6 +351,9 @@ def test_a_collaboration_shows_its_defaults() -> None:
     assert parameters["goals"].default == "()"
     assert parameters["responsibilities"].default == "FrozenMap()"
     assert parameters["end_on"].default == "None"
+    # stored as tuples, taken as any sequence: the signature says what __init__ takes
+    assert str(parameters["goals"].annotation) == "Sequence[Goal]"
+    assert str(parameters["participants"].annotation) == "Sequence[Participant]"
 
 
 def test_the_head_loses_only_the_language_alternates() -> None:
