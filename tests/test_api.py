@@ -37,3 +37,31 @@ def test_importing_frivillig_imports_no_optional_dependency() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_importing_frivillig_defers_what_documents_do_not_need() -> None:
+    # Issue 16: the checks, scores, trends, batch reading, synthetic portfolios and
+    # schedules, and the standard-library modules only some functions use, are imported
+    # when first asked for. Every public name still resolves, to the same object.
+    code = (
+        "import sys, frivillig; "
+        "deferred = {'frivillig._catalogue', 'frivillig._checking', 'frivillig._rulebook', "
+        "'frivillig._rules', 'frivillig._scores', 'frivillig._trends', 'frivillig.batch', "
+        "'frivillig.schedules', 'frivillig.synthetic', 'dateutil.rrule', "
+        "'dateutil.relativedelta', 'hashlib', 'importlib.resources', 'statistics', "
+        "'zoneinfo'}; "
+        "early = deferred & set(sys.modules); "
+        "assert not early, early; "
+        "assert set(frivillig.__all__) <= set(dir(frivillig)); "
+        "assert frivillig.check is sys.modules['frivillig._checking'].check; "
+        "assert frivillig.schedules is sys.modules['frivillig.schedules']; "
+        "assert frivillig.Rule is sys.modules['frivillig._rules'].Rule; "
+        "assert all(hasattr(frivillig, name) for name in frivillig.__all__); "
+        "assert 'check' in vars(frivillig); "
+        "missing = getattr(frivillig, 'no_such_name', None); "
+        "assert missing is None"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

@@ -13,7 +13,9 @@ Examples:
     'samarbejdsaftale med en forening'
 """
 
-from . import schedules
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from ._actors import (
     Actor,
     ActorKind,
@@ -26,8 +28,6 @@ from ._actors import (
     VolunteerCentre,
     VolunteerCouncil,
 )
-from ._catalogue import rule_catalogue, rule_page
-from ._checking import check, check_portfolio
 from ._collaboration import (
     AgreementDocument,
     Collaboration,
@@ -92,58 +92,7 @@ from ._privacy import (
     pseudonymise,
     redact,
 )
-from ._rulebook import BUILTIN_RULES, DEFAULT_RULEBOOK
-from ._rules import (
-    CheckSettings,
-    Evidence,
-    Finding,
-    Hit,
-    Report,
-    Rule,
-    Rulebook,
-    RuleContext,
-    RuleExample,
-    Severity,
-    Source,
-    SourceKind,
-)
-from ._scores import (
-    DEFAULT_HEALTH_WEIGHTS,
-    FormalisationDriver,
-    FormalisationRecommendation,
-    FormalisationSettings,
-    Score,
-    ScorePart,
-    Scores,
-    ScoreSettings,
-    co_creation_readiness,
-    collaboration_health,
-    equality,
-    evaluation_health,
-    formalisation_fit,
-    goal_alignment,
-    level_held,
-    recommend_formalisation,
-    render_scores,
-    score_all,
-    volunteer_fit,
-)
 from ._tasks import ReservedKind, Task, TaskKind, WorkCategory
-from ._trends import (
-    CollaborationTrends,
-    DyadicPair,
-    DyadicSummary,
-    PeriodPoint,
-    PortfolioSeries,
-    PortfolioTrends,
-    RoundPoint,
-    RoundSeries,
-    Spread,
-    TrendDirection,
-    collaboration_trends,
-    dyadic_summary,
-    portfolio_trends,
-)
 from ._version import __version__
 from ._volunteers import (
     AgeBand,
@@ -158,7 +107,6 @@ from ._volunteers import (
     VolunteerFunction,
     is_personal,
 )
-from .batch import iter_documents, load_portfolio
 from .errors import (
     ArgumentTypeError,
     ArgumentValueError,
@@ -182,7 +130,143 @@ from .serialization import (
     loads,
     to_dict,
 )
-from .synthetic import generate_portfolio
+
+if TYPE_CHECKING:
+    from . import schedules
+    from ._catalogue import rule_catalogue, rule_page
+    from ._checking import check, check_portfolio
+    from ._rulebook import BUILTIN_RULES, DEFAULT_RULEBOOK
+    from ._rules import (
+        CheckSettings,
+        Evidence,
+        Finding,
+        Hit,
+        Report,
+        Rule,
+        Rulebook,
+        RuleContext,
+        RuleExample,
+        Severity,
+        Source,
+        SourceKind,
+    )
+    from ._scores import (
+        DEFAULT_HEALTH_WEIGHTS,
+        FormalisationDriver,
+        FormalisationRecommendation,
+        FormalisationSettings,
+        Score,
+        ScorePart,
+        Scores,
+        ScoreSettings,
+        co_creation_readiness,
+        collaboration_health,
+        equality,
+        evaluation_health,
+        formalisation_fit,
+        goal_alignment,
+        level_held,
+        recommend_formalisation,
+        render_scores,
+        score_all,
+        volunteer_fit,
+    )
+    from ._trends import (
+        CollaborationTrends,
+        DyadicPair,
+        DyadicSummary,
+        PeriodPoint,
+        PortfolioSeries,
+        PortfolioTrends,
+        RoundPoint,
+        RoundSeries,
+        Spread,
+        TrendDirection,
+        collaboration_trends,
+        dyadic_summary,
+        portfolio_trends,
+    )
+    from .batch import iter_documents, load_portfolio
+    from .synthetic import generate_portfolio
+
+# The checks, scores, trends, batch reading, synthetic portfolios and schedules are
+# imported when one of their names is first used: loading, writing and validating
+# documents do not need them, and they take about a third of the import's time.
+_LAZY: dict[str, str] = {
+    "rule_catalogue": "._catalogue",
+    "rule_page": "._catalogue",
+    "check": "._checking",
+    "check_portfolio": "._checking",
+    "BUILTIN_RULES": "._rulebook",
+    "DEFAULT_RULEBOOK": "._rulebook",
+    "CheckSettings": "._rules",
+    "Evidence": "._rules",
+    "Finding": "._rules",
+    "Hit": "._rules",
+    "Report": "._rules",
+    "Rule": "._rules",
+    "RuleContext": "._rules",
+    "RuleExample": "._rules",
+    "Rulebook": "._rules",
+    "Severity": "._rules",
+    "Source": "._rules",
+    "SourceKind": "._rules",
+    "DEFAULT_HEALTH_WEIGHTS": "._scores",
+    "FormalisationDriver": "._scores",
+    "FormalisationRecommendation": "._scores",
+    "FormalisationSettings": "._scores",
+    "Score": "._scores",
+    "ScorePart": "._scores",
+    "ScoreSettings": "._scores",
+    "Scores": "._scores",
+    "co_creation_readiness": "._scores",
+    "collaboration_health": "._scores",
+    "equality": "._scores",
+    "evaluation_health": "._scores",
+    "formalisation_fit": "._scores",
+    "goal_alignment": "._scores",
+    "level_held": "._scores",
+    "recommend_formalisation": "._scores",
+    "render_scores": "._scores",
+    "score_all": "._scores",
+    "volunteer_fit": "._scores",
+    "CollaborationTrends": "._trends",
+    "DyadicPair": "._trends",
+    "DyadicSummary": "._trends",
+    "PeriodPoint": "._trends",
+    "PortfolioSeries": "._trends",
+    "PortfolioTrends": "._trends",
+    "RoundPoint": "._trends",
+    "RoundSeries": "._trends",
+    "Spread": "._trends",
+    "TrendDirection": "._trends",
+    "collaboration_trends": "._trends",
+    "dyadic_summary": "._trends",
+    "portfolio_trends": "._trends",
+    "iter_documents": ".batch",
+    "load_portfolio": ".batch",
+    "schedules": ".schedules",
+    "generate_portfolio": ".synthetic",
+}
+"""The module that each public name imported on first use comes from."""
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use, and keep the name here."""
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    imported = import_module(module, __name__)
+    value = imported if module == f".{name}" else getattr(imported, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, whether imported yet or not, and the module's own."""
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "ALLOWED_TRANSITIONS",

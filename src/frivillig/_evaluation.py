@@ -11,11 +11,9 @@ import datetime as dt
 import functools
 import typing
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from dateutil.rrule import rrule as RRule
-from dateutil.rrule import rrulestr
 
 from ._formalisation import CollaborationLevel
 from ._frozenmap import FrozenMap
@@ -33,6 +31,9 @@ from ._validators import (
     typed_fields,
     unique_ids,
 )
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule as RRule
 
 __all__ = [
     "Decision",
@@ -174,6 +175,9 @@ def _check_rrule(value: str) -> None:
             "give only the RRULE part (e.g. 'FREQ=YEARLY'); the first date goes in 'first_date'",
             "format",
         )
+    from dateutil.rrule import rrule as RRule  # here: slow to import
+    from dateutil.rrule import rrulestr
+
     body = value[6:] if value.upper().startswith("RRULE:") else value
     _check_parts(body)
     start = dt.datetime(2000, 1, 1)  # noqa: DTZ001 - a parse check on wall-clock dates only
@@ -240,6 +244,8 @@ def _counted_span(instance: Any, _: "attrs.Attribute[Any]", first_date: object) 
 # Keys are short texts and a date; answers are None or one sentence.
 @functools.lru_cache(maxsize=1024)
 def _span_problem(text: str, first_date: dt.date) -> str | None:
+    from dateutil.rrule import rrulestr  # here: slow to import
+
     body = text[6:] if text.upper().startswith("RRULE:") else text
     parts = dict(piece.partition("=")[::2] for piece in body.upper().split(";"))
     wanted = int(parts.get("COUNT", "0"))
@@ -247,7 +253,7 @@ def _span_problem(text: str, first_date: dt.date) -> str | None:
     limit = dt.datetime.combine(
         dt.date(min(first_date.year + MAX_COUNTED_YEARS, dt.MAXYEAR), 12, 31), dt.time()
     )
-    rule = typing.cast(RRule, rrulestr(body, dtstart=start)).replace(count=None)
+    rule = typing.cast("RRule", rrulestr(body, dtstart=start)).replace(count=None)
     # Without its count the rule stops at its first date past the limit (or at the end of
     # the calendar), so the work is that of the span and one gap between dates.
     try:

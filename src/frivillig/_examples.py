@@ -1,10 +1,13 @@
 """Example documents shipped with the package, read through the public loader."""
 
 import datetime as dt
-from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from ._collaboration import Collaboration
 from .errors import Problem, ValidationError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["example_names", "load_example"]
 
@@ -16,9 +19,15 @@ this day unless told otherwise, so that their output does not change with the
 calendar."""
 
 
+def _examples_folder() -> "Traversable":
+    from importlib.resources import files  # here: slow to import
+
+    return files("frivillig") / "data" / "examples"
+
+
 def example_names() -> tuple[str, ...]:
     """Return the names of the example collaborations shipped with frivillig."""
-    folder = files("frivillig") / "data" / "examples"
+    folder = _examples_folder()
     return tuple(
         sorted(
             entry.name.removesuffix(".json")
@@ -57,5 +66,5 @@ def load_example(name: str = DEFAULT_EXAMPLE) -> Collaboration:
                 )
             ]
         )
-    data = (files("frivillig") / "data" / "examples" / f"{name}.json").read_bytes()
+    data = (_examples_folder() / f"{name}.json").read_bytes()
     return loads(data, Collaboration)

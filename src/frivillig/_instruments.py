@@ -19,9 +19,7 @@ How answers are scored is documented on
 
 import functools
 import math
-import statistics
 from collections.abc import Mapping, Sequence
-from importlib.resources import files
 from typing import Any
 
 import attrs
@@ -873,7 +871,7 @@ def result_fraction_at(
         value, _, low, high = _group_value(instrument, parts)
         return None if value is None else (value - low) / (high - low)
     shares = [(value - low) / (high - low) for value, low, high in parts if value is not None]
-    return statistics.fmean(shares) if shares else None
+    return _fmean(shares) if shares else None
 
 
 @attrs.frozen
@@ -991,7 +989,7 @@ def _usual_factor_values(
             answered = [float(answer) for answer in map(given.get, ids) if answer is not None]
         value: float | None = None
         if len(answered) >= needed:
-            mean = statistics.fmean(answered)
+            mean = _fmean(answered)
             value = mean if mean_rule else mean * count
         if mean_rule:
             parts.append((value, low_f, high_f))
@@ -1011,7 +1009,7 @@ def _factor_value(instrument: Instrument, factor: Factor, values: dict[str, floa
     count = len(factor.items)
     value: float | None = None
     if len(answered) >= rule.needed(count):
-        mean = statistics.fmean(answered)
+        mean = _fmean(answered)
         value = mean if rule.aggregation is Aggregation.MEAN else mean * count
     factor_range = 1 if rule.aggregation is Aggregation.MEAN else count
     return (
@@ -1050,7 +1048,7 @@ def _group_value(instrument: Instrument, parts: list[tuple[float | None, float, 
         low = math.fsum(part_low for _, part_low, _ in parts)
         high = math.fsum(part_high for _, _, part_high in parts)
     if parts and len(scored) >= rule.needed(len(parts)):
-        mean = statistics.fmean(scored)
+        mean = _fmean(scored)
         value = mean if rule.aggregation is Aggregation.MEAN else mean * len(parts)
         value = min(max(value, low), high)
     return value, len(scored), low, high
@@ -1079,11 +1077,20 @@ def _group_score(
     )
 
 
+def _fmean(values: Sequence[float]) -> float:
+    """``statistics.fmean``, imported on first use (the module is slow to import)."""
+    import statistics
+
+    return statistics.fmean(values)
+
+
 # -- the built-in instruments -----------------------------------------------------------
 
 
 @functools.cache
 def _shipped() -> dict[str, Instrument]:
+    from importlib.resources import files  # here: slow to import
+
     from .serialization import loads
 
     folder = files("frivillig") / "data" / "instruments"

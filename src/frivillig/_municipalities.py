@@ -29,7 +29,6 @@ says where each part comes from and when it was verified.
 
 import datetime
 import functools
-import importlib.resources
 import json
 from typing import Any
 
@@ -216,9 +215,19 @@ def _parse_date(value: Any) -> datetime.date | None:
 
 @functools.cache
 def _table() -> _Table:
-    """Read and parse the packaged table, once per process."""
-    resource = importlib.resources.files("frivillig") / "data" / "municipalities.json"
-    raw: dict[str, Any] = json.loads(resource.read_text(encoding="utf-8"))
+    """Read and parse the packaged table, once per process.
+
+    The table is read with ``pkgutil.get_data`` (from a folder or a zip file alike):
+    ``importlib.resources`` takes several times as long to import, and the first
+    document with a municipality code waits for it.
+    """
+    import pkgutil
+
+    data = pkgutil.get_data("frivillig", "data/municipalities.json")
+    if data is None:  # pragma: no cover - only a loader that cannot read package data
+        msg = "frivillig's municipality table cannot be read"
+        raise FileNotFoundError(msg)
+    raw: dict[str, Any] = json.loads(data.decode("utf-8"))
     by_key: dict[str, Region] = {
         entry["key"]: Region(
             code=entry["code"],

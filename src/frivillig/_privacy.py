@@ -24,12 +24,9 @@ This module holds what a caller needs on top of that:
   number in free text, and report where they are without repeating them.
 """
 
-import base64
 import datetime as dt
 import enum
 import functools
-import hashlib
-import hmac
 import math
 import re
 import unicodedata
@@ -541,6 +538,10 @@ def pseudonym(volunteer_id: str, *, key: bytes) -> str:
     if not is_identifier(volunteer_id):
         msg = "volunteer_id is not a valid id"
         raise ArgumentValueError(msg)
+    import base64  # here: hashlib loads OpenSSL, which only pseudonyms need
+    import hashlib
+    import hmac
+
     digest = hmac.new(secret, _HMAC_CONTEXT + volunteer_id.encode("utf-8"), hashlib.sha256)
     return base64.b32encode(digest.digest()).decode("ascii").rstrip("=").lower()
 
