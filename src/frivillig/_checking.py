@@ -261,8 +261,8 @@ def check_portfolio(
     [`Report.by_collaboration`][frivillig.Report.by_collaboration].
 
     The check leaves Python's garbage collector alone, as every function of the
-    library does; a long batch job that holds a large portfolio can call
-    ``gc.freeze()`` after loading it, so that later collections skip it.
+    library does; the performance page of the documentation says what a long
+    batch job that holds a large portfolio can do about it on its own side.
 
     Args:
         portfolio: The portfolio, e.g. all of one municipality's collaborations.
