@@ -96,6 +96,7 @@ from .serialization import (
     Document,
     LoadLimits,
     _check_references,
+    _checked_text,
     _limits,
     dumps,
     loads,
@@ -911,8 +912,8 @@ def write_folder(
     return _stream_files(items, target, indent)
 
 
-def _write_one(collaboration: Collaboration, path: Path, indent: int | None) -> None:
-    text = dumps(collaboration, indent=indent)
+def _write_text(path: Path, text: str) -> None:
+    """Write one document's text to its file, whole or not at all."""
     with replacing_text(path) as handle:
         handle.write(text + "\n")
 
@@ -934,9 +935,9 @@ def _text(
 def _write_files(checked: list[Collaboration], target: Path, indent: int | None) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for collaboration in checked:
+    for collaboration in checked:  # every one checked already: written without checking again
         path = target / _file_name(collaboration)
-        _write_one(collaboration, path, indent)
+        _write_text(path, _checked_text(collaboration, "collaboration", indent))
         written.append(path)
     return written
 
@@ -956,8 +957,7 @@ def _stream_files(items: Iterable[object], target: Path, indent: int | None) -> 
         if text is None:  # refused: nothing more is written, the rest are only checked
             continue
         path = target / name
-        with replacing_text(path) as handle:
-            handle.write(text + "\n")
+        _write_text(path, text)
         written.append(path)
     if refusals:
         raise refusals.error(len(written))

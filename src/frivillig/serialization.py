@@ -692,6 +692,11 @@ def dumps(obj: Document, *, indent: int | None = None) -> str:
     """
     name = _document_type(obj)
     _check_references(obj)
+    return _checked_text(obj, name, indent)
+
+
+def _checked_text(obj: Document, name: str, indent: int | None) -> str:
+    """The JSON text of an object whose references are already checked (see ``dumps``)."""
     text = _fast_dumps(obj, indent)
     if text is not None:
         return text
