@@ -6,13 +6,15 @@ A wrong argument is the calling code's mistake, not bad data: these raise
 never a [`ValidationError`][frivillig.ValidationError], which a service maps to
 "the document is bad". Messages name the argument and what was expected, and
 show only the type of what was passed, never its value (it may be personal).
+``require_language`` lives with the languages in ``_labels`` (which the errors
+module builds on) and is re-exported here beside the other checks.
 """
 
 import datetime as dt
 from typing import Any, TypeVar
 
-from ._labels import LANGUAGES, Language
-from .errors import ArgumentTypeError, ArgumentValueError
+from ._labels import require_language
+from .errors import ArgumentTypeError
 
 __all__ = ["require_date", "require_instance", "require_language"]
 
@@ -45,22 +47,6 @@ def require_date(value: object, name: str = "today") -> dt.date:
         return value
     message = f"{name} must be a datetime.date, got {_type_name(value)}"
     raise ArgumentTypeError(message)
-
-
-def require_language(value: object, name: str = "lang") -> Language:
-    """Return ``value`` when it is ``"da"`` or ``"en"``; raise otherwise.
-
-    Case matters: ``"DA"`` is refused rather than read as English or Danish.
-    """
-    if value == "da" or value == "en":  # compared, not hashed: any object may come
-        return value
-    if not isinstance(value, str):
-        message = f"{name} must be 'da' or 'en', got {_type_name(value)}"
-        raise ArgumentTypeError(message)
-    choices = " or ".join(repr(lang) for lang in LANGUAGES)
-    hint = f" (did you mean {value.lower()!r}?)" if value.lower() in LANGUAGES else ""
-    message = f"{name} must be {choices}{hint}"
-    raise ArgumentValueError(message)
 
 
 def require_instance(value: Any, cls: type[T], name: str, expected: str | None = None) -> T:

@@ -9,6 +9,28 @@ Language = Literal["da", "en"]
 LANGUAGES: tuple[Language, ...] = ("da", "en")
 
 
+def require_language(value: object, name: str = "lang") -> Language:
+    """Return ``value`` when it is ``"da"`` or ``"en"``; raise otherwise.
+
+    Case matters: ``"DA"`` is refused rather than read as English or Danish. Any
+    other text raises [`ArgumentValueError`][frivillig.errors.ArgumentValueError],
+    anything else [`ArgumentTypeError`][frivillig.errors.ArgumentTypeError]: a
+    wrong language is the calling code's mistake. The two languages are compared
+    first, so the check costs a label or a message almost nothing.
+    """
+    if value == "da" or value == "en":  # compared, not hashed: any object may come
+        return value
+    from .errors import ArgumentTypeError, ArgumentValueError  # here: errors builds on this
+
+    if not isinstance(value, str):
+        message = f"{name} must be 'da' or 'en', got {type(value).__name__}"
+        raise ArgumentTypeError(message)
+    choices = " or ".join(repr(lang) for lang in LANGUAGES)
+    hint = f" (did you mean {value.lower()!r}?)" if value.lower() in LANGUAGES else ""
+    message = f"{name} must be {choices}{hint}"
+    raise ArgumentValueError(message)
+
+
 class LabelledEnum(enum.Enum):
     """An enumeration whose members have a stable value and two labels.
 
@@ -39,14 +61,7 @@ class LabelledEnum(enum.Enum):
             ArgumentValueError: ``lang`` is other text (``"DA"``, say).
             ArgumentTypeError: ``lang`` is not text.
         """
-        given: object = lang  # any object may come, whatever the annotation says
-        if given == "da":
-            return self.da
-        if given != "en":  # the two languages are compared first, so a label costs no call
-            from ._arguments import require_language  # here: it builds on this module
-
-            require_language(given)
-        return self.en
+        return self.da if require_language(lang) == "da" else self.en
 
     def __str__(self) -> str:
         """Return the stable value, as the JSON form writes it."""

@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from ._labels import Language
+from ._labels import Language, require_language
 
 __all__ = [
     "ArgumentTypeError",
@@ -88,14 +88,7 @@ class Problem:
             ArgumentValueError: ``lang`` is other text (``"DA"``, say).
             ArgumentTypeError: ``lang`` is not text.
         """
-        given: object = lang  # any object may come, whatever the annotation says
-        if given == "da":
-            return self.message_da
-        if given != "en":
-            from ._arguments import require_language  # here: it builds on this module
-
-            require_language(given)
-        return self.message
+        return self.message_da if require_language(lang) == "da" else self.message
 
     def render(self, lang: Language = "en") -> str:
         """Render the problem as ``path: message`` in Danish or English.
