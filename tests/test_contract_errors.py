@@ -172,6 +172,15 @@ def test_lists_everywhere_make_the_same_collaboration(
     assert frivillig.dumps(rebuilt) == frivillig.dumps(collaboration)
 
 
+@settings(max_examples=25, deadline=None)
+@given(fst.instruments())
+def test_lists_everywhere_make_the_same_instrument(instrument: frivillig.Instrument) -> None:
+    rebuilt = _as_lists(instrument)
+    assert rebuilt == instrument
+    assert frivillig.dumps(rebuilt) == frivillig.dumps(instrument)
+    assert frivillig.loads(frivillig.dumps(rebuilt), frivillig.Instrument) == instrument
+
+
 # -- item 5: what is written reads back ---------------------------------------------
 
 

@@ -26,7 +26,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import frivillig
-import frivillig.strategies as fst
 from frivillig import (
     DEFAULT_RULEBOOK,
     Evidence,
@@ -431,30 +430,6 @@ def test_a_wrong_member_of_an_instrument_is_named_by_its_path(
         make()
     (problem,) = caught.value.problems
     assert (problem.path, problem.message, problem.code) == (path, message, "type")
-
-
-def _as_lists(obj: Any) -> Any:
-    """``obj`` rebuilt through its classes' ``__init__`` with every tuple given as a list."""
-    if attrs.has(type(obj)):
-        return type(obj)(
-            **{
-                field.name: _as_lists(getattr(obj, field.name))
-                for field in attrs.fields(type(obj))
-                if field.init
-            }
-        )
-    if type(obj) is tuple:
-        return [_as_lists(member) for member in obj]
-    return obj
-
-
-@settings(max_examples=25, deadline=None)
-@given(fst.instruments())
-def test_lists_everywhere_make_the_same_instrument(instrument: Instrument) -> None:
-    rebuilt = _as_lists(instrument)
-    assert rebuilt == instrument
-    assert frivillig.dumps(rebuilt) == frivillig.dumps(instrument)
-    assert frivillig.loads(frivillig.dumps(rebuilt), Instrument) == instrument
 
 
 def test_the_built_in_instruments_still_load_and_score() -> None:
