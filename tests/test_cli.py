@@ -17,7 +17,7 @@ import pytest
 import frivillig
 from frivillig import batch, plots, records, synthetic
 from frivillig._cli import main
-from frivillig.schema import json_schema
+from frivillig.schema import json_schema, result_schema
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -376,6 +376,18 @@ def test_export_parquet(clean: Path, tmp_path: Path) -> None:
     assert frame.schema["score_collaboration_health"] == pl.Float64
 
 
+def test_an_empty_parquet_table_has_the_labels_of_the_language_asked_for(tmp_path: Path) -> None:
+    pl = pytest.importorskip("polars")
+    path = tmp_path / "findings.parquet"
+    # the example passes its check on its own date: the findings table has no rows
+    code, _, _ = run("--lang", "da", "export", "--table", "findings", "-o", str(path))
+    assert code == 0
+    frame = pl.read_parquet(path)
+    assert frame.height == 0
+    danish = [severity.label("da") for severity in frivillig.Severity]
+    assert frame.schema["severity_label"].categories.to_list() == danish
+
+
 def test_export_parquet_without_polars_or_pandas_says_what_to_install(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -414,6 +426,13 @@ def test_schema_prints_the_json_schema(kind: str) -> None:
     code, out, _ = run("schema", kind)
     assert code == 0
     assert json.loads(out) == json_schema(kind)
+
+
+@pytest.mark.parametrize("kind", ["score", "scores", "report"])
+def test_schema_prints_the_schema_of_a_result(kind: str) -> None:
+    code, out, _ = run("schema", kind)
+    assert code == 0
+    assert json.loads(out) == result_schema(kind)
 
 
 def test_schema_defaults_to_a_collaboration_and_refuses_unknown_types() -> None:
