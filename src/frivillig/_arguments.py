@@ -11,14 +11,16 @@ module builds on) and is re-exported here beside the other checks.
 """
 
 import datetime as dt
+import enum
 from typing import Any, TypeVar
 
 from ._labels import require_language
-from .errors import ArgumentTypeError
+from .errors import ArgumentTypeError, ArgumentValueError
 
-__all__ = ["require_date", "require_instance", "require_language"]
+__all__ = ["require_date", "require_instance", "require_language", "require_member"]
 
 T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
 
 # The classes a JSON document is read as: a dict or text given for one is a document unread.
 _DOCUMENTS = frozenset({"Collaboration", "Portfolio", "VolunteerPolicy", "Instrument"})
@@ -62,3 +64,25 @@ def require_instance(value: Any, cls: type[T], name: str, expected: str | None =
         hint = "; read JSON text with frivillig.loads first"
     message = f"{name} must be {wanted}, got {_type_name(value)}{hint}"
     raise ArgumentTypeError(message)
+
+
+def require_member(value: object, cls: type[E], name: str) -> E:
+    """Return the member of ``cls`` that ``value`` is, or whose value (as JSON writes it) it is.
+
+    ``"agreeing_goals"`` gives ``LifecycleStatus.AGREEING_GOALS``; other text raises
+    an ``ArgumentValueError`` that lists the values, anything else an
+    ``ArgumentTypeError``.
+    """
+    if isinstance(value, cls):
+        return value
+    choices = ", ".join(str(member.value) for member in cls)
+    if not isinstance(value, str):
+        message = (
+            f"{name} must be a {cls.__name__} or its value ({choices}), got {_type_name(value)}"
+        )
+        raise ArgumentTypeError(message)
+    for member in cls:
+        if member.value == value:
+            return member
+    message = f"{name} is not a {cls.__name__} value; use one of {choices}"
+    raise ArgumentValueError(message)

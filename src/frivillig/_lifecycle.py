@@ -11,11 +11,11 @@ import datetime as dt
 
 import attrs
 
-from ._arguments import require_date, require_instance
+from ._arguments import require_date, require_instance, require_member
 from ._collaboration import Collaboration, LifecycleStatus
 from ._integrity import integrity_problems
 from ._validators import render_path
-from .errors import ArgumentTypeError, ArgumentValueError, Problem, TransitionError
+from .errors import Problem, TransitionError
 
 __all__ = ["ALLOWED_TRANSITIONS", "transition", "transition_problems"]
 
@@ -40,27 +40,16 @@ def _problem(path: tuple[str | int, ...], message: str, code: str) -> Problem:
     return Problem(path=render_path(path), message=message, code=code)
 
 
-def _status(to: object) -> LifecycleStatus:
-    """The status asked for: a ``LifecycleStatus``, or its value as the JSON form writes it."""
-    if isinstance(to, LifecycleStatus):
-        return to
-    choices = ", ".join(status.value for status in LifecycleStatus)
-    if not isinstance(to, str):
-        usage = f"to must be a LifecycleStatus or its value ({choices}), got {type(to).__name__}"
-        raise ArgumentTypeError(usage)
-    for status in LifecycleStatus:
-        if status.value == to:
-            return status
-    usage = f"to is not a lifecycle status; use a LifecycleStatus or one of {choices}"
-    raise ArgumentValueError(usage)
-
-
 def _arguments(
     collaboration: object, to: object, on: object
 ) -> tuple[Collaboration, LifecycleStatus, dt.date | None]:
     """Check the arguments of a transition: the caller's mistakes raise a ``UsageError``."""
     checked = require_instance(collaboration, Collaboration, "collaboration")
-    return checked, _status(to), None if on is None else require_date(on, "on")
+    return (
+        checked,
+        require_member(to, LifecycleStatus, "to"),
+        None if on is None else require_date(on, "on"),
+    )
 
 
 def transition_problems(

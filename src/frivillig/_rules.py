@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._arguments import require_language
+from ._arguments import require_language, require_member
 from ._collaboration import Collaboration
 from ._frozenmap import FrozenMap
 from ._labels import LabelledEnum, Language, OrderedLabelledEnum
@@ -822,17 +822,8 @@ _WIDTH = 100
 
 
 def _severity_filter(value: object, name: str = "severity") -> Severity | None:
-    """The severity asked for; the caller's mistake (a `UsageError`) when it is none."""
-    if value is None or isinstance(value, Severity):
-        return value
-    if not isinstance(value, str):
-        message = f"{name} must be a Severity or its value, got {type(value).__name__}"
-        raise ArgumentTypeError(message)
-    for member in Severity:
-        if member.value == value:
-            return member
-    message = f"{name} is not a severity; use 'error', 'warning' or 'info'"
-    raise ArgumentValueError(message)
+    """The severity asked for, or ``None``; a `UsageError` when it is neither."""
+    return None if value is None else require_member(value, Severity, name)
 
 
 @attrs.frozen(kw_only=True)
