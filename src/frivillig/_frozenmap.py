@@ -95,3 +95,21 @@ class FrozenMap(Mapping[K, V]):
     def __reduce__(self) -> tuple[type["FrozenMap[Any, Any]"], tuple[dict[K, V]]]:
         """Pickle and copy by items."""
         return (type(self), (self._data,))
+
+
+_EMPTY: FrozenMap[Any, Any] = FrozenMap()
+
+
+def adopt(data: dict[K, V]) -> FrozenMap[K, V]:
+    """A ``FrozenMap`` of ``data`` without copying it, for a dict no one else holds.
+
+    The loader's fast path builds each map from a dict msgspec has just made and
+    hands over to no one else; copying it would only make more garbage. Every
+    empty map is the same object (a frozen map can be shared).
+    """
+    if not data:
+        return _EMPTY
+    made: FrozenMap[K, V] = FrozenMap.__new__(FrozenMap)
+    made._data = data
+    made._hash = None
+    return made
