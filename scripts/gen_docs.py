@@ -263,6 +263,31 @@ def json_form_page() -> str:
         "every rule on this page that concerns one field; the rules across fields it leaves "
         "to the loader are listed in its `description`.",
         "",
+        "## How frivillig writes a document",
+        "",
+        "[`dumps`][frivillig.dumps] writes the *written form*, which other systems may "
+        "rely on: the same object always gives the same text, equal objects give equal "
+        "text, and the text reads back equal. In full:",
+        "",
+        "- Compact by default: no space or line break between tokens "
+        '(`{"schema_version":2,"type":"collaboration",...}`); with `indent=n` (and in '
+        "files [`dump`][frivillig.dump] writes, `n = 2`) each member on its own line, "
+        "as Python's `json.dumps(..., indent=n)` writes it.",
+        "- Members in a fixed order: `schema_version` and `type` first, then each "
+        "object's fields in the order of the tables below (an actor's `kind` first), "
+        "which is also the order of each object's `properties` in the JSON Schema.",
+        "- Map keys sorted (keys from an enumeration in the enumeration's order).",
+        "- Letters beyond ASCII (æ, ø, å) as they are, not escaped; a float as Python "
+        "writes it, a whole float with its `.0`.",
+        "- The text is exactly `json.dumps(to_dict(obj), ensure_ascii=False, "
+        'separators=(",", ":"))` (or `indent=n`), whichever way it is made.',
+        "",
+        "A reader must not depend on member order or spacing: the loader accepts any "
+        "order and any whitespace JSON allows. The form is compact because a document is "
+        "read by programs far more often than by people, and compact text is smaller "
+        "and quicker to write; for reading by eye, write it indented. The JSON Schema "
+        "says the same in its `$comment`.",
+        "",
         "## The envelope",
         "",
         "Besides its own fields, every document carries two keys:",

@@ -395,7 +395,14 @@ def test_writing_leaves_the_collector_as_it_was() -> None:
 
 
 def _json_module(obj: Any, indent: int | None) -> str:
-    return json.dumps(frivillig.to_dict(obj), ensure_ascii=False, indent=indent, allow_nan=False)
+    separators = (",", ":") if indent is None else None  # compact: no spaces
+    return json.dumps(
+        frivillig.to_dict(obj),
+        ensure_ascii=False,
+        indent=indent,
+        separators=separators,
+        allow_nan=False,
+    )
 
 
 @FAST

@@ -198,6 +198,18 @@ _NOTES_NOT_IN_SCHEMA = (
 )
 
 
+# How frivillig writes a document: what a reader may rely on, and what it must not need.
+_WRITTEN_FORM = (
+    "frivillig writes a document as UTF-8 JSON, compact (no whitespace between tokens) "
+    "unless asked to indent it; members in the order of each object's properties here "
+    "(schema_version and type first, an actor's kind first), map keys sorted (keys "
+    "from an enumeration in the enumeration's order), numbers as Python writes them "
+    "(a whole float keeps its .0). Equal objects give equal text, and the text reads "
+    "back equal. Readers must not depend on member order or spacing: the loader accepts "
+    "any."
+)
+
+
 @functools.cache
 def _visible_pattern() -> str:
     r"""A character class of every character ``str.strip()`` keeps (not ``str.isspace()``).
@@ -561,6 +573,7 @@ def _cached_document_schema(document_type: str) -> str:
         "$schema": _DIALECT,
         "$id": f"https://frivillig.dk/schema/{SCHEMA_VERSION}/{document_type}.json",
         "title": f"frivillig {document_type} document, schema version {SCHEMA_VERSION}",
+        "$comment": _WRITTEN_FORM,
         **root,
         "$defs": dict(sorted(builder.defs.items())),
     }

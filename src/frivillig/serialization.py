@@ -42,14 +42,13 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import attrs
-import cattrs
 from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
 from ._actors import ACTOR_CLASSES, Actor, ActorKind
 from ._collaboration import Collaboration
-from ._frozenmap import FrozenMap
+from ._frozenmap import FrozenMap, adopt
 from ._instruments import Instrument
 from ._integrity import _dangling, _resolves
 from ._labels import LabelledEnum
@@ -674,9 +673,16 @@ def _shown_dict(obj: Document) -> dict[str, Any]:
 def dumps(obj: Document, *, indent: int | None = None) -> str:
     """Write a top-level object as a JSON document.
 
-    The output is deterministic: the same object always gives the same text.
-    The object is checked first as the loader checks what it reads, so what is
-    written always reads back.
+    The text is the JSON form's written form (see the documentation's page on the
+    JSON form): equal objects always give the same text, and it reads back equal.
+    Members come in a fixed order (``schema_version``, ``type``, then each
+    object's fields as the schema lists them, an actor's ``kind`` first), map
+    keys sorted (or in the enumeration's order), floats as Python writes them
+    (a whole float keeps its ``.0``). Compact by default, with no space after a
+    comma or a colon: the text is ``json.dumps(to_dict(obj), ensure_ascii=False,
+    separators=(",", ":"))``, or with ``indent=n`` that of ``json.dumps(...,
+    indent=n)``. The object is checked first as the loader checks what it reads,
+    so what is written always reads back.
 
     Args:
         obj: The object to write.
@@ -701,8 +707,16 @@ def _checked_text(obj: Document, name: str, indent: int | None) -> str:
     if text is not None:
         return text
     return json.dumps(
-        _unchecked_dict(obj, name), ensure_ascii=False, indent=indent, allow_nan=False
+        _unchecked_dict(obj, name),
+        ensure_ascii=False,
+        indent=indent,
+        separators=_COMPACT if indent is None else None,
+        allow_nan=False,
     )
+
+
+# The separators of the compact form: no space after a comma or a colon.
+_COMPACT = (",", ":")
 
 
 def dump(obj: Document, path: str | Path, *, indent: int | None = 2) -> None:
@@ -1737,7 +1751,7 @@ def _id_map(value: dict[str, Any]) -> FrozenMap[str, Any]:
         if not all_ids(keys):
             raise _Fallback
         _ID_KEYS.add(keys)
-    return FrozenMap(value)
+    return adopt(value)
 
 
 # How a step applies to a field's value: to the value, to each of its items, to the
@@ -1759,7 +1773,7 @@ def _step(field: "attrs.Attribute[Any]", own: Any, reader: _Reader) -> tuple[obj
     args = typing.get_args(tp)
     if _origin(tp) is FrozenMap:
         ids = getattr(constraint(own), "keys", None) is ID_CONSTRAINT
-        return one, _id_map if ids else FrozenMap
+        return one, _id_map if ids else adopt
     if tp == Actor:
         if optional:  # no field of the model is; the detailed path reads such a document
             raise TypeError(field.type)
@@ -1954,14 +1968,16 @@ def _member_colons(text: str | bytes | bytearray) -> int:
 
 # -- fast writing ------------------------------------------------------------------
 #
-# ``dumps`` hands msgspec plain data in which the values msgspec writes exactly as the
-# JSON module would (text, whole numbers, booleans, null, dates, enumeration members and
-# tuples of these) stay as they are; objects become dicts in field order (an actor's
-# ``kind`` first), mappings dicts in their fixed key order, and floats are normalised (a
-# whole float keeps its ``.0``, -0.0 becomes 0.0). msgspec's
-# compact output is then spaced as ``json.dumps`` spaces it. A float that ``json.dumps``
-# would write with an exponent, or anything msgspec refuses, sends the object to the
-# JSON module instead, so the text is always the same.
+# ``dumps`` hands msgspec one struct per object, made for writing only: its fields are
+# the object's fields in declaration order (after ``kind`` for an actor, after
+# ``schema_version`` and ``type`` for the document), which msgspec writes in the order
+# they are defined. Values msgspec writes exactly as the JSON module does (text, whole
+# numbers, booleans, null, dates, enumeration members and tuples of these) are passed as
+# they are; mappings become dicts in their fixed key order, and floats are normalised
+# (a whole float keeps its ``.0``, -0.0 becomes 0.0). A float that ``json.dumps`` would
+# write with an exponent, or anything msgspec refuses, sends the object to the JSON
+# module instead, so the text is always the same. The structs hold no references the
+# collector must follow (``gc=False``): they live only while one document is written.
 
 
 def _float_out(value: Any) -> float:
@@ -1998,92 +2014,119 @@ def _in_order(keys: tuple[str, ...]) -> bool:
     return True
 
 
+# How a value is written: as it is (``None``), or through a function.
+_Out = Callable[[Any], Any] | None
+
+
 class _Writer:
-    """A cattrs converter whose generated functions turn objects into data for msgspec."""
+    """Write structs for the model's classes, and the functions that fill them."""
 
     def __init__(self, msgspec: Any) -> None:
         self.msgspec = msgspec
         self.encoder = msgspec.json.Encoder()
-        converter = cattrs.Converter()
-        self.converter = converter
-        self.actors: dict[type[Any], Callable[[Any], Any]] = {}
-        for passthrough in (str, int, bool, dt.date, type(None)):
-            converter.register_unstructure_hook(passthrough, identity)
-        converter.register_unstructure_hook_func(
-            lambda tp: isinstance(tp, type) and issubclass(tp, LabelledEnum), identity
-        )
-        converter.register_unstructure_hook_func(_is_float, self._floats)
-        converter.register_unstructure_hook_factory(self._is_plain_tuple, lambda _: identity)
-        converter.register_unstructure_hook_factory(lambda tp: _origin(tp) is tuple, self._tuple)
-        converter.register_unstructure_hook_factory(
-            lambda tp: _origin(tp) is FrozenMap, self._mapping
-        )
-        converter.register_unstructure_hook_factory(_is_optional, self._optional)
-        converter.register_unstructure_hook_func(_is_actor, self._actor)
-        converter.register_unstructure_hook_factory(attrs.has, self._object)
+        self.objects: dict[type[Any], Callable[[Any], Any]] = {}
+        self.roots: dict[type[Any], Callable[[Any], Any]] = {}
 
     def encode(self, obj: Any, name: str, indent: int | None) -> str:
-        data = {"schema_version": SCHEMA_VERSION, "type": name}
-        data.update(self.converter.unstructure(obj))
-        text = self.encoder.encode(data)
-        spaced = self.msgspec.json.format(text, indent=0 if indent is None else indent)
-        return cast(str, spaced.decode())
+        root = self.roots.get(type(obj))
+        if root is None:
+            root = self.roots[type(obj)] = self._object(type(obj), ("schema_version", "type"))
+        text = self.encoder.encode(root(obj, SCHEMA_VERSION, name))
+        if indent is not None:
+            text = self.msgspec.json.format(text, indent=indent)
+        return cast(bytes, text).decode()
 
-    @staticmethod
-    def _floats(value: Any) -> Any:
-        return None if value is None else _float_out(value)
-
-    def _is_plain_tuple(self, tp: Any) -> bool:
+    def out(self, tp: Any) -> _Out:
+        """How a value of type ``tp`` is written."""
+        if tp in (str, int, bool, dt.date, type(None)):
+            return None
+        if isinstance(tp, type) and issubclass(tp, LabelledEnum):
+            return None  # msgspec writes an enumeration member's value
+        if tp is float:
+            return _float_out
+        if tp == Actor:
+            return self._actor
+        if _is_optional(tp):
+            inner = self.out(next(arg for arg in typing.get_args(tp) if arg is not type(None)))
+            if inner is None:
+                return None
+            return lambda value: None if value is None else inner(value)
         args = typing.get_args(tp)
-        return (
-            _origin(tp) is tuple
-            and len(args) == 2
-            and args[1] is Ellipsis
-            and self.converter.get_unstructure_hook(args[0]) is identity
-        )
+        if _origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = self.out(args[0])
+            if item is None:
+                return None  # msgspec writes a tuple as an array
+            # a tuple, which the collector stops following once it holds only structs
+            return lambda items: tuple(map(item, items))
+        if _origin(tp) is FrozenMap:
+            return self._mapping(*args)
+        if isinstance(tp, type) and attrs.has(tp):
+            return self.writer(tp)
+        raise TypeError(tp)  # a type the fast path does not know: the JSON module writes it
 
-    def _tuple(self, tp: Any) -> Callable[[Any], Any]:
-        item = self.converter.get_unstructure_hook(typing.get_args(tp)[0])
-        return lambda items: list(map(item, items))
-
-    def _optional(self, tp: Any) -> Callable[[Any], Any]:
-        inner = next(arg for arg in typing.get_args(tp) if arg is not type(None))
-        hook = self.converter.get_unstructure_hook(inner)
-        if hook is identity:
-            return identity
-        return lambda value: None if value is None else hook(value)
+    def writer(self, cls: type[Any]) -> Callable[[Any], Any]:
+        found = self.objects.get(cls)
+        if found is None:
+            made = self._object(cls, ("kind",) if cls in ACTOR_CLASSES.values() else ())
+            if cls in ACTOR_CLASSES.values():
+                kind = cls.kind.value
+                found = lambda actor: made(actor, kind)  # noqa: E731 - the kind goes first
+            else:
+                found = made
+            self.objects[cls] = found
+        return found
 
     def _actor(self, actor: Any) -> Any:
-        hook = self.actors.get(type(actor))
-        if hook is None:
-            hook = self.actors[type(actor)] = self.converter.get_unstructure_hook(type(actor))
-        return hook(actor)
+        return self.writer(type(actor))(actor)
 
-    def _object(self, cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-        inner = make_dict_unstructure_fn(cls, self.converter)
-        if cls not in ACTOR_CLASSES.values():
-            return inner
-        kind = cls.kind.value
-        return lambda actor: {"kind": kind, **inner(actor)}
+    def _object(self, cls: type[Any], first: tuple[str, ...]) -> Callable[..., Any]:
+        """The function that writes a ``cls``, given the values of ``first`` too."""
+        fields = attrs.fields(cls)
+        names = tuple(field.name for field in fields)
+        struct = self.msgspec.defstruct(
+            f"{cls.__name__}Out", [(name, object) for name in (*first, *names)], gc=False
+        )
+        outs = tuple(
+            (index, out)
+            for index, field in enumerate(fields)
+            if (out := self.out(field.type)) is not None
+        )
+        read: Callable[[Any], Any] = operator.attrgetter(*names)
+        if len(names) == 1:
+            only = read
+            read = lambda obj: (only(obj),)  # noqa: E731 - attrgetter of one name gives no tuple
 
-    def _mapping(self, tp: Any) -> Callable[[Any], dict[Any, Any]]:
-        key, value = typing.get_args(tp)
+        def write(obj: Any, *before: Any) -> Any:
+            values = read(obj)
+            if outs:
+                values = list(values)
+                for index, out in outs:
+                    values[index] = out(values[index])
+            return struct(*before, *values)
+
+        return write
+
+    def _mapping(self, key: Any, value: Any) -> Callable[[Any], dict[Any, Any]]:
         floats = _is_float(value)
-        item = self.converter.get_unstructure_hook(value)
+        item = self.out(value) or identity
         if isinstance(key, type) and issubclass(key, LabelledEnum):
-            members = tuple(key)
+            # msgspec writes a member as its value, as a key too
+            rank = {member: index for index, member in enumerate(key)}.__getitem__
 
-            def by_member(mapping: Any) -> dict[str, Any]:
+            def by_member(mapping: Any) -> dict[Any, Any]:
                 data = mapping._data
-                return {member.value: item(data[member]) for member in members if member in data}
+                ranks = list(map(rank, data))
+                if ranks == sorted(ranks) and (item is identity or _float_values(data)):
+                    return data  # in the enumeration's order already
+                return {member: item(data[member]) for member in sorted(data, key=rank)}
 
             return by_member
         if key is not str:
             raise TypeError(key)
 
-        def by_key(mapping: Any) -> dict[str, Any]:
+        def by_key(mapping: Any) -> dict[Any, Any]:
             data = mapping._data
-            if item is identity or (floats and _float_values(data)):
+            if not floats or _float_values(data):
                 # msgspec writes the map's own dict when its keys are in order already
                 return data if _in_order(tuple(data)) else dict(sorted(data.items()))
             return {k: item(v) for k, v in sorted(data.items())}
@@ -2106,7 +2149,7 @@ def _writer() -> _Writer | None:
 
 
 def _fast_dumps(obj: Any, indent: int | None) -> str | None:
-    """Write ``obj`` as ``json.dumps(to_dict(obj))`` would, or ``None`` to let it."""
+    """Write ``obj`` as the JSON module writes ``to_dict(obj)``, or ``None`` to let it."""
     if indent is not None and (type(indent) is not int or indent < 1):
         return None
     writer = _writer()
