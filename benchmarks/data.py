@@ -40,12 +40,11 @@ kinds are mixed:
       a random subset of the goals (0-40), answers to 10-20 of the 20 items of
       ``benchmark-20`` (1-5, 5 % missing) 70 % of the time, and 0-2 ratings.
 
-The document is the text ``frivillig.dumps`` writes (one line, spaced today; compact
-if the library comes to write compact text), written by msgspec from data whose
-members are in the JSON form's order: the first collaborations of every portfolio
-(up to ``VERIFIED``) are read by ``frivillig.loads`` and written back by
-``frivillig.dumps`` while it is made, and the text must come back byte for byte in
-one of the two forms, which is then the form of the whole document.
+The document is the text ``frivillig.dumps`` writes (compact JSON), written by
+msgspec from data whose members are in the JSON form's order: the first
+collaborations of every portfolio (up to ``VERIFIED``) are read by
+``frivillig.loads`` and written back by ``frivillig.dumps`` while it is made, and
+the text must come back byte for byte.
 
 Portfolios are kept per (size, seed) in ``default_folder()``. Drawing takes about
 2 ms a collaboration (5 ms a synthetic one) on the shared 2-core machine this was
@@ -462,7 +461,7 @@ def collaboration_data(seed: int, index: int) -> dict[str, Any]:
     return _drawn(rng, seed, index)
 
 
-def _document(seed: int, collaborations: list[dict[str, Any]], *, spaced: bool) -> bytes:
+def _document(seed: int, collaborations: list[dict[str, Any]]) -> bytes:
     document = {
         "schema_version": frivillig.SCHEMA_VERSION,
         "type": "portfolio",
@@ -473,8 +472,7 @@ def _document(seed: int, collaborations: list[dict[str, Any]], *, spaced: bool) 
         "collaborations": collaborations,
         "description": None,
     }
-    compact = msgspec.json.encode(document)
-    return msgspec.json.format(compact, indent=0) if spaced else compact
+    return msgspec.json.encode(document)
 
 
 def portfolio_document(size: int, seed: int) -> bytes:
@@ -485,14 +483,13 @@ def portfolio_document(size: int, seed: int) -> bytes:
             ``frivillig.loads`` and ``frivillig.dumps`` as the same text.
     """
     collaborations = [collaboration_data(seed, index) for index in range(size)]
-    head = _document(seed, collaborations[:VERIFIED], spaced=True)
+    head = _document(seed, collaborations[:VERIFIED])
     again = frivillig.dumps(frivillig.loads(head, frivillig.Portfolio)).encode()
-    spaced = again == head
-    if not spaced and again != msgspec.json.format(head, indent=-1):
+    if again != head:
         at = next(i for i, (a, b) in enumerate(zip(again, head, strict=False)) if a != b)
         msg = f"the data are not in frivillig's form near {head[at - 80 : at + 40]!r}"
         raise AssertionError(msg)
-    return _document(seed, collaborations, spaced=spaced)
+    return _document(seed, collaborations)
 
 
 def _cached(path: Path, make: Any) -> Path:
@@ -506,7 +503,7 @@ def _cached(path: Path, make: Any) -> Path:
 
 def portfolio_file(size: int, seed: int, folder: Path | None = None) -> Path:
     """Return the path of the portfolio's document, writing it first if it is not there."""
-    name = f"portfolio-v{frivillig.SCHEMA_VERSION}-seed{seed}-{size}.json"
+    name = f"portfolio-v{frivillig.SCHEMA_VERSION}-compact-seed{seed}-{size}.json"
     return _cached((folder or default_folder()) / name, lambda: portfolio_document(size, seed))
 
 

@@ -125,7 +125,7 @@ def _peer(name: str) -> dict[str, Callable[..., Any]]:
     else:
         msg = f"no contender {name!r}"
         raise SystemExit(msg)
-    return {"load": models.load, "spaced": models.dump_spaced, "compact": models.dump}
+    return {"load": models.load, "compact": models.dump}
 
 
 def _text(value: str | bytes) -> bytes:
@@ -136,8 +136,8 @@ def _writers(name: str, small: bytes) -> tuple[dict[str, Callable[..., Any]], di
     """The contender's reader and writers, used once on a small portfolio first.
 
     One-time set-up (type adapters, generated functions, compiled patterns) is not
-    what is measured. The small portfolio also picks, for a peer, the writer that
-    gives frivillig's text byte for byte.
+    what is measured. The small portfolio also tells whether a peer's compact text
+    is frivillig's, byte for byte.
     """
     ours = _frivillig()
     expected = _text(ours["same"](ours["load"](small)))
@@ -145,20 +145,12 @@ def _writers(name: str, small: bytes) -> tuple[dict[str, Callable[..., Any]], di
     if name == "frivillig":
         functions = ours
         facts["identical"] = True
-        if facts["frivillig_text"] == "compact":
-            functions["compact"] = ours["same"]
     else:
         functions = _peer(name)
         portfolio = functions["load"](small)
-        same = next(
-            (key for key in ("spaced", "compact") if _text(functions[key](portfolio)) == expected),
-            None,
-        )
-        facts["identical"] = same is not None
-        functions["same"] = functions[same or "spaced"]
-    for key in ("same", "compact"):
-        if key in functions:
-            functions[key](functions["load"](small))
+        facts["identical"] = _text(functions["compact"](portfolio)) == expected
+        functions["same"] = functions["compact"]
+    functions["same"](functions["load"](small))
     return functions, facts
 
 
@@ -212,10 +204,8 @@ def portfolio(name: str, setting: str, path: str) -> dict[str, Any]:
         "held": _rss() - before,
         **facts,
     }
-    for key in ("same", "compact"):
-        if key in functions:
-            result[f"dump_{key}"], text = clock(lambda key=key: functions[key](loaded))
-            del text
+    result["dump_same"], text = clock(lambda: functions["same"](loaded))
+    del text
     if name == "frivillig":
         result.update(_operations(loaded, clock))
     return result

@@ -23,8 +23,8 @@ How each figure is made:
   Python, and the same bounded cache of RRULE checks.
 - **Collector**: every figure twice, with the collector on (Python's default) and
   paused by the measuring process around each timed call, the same for all.
-- **Writing**: each contender writes the text ``frivillig.dumps`` writes (byte for
-  byte; the table says if a peer's is not) and compact JSON.
+- **Writing**: each contender writes the text ``frivillig.dumps`` writes, compact
+  JSON (byte for byte; the table says if a peer's is not).
 - **Check and score** (frivillig only): each collaboration once, half with the
   library's caches as the load left them, half after clearing them (cold).
 - **Web service**: the collaborations of ``synthetic.generate_portfolio`` read one by
@@ -179,7 +179,6 @@ def measure_size(size: int, repeat: int, folder: Path | None, seed: int) -> dict
             for key, scale in (
                 ("load", per),
                 ("dump_same", per),
-                ("dump_compact", per),
                 ("peak", 1 / _MIB),
                 ("held", 1 / _MIB),
             )
@@ -226,23 +225,7 @@ def _size_table(results: dict[str, Any]) -> list[str]:
         lines += [
             _rows(s["load"], f"load, {gc}", names, "µs"),
             _rows(s["dump_same"], f"write frivillig's text ({text}){same}, {gc}", names, "µs"),
-            _rows(s["dump_compact"], f"write compact JSON, {gc}", names, "µs"),
         ]
-        if text == "spaced":
-            ratios = {}
-            for peer in PEERS:
-                pairs = zip(
-                    results["runs"][setting]["frivillig"],
-                    results["runs"][setting][peer],
-                    strict=True,
-                )
-                ratios[peer] = _spread(
-                    [mine["dump_same"] / theirs["dump_compact"] for mine, theirs in pairs]
-                )
-            lines.append(
-                f"| frivillig's text (spaced) ÷ peer's compact, {gc} | | | | "
-                f"{_ratio(ratios['pydantic'])} | {_ratio(ratios['msgspec'])} |"
-            )
     s = results["summaries"]["on"]
     lines += [
         _rows(s["peak"], "peak memory while loading (collector on)", names, "MiB"),

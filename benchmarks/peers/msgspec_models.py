@@ -8,9 +8,8 @@ Actors are a tagged union on ``kind``. The structs are made with ``gc=False``,
 as msgspec's documentation advises for structs that cannot form cycles, and as
 frivillig's own mirror structs are.
 
-``dump`` writes compact JSON; ``dump_spaced`` the text ``frivillig.dumps`` writes
-(compact encoding, then ``msgspec.json.format(..., indent=0)``: one line, a space
-after each ``:`` and ``,``), which ``run.py`` checks byte for byte.
+``dump`` writes compact JSON, the text ``frivillig.dumps`` writes, which ``run.py``
+checks byte for byte.
 """
 
 import datetime as dt
@@ -404,9 +403,4 @@ def dump(portfolio: Portfolio) -> bytes:
     return _ENCODER.encode(portfolio)
 
 
-def dump_spaced(portfolio: Portfolio) -> bytes:
-    """Write a portfolio as the text ``frivillig.dumps`` writes: one line, spaced."""
-    return msgspec.json.format(_ENCODER.encode(portfolio), indent=0)
-
-
-__all__ = ["Any", "dump", "dump_spaced", "load"]
+__all__ = ["Any", "dump", "load"]

@@ -7,13 +7,11 @@ pydantic-core, where frivillig has msgspec check them), the rest as
 after-validators calling ``rules``, where frivillig checks them in Python.
 Actors are a union told apart by ``kind``.
 
-``dump`` writes compact JSON (``model_dump_json``); ``dump_spaced`` the text
-``frivillig.dumps`` writes (one line, a space after each ``:`` and ``,``), which
-pydantic can only give through ``json.dumps`` of ``model_dump(mode="json")``.
+``dump`` writes compact JSON (``model_dump_json``), the text ``frivillig.dumps``
+writes, which ``run.py`` checks byte for byte.
 """
 
 import datetime as dt
-import json
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -386,8 +384,3 @@ def load(data: bytes) -> Portfolio:
 def dump(portfolio: Portfolio) -> bytes:
     """Write a portfolio as compact JSON bytes."""
     return portfolio.model_dump_json().encode()
-
-
-def dump_spaced(portfolio: Portfolio) -> bytes:
-    """Write a portfolio as the text ``frivillig.dumps`` writes: one line, spaced."""
-    return json.dumps(portfolio.model_dump(mode="json"), ensure_ascii=False).encode()
