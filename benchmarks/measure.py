@@ -87,7 +87,8 @@ def clear_library_caches() -> list[str]:
     They are the due-date windows and schedule statuses of ``frivillig.schedules``
     (``BoundedCache``), and the kept RRULE checks and counted spans of plans.
     """
-    from frivillig import _evaluation, schedules
+    from frivillig import schedules
+    from frivillig._model import evaluation as _evaluation
 
     emptied = []
     for owner, name in (

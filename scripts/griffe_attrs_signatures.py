@@ -20,7 +20,7 @@ import attrs
 import griffe
 
 from frivillig import FrozenMap
-from frivillig._validators import is_sequence_converter
+from frivillig._model.validators import is_sequence_converter
 
 _TUPLE = re.compile(r"^tuple\[(.*), \.\.\.\]$")
 

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 import frivillig
-from frivillig import _evaluation, serialization
+from frivillig import serialization
+from frivillig._model import evaluation as _evaluation
 
 
 def test_remembered_key_sets_stay_within_their_budget() -> None:

@@ -30,12 +30,12 @@ from frivillig import (
     Severity,
     Source,
     SourceKind,
-    _integrity,
     strategies,
 )
-from frivillig._checking import _enabled, _findings
-from frivillig._instruments import result_fraction_at
-from frivillig._rules import finding_sort_key
+from frivillig._model import integrity as _integrity
+from frivillig._rules.checking import _enabled, _findings
+from frivillig._rules.engine import finding_sort_key
+from frivillig._scores.instruments import result_fraction_at
 from frivillig.errors import ValidationError
 
 TODAY = dt.date(2026, 10, 15)

@@ -34,7 +34,7 @@ from frivillig import (
     records,
     serialization,
 )
-from frivillig._municipalities import get_municipality
+from frivillig._reference.municipalities import get_municipality
 from frivillig.errors import ValidationError
 from frivillig.schema import json_schema
 
@@ -220,7 +220,8 @@ def test_official_names_come_from_the_data() -> None:
     assert get_municipality(480).official_name == "Nordfyns Kommune"
     assert get_municipality(147).official_name == "Frederiksberg Kommune"
     assert all(
-        m.official_name.startswith(m.name) for m in frivillig._municipalities.municipalities()
+        m.official_name.startswith(m.name)
+        for m in frivillig._reference.municipalities.municipalities()
     )
 
 

@@ -23,8 +23,8 @@ from stdnum.dk import cvr
 import frivillig
 from frivillig import LoadLimits, Portfolio, serialization
 from frivillig import strategies as fs
-from frivillig._integrity import _dangling, _resolves
-from frivillig._validators import (
+from frivillig._model.integrity import _dangling, _resolves
+from frivillig._model.validators import (
     _ID,
     ID_CONSTRAINT,
     all_ids,
@@ -275,7 +275,7 @@ def _constrained_fields() -> list[tuple[type[Any], Any]]:
     import attrs
 
     found, seen, todo = [], set(), list(serialization.DOCUMENT_TYPES.values())
-    todo += list(frivillig._actors.ACTOR_CLASSES.values())
+    todo += list(frivillig._model.actors.ACTOR_CLASSES.values())
     while todo:
         cls = todo.pop()
         if cls in seen:

@@ -425,7 +425,7 @@ def test_a_process_killed_mid_write_leaves_the_old_file_and_no_temporary_file(
 def test_the_writer_falls_back_to_a_named_temporary_file_and_cleans_it_up(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = importlib.import_module("frivillig._files")
+    files = importlib.import_module("frivillig._core.files")
     monkeypatch.setattr(files, "_ANONYMOUS", False)
     path = tmp_path / "out.txt"
     path.write_bytes(b"old\n")
@@ -460,7 +460,7 @@ def test_the_writer_falls_back_to_a_named_temporary_file_and_cleans_it_up(
 def test_the_writer_copies_an_anonymous_file_it_cannot_link(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    files = importlib.import_module("frivillig._files")
+    files = importlib.import_module("frivillig._core.files")
 
     def refused(*args: Any, **kwargs: Any) -> None:
         raise PermissionError(1, "Operation not permitted")
@@ -477,7 +477,7 @@ def test_the_writer_copies_an_anonymous_file_it_cannot_link(
     not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write any file"
 )
 def test_the_writer_refuses_a_read_only_file_as_open_would(tmp_path: Path) -> None:
-    files = importlib.import_module("frivillig._files")
+    files = importlib.import_module("frivillig._core.files")
     path = tmp_path / "kept.txt"
     path.write_bytes(b"kept\n")
     path.chmod(0o444)
@@ -488,7 +488,7 @@ def test_the_writer_refuses_a_read_only_file_as_open_would(tmp_path: Path) -> No
 
 
 def test_the_writer_names_the_input_it_would_overwrite(tmp_path: Path) -> None:
-    files = importlib.import_module("frivillig._files")
+    files = importlib.import_module("frivillig._core.files")
     source = tmp_path / "in.jsonl"
     source.write_bytes(b"")
     folder = tmp_path / "docs"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from stdnum.dk import cvr as stdnum_cvr
 
 from frivillig import identifiers
-from frivillig._municipalities import municipalities
+from frivillig._reference.municipalities import municipalities
 from frivillig.errors import (
     FrivilligError,
     InvalidChecksum,

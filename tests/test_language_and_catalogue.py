@@ -31,12 +31,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import frivillig
-from frivillig import ManagementTask, _problem_text, serialization
+from frivillig import ManagementTask, serialization
 from frivillig import strategies as fs
-from frivillig._actors import ACTOR_CLASSES
 from frivillig._cli import main
-from frivillig._problem_text import danish
-from frivillig._rulebook import BUILTIN_RULES, EXAMPLE_DATE
+from frivillig._core import problem_text as _problem_text
+from frivillig._core.problem_text import danish
+from frivillig._model.actors import ACTOR_CLASSES
+from frivillig._rules.rulebook import BUILTIN_RULES, EXAMPLE_DATE
 from frivillig.errors import Problem, ValidationError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,7 +118,11 @@ def test_no_source_builds_a_municipality_name_from_the_short_name() -> None:
     ]
     # The table's own default for a municipality whose name takes no genitive is the one
     # place the official name is built from the short name.
-    offenders = [where for where in offenders if not where.startswith("src/frivillig/_municip")]
+    offenders = [
+        where
+        for where in offenders
+        if not where.startswith("src/frivillig/_reference/municipalities")
+    ]
     assert not offenders, offenders
 
 
@@ -449,30 +454,32 @@ def test_every_problem_of_an_evaluation_plan_has_danish_text(rrule: str) -> None
 # validators, the references inside a collaboration, batches of files, the lifecycle.
 _PROBLEM_MODULES = (
     "serialization",
-    "_validators",
+    "_model/validators",
     "identifiers",
-    "_integrity",
-    "_collaboration",
-    "_evaluation",
-    "_goals",
-    "_instruments",
-    "_participation",
-    "_volunteers",
-    "_actors",
-    "_tasks",
-    "_policy",
-    "_portfolio",
+    "_reference/municipalities",
+    "_model/integrity",
+    "_model/collaboration",
+    "_model/evaluation",
+    "_model/goals",
+    "_model/instruments",
+    "_scores/instruments",
+    "_model/participation",
+    "_model/volunteers",
+    "_model/actors",
+    "_model/tasks",
+    "_model/policy",
+    "_model/portfolio",
     "batch",
-    "_lifecycle",
-    "_examples",
+    "_model/lifecycle",
+    "_jsonform/examples",
 )
 # Messages put together from parts, each part matched by its own template (the sweeps
 # above meet them), and one summary that is not a problem.
 _COMPOSED = {
     "serialization": ("is not a field of {0} (the key is not shown", "has a key that {0}"),
-    "_validators": ("{0} is out of range; expected {1}",),
+    "_model/validators": ("{0} is out of range; expected {1}",),
     "identifiers": ("{0} contains {1}; {2}",),
-    "_lifecycle": ("cannot move collaboration {0} from {1} to {2}:",),
+    "_model/lifecycle": ("cannot move collaboration {0} from {1} to {2}:",),
 }
 _CODE = re.compile(r"[a-z_]+")
 
@@ -563,7 +570,7 @@ def test_every_message_the_loader_and_the_model_make_has_a_danish_template() -> 
                 continue
             if not _has_template(text):
                 missing.append(f"src/frivillig/{module}.py:{line}: {text!r}")
-    assert not missing, "add a Danish template to src/frivillig/_problem_text.py for:\n" + (
+    assert not missing, "add a Danish template to src/frivillig/_core/problem_text.py for:\n" + (
         "\n".join(missing)
     )
 
@@ -675,7 +682,7 @@ def _undeclared(reports: Iterable[frivillig.Report]) -> list[str]:
                 found[(finding.code, finding.reason)] = None
     return [
         f"{code} reports reason {reason!r}, which the rule does not declare: add it to "
-        f"{code}'s reasons in src/frivillig/_rulebook.py"
+        f"{code}'s reasons in src/frivillig/_rules/rulebook.py"
         for code, reason in found
     ]
 

@@ -1,4 +1,4 @@
-"""Tests for the municipality and region table (frivillig._municipalities)."""
+"""Tests for the municipality and region table (frivillig._reference.municipalities)."""
 
 import collections
 import datetime
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from frivillig import _municipalities
-from frivillig._municipalities import (
+from frivillig._reference import municipalities as _municipalities
+from frivillig._reference.municipalities import (
     MunicipalityInfo,
     Region,
     RegionMembership,
@@ -305,9 +305,9 @@ def test_table_is_read_once_and_cached() -> None:
 
 
 def test_importing_frivillig_does_not_read_the_table() -> None:
-    package_parent = Path(_municipalities.__file__).resolve().parents[1]
+    package_parent = Path(_municipalities.__file__).resolve().parents[2]
     script = (
-        "import frivillig, frivillig.identifiers, frivillig._municipalities as m\n"
+        "import frivillig, frivillig.identifiers, frivillig._reference.municipalities as m\n"
         "print(m._table.cache_info().currsize)\n"
     )
     env = {**os.environ, "PYTHONPATH": str(package_parent)}

@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 import frivillig
 from frivillig import schedules, strategies
-from frivillig._calendar import add_days, add_months
-from frivillig._lru import BoundedCache
+from frivillig._core.caches import BoundedCache
+from frivillig._core.calendar import add_days, add_months
 
 TODAY = dt.date(2026, 11, 27)
 START = dt.date(2026, 1, 1)

@@ -178,7 +178,7 @@ def test_the_visible_text_pattern_is_str_strip() -> None:
     | st.text(alphabet="ab-_.:\n ", max_size=5)
 )
 def test_id_pattern_agrees_with_the_validator(text: str) -> None:
-    from frivillig._validators import is_identifier
+    from frivillig._model.validators import is_identifier
 
     schema = json_schema()["properties"]["id"]
     validator = jsonschema.Draft202012Validator(schema)

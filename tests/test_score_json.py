@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import frivillig
 from frivillig import strategies
-from frivillig._frozenmap import FrozenMap
-from frivillig._scores import Score, ScorePart, Scores
+from frivillig._core.frozenmap import FrozenMap
+from frivillig._scores.scores import Score, ScorePart, Scores
 from frivillig.errors import ArgumentTypeError, ArgumentValueError, UsageError
 from frivillig.schema import RESULT_TYPES, result_schema
 

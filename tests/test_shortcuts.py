@@ -28,11 +28,11 @@ from frivillig import (
     schedules,
     strategies,
 )
-from frivillig._calendar import add_months
-from frivillig._checking import _relative_keyed, _root
-from frivillig._instruments import result_fraction_at
+from frivillig._core.calendar import add_months
+from frivillig._core.paths import render_path
 from frivillig._privacy import _CPR_SEPARATORS, cpr_spans, may_hold_cpr_like
-from frivillig._validators import render_path
+from frivillig._rules.checking import _relative_keyed, _root
+from frivillig._scores.instruments import result_fraction_at
 from frivillig.errors import ValidationError
 from frivillig.schedules import DueDate, DueState, EvaluationTolerance, ScheduleStatus
 

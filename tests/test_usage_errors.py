@@ -40,7 +40,7 @@ from frivillig import (
     records,
     schedules,
 )
-from frivillig._instruments import Band, Factor, Item, Note, Provenance, Scale, Verification
+from frivillig._scores.instruments import Band, Factor, Item, Note, Provenance, Scale, Verification
 from frivillig.errors import (
     ArgumentTypeError,
     ArgumentValueError,

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 import frivillig
 from frivillig import serialization
 from frivillig import strategies as fs
-from frivillig._actors import ACTOR_CLASSES
+from frivillig._model.actors import ACTOR_CLASSES
 from frivillig.schema import json_schema
 
 documents = fs.collaborations() | fs.portfolios() | fs.volunteer_policies() | fs.instruments()

@@ -16,7 +16,10 @@ Examples:
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from ._actors import (
+from ._core.frozenmap import FrozenMap
+from ._core.labels import LabelledEnum, Language, OrderedLabelledEnum
+from ._jsonform.examples import example_names, load_example
+from ._model.actors import (
     Actor,
     ActorKind,
     CitizenGroup,
@@ -28,7 +31,7 @@ from ._actors import (
     VolunteerCentre,
     VolunteerCouncil,
 )
-from ._collaboration import (
+from ._model.collaboration import (
     AgreementDocument,
     Collaboration,
     Forum,
@@ -40,12 +43,50 @@ from ._collaboration import (
     VolunteerModel,
     WelfareRole,
 )
-from ._evaluation import Decision, DyadicRating, EvaluationPlan, EvaluationRound, Response
-from ._examples import example_names, load_example
-from ._formalisation import CollaborationLevel, FormalisationLevel
-from ._frozenmap import FrozenMap
-from ._goals import Agreement, Goal, GoalStatus, Indicator, Wish
-from ._instruments import (
+from ._model.evaluation import Decision, DyadicRating, EvaluationPlan, EvaluationRound, Response
+from ._model.formalisation import CollaborationLevel, FormalisationLevel
+from ._model.goals import Agreement, Goal, GoalStatus, Indicator, Wish
+from ._model.integrity import integrity_problems, is_valid, validate
+from ._model.lifecycle import ALLOWED_TRANSITIONS, transition, transition_problems
+from ._model.participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
+from ._model.policy import PolicyProcess, VolunteerPolicy
+from ._model.portfolio import Portfolio
+from ._model.tasks import ReservedKind, Task, TaskKind, WorkCategory
+from ._model.volunteers import (
+    AgeBand,
+    Attachment,
+    Benefit,
+    ChildCertificateCheck,
+    Coercion,
+    Engagement,
+    PeriodWithChildren,
+    Remuneration,
+    Volunteer,
+    VolunteerFunction,
+    is_personal,
+)
+from ._privacy import (
+    CPR_MASK,
+    PSEUDONYMISATION,
+    REDACTION,
+    FieldTreatment,
+    cpr_problems,
+    find_cpr_like,
+    mask_cpr_like,
+    personal_fields,
+    pseudonym,
+    pseudonymise,
+    redact,
+)
+from ._reference.municipalities import (
+    MunicipalityInfo,
+    Region,
+    RegionMembership,
+    get_municipality,
+    municipalities,
+    regions,
+)
+from ._scores.instruments import (
     Aggregation,
     Anchor,
     Band,
@@ -65,48 +106,7 @@ from ._instruments import (
     instrument_ids,
     score_instrument,
 )
-from ._integrity import integrity_problems, is_valid, validate
-from ._labels import LabelledEnum, Language, OrderedLabelledEnum
-from ._lifecycle import ALLOWED_TRANSITIONS, transition, transition_problems
-from ._municipalities import (
-    MunicipalityInfo,
-    Region,
-    RegionMembership,
-    get_municipality,
-    municipalities,
-    regions,
-)
-from ._participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
-from ._policy import PolicyProcess, VolunteerPolicy
-from ._portfolio import Portfolio
-from ._privacy import (
-    CPR_MASK,
-    PSEUDONYMISATION,
-    REDACTION,
-    FieldTreatment,
-    cpr_problems,
-    find_cpr_like,
-    mask_cpr_like,
-    personal_fields,
-    pseudonym,
-    pseudonymise,
-    redact,
-)
-from ._tasks import ReservedKind, Task, TaskKind, WorkCategory
 from ._version import __version__
-from ._volunteers import (
-    AgeBand,
-    Attachment,
-    Benefit,
-    ChildCertificateCheck,
-    Coercion,
-    Engagement,
-    PeriodWithChildren,
-    Remuneration,
-    Volunteer,
-    VolunteerFunction,
-    is_personal,
-)
 from .errors import (
     ArgumentTypeError,
     ArgumentValueError,
@@ -133,10 +133,9 @@ from .serialization import (
 
 if TYPE_CHECKING:
     from . import schedules
-    from ._catalogue import rule_catalogue, rule_page
-    from ._checking import check, check_portfolio
-    from ._rulebook import BUILTIN_RULES, DEFAULT_RULEBOOK
-    from ._rules import (
+    from ._rules.catalogue import rule_catalogue, rule_page
+    from ._rules.checking import check, check_portfolio
+    from ._rules.engine import (
         CheckSettings,
         Evidence,
         Finding,
@@ -150,7 +149,8 @@ if TYPE_CHECKING:
         Source,
         SourceKind,
     )
-    from ._scores import (
+    from ._rules.rulebook import BUILTIN_RULES, DEFAULT_RULEBOOK
+    from ._scores.scores import (
         DEFAULT_HEALTH_WEIGHTS,
         FormalisationDriver,
         FormalisationRecommendation,
@@ -171,7 +171,7 @@ if TYPE_CHECKING:
         score_all,
         volunteer_fit,
     )
-    from ._trends import (
+    from ._scores.trends import (
         CollaborationTrends,
         DyadicPair,
         DyadicSummary,
@@ -193,56 +193,56 @@ if TYPE_CHECKING:
 # imported when one of their names is first used: loading, writing and validating
 # documents do not need them, and they take about a third of the import's time.
 _LAZY: dict[str, str] = {
-    "rule_catalogue": "._catalogue",
-    "rule_page": "._catalogue",
-    "check": "._checking",
-    "check_portfolio": "._checking",
-    "BUILTIN_RULES": "._rulebook",
-    "DEFAULT_RULEBOOK": "._rulebook",
-    "CheckSettings": "._rules",
-    "Evidence": "._rules",
-    "Finding": "._rules",
-    "Hit": "._rules",
-    "Report": "._rules",
-    "Rule": "._rules",
-    "RuleContext": "._rules",
-    "RuleExample": "._rules",
-    "Rulebook": "._rules",
-    "Severity": "._rules",
-    "Source": "._rules",
-    "SourceKind": "._rules",
-    "DEFAULT_HEALTH_WEIGHTS": "._scores",
-    "FormalisationDriver": "._scores",
-    "FormalisationRecommendation": "._scores",
-    "FormalisationSettings": "._scores",
-    "Score": "._scores",
-    "ScorePart": "._scores",
-    "ScoreSettings": "._scores",
-    "Scores": "._scores",
-    "co_creation_readiness": "._scores",
-    "collaboration_health": "._scores",
-    "equality": "._scores",
-    "evaluation_health": "._scores",
-    "formalisation_fit": "._scores",
-    "goal_alignment": "._scores",
-    "level_held": "._scores",
-    "recommend_formalisation": "._scores",
-    "render_scores": "._scores",
-    "score_all": "._scores",
-    "volunteer_fit": "._scores",
-    "CollaborationTrends": "._trends",
-    "DyadicPair": "._trends",
-    "DyadicSummary": "._trends",
-    "PeriodPoint": "._trends",
-    "PortfolioSeries": "._trends",
-    "PortfolioTrends": "._trends",
-    "RoundPoint": "._trends",
-    "RoundSeries": "._trends",
-    "Spread": "._trends",
-    "TrendDirection": "._trends",
-    "collaboration_trends": "._trends",
-    "dyadic_summary": "._trends",
-    "portfolio_trends": "._trends",
+    "rule_catalogue": "._rules.catalogue",
+    "rule_page": "._rules.catalogue",
+    "check": "._rules.checking",
+    "check_portfolio": "._rules.checking",
+    "BUILTIN_RULES": "._rules.rulebook",
+    "DEFAULT_RULEBOOK": "._rules.rulebook",
+    "CheckSettings": "._rules.engine",
+    "Evidence": "._rules.engine",
+    "Finding": "._rules.engine",
+    "Hit": "._rules.engine",
+    "Report": "._rules.engine",
+    "Rule": "._rules.engine",
+    "RuleContext": "._rules.engine",
+    "RuleExample": "._rules.engine",
+    "Rulebook": "._rules.engine",
+    "Severity": "._rules.engine",
+    "Source": "._rules.engine",
+    "SourceKind": "._rules.engine",
+    "DEFAULT_HEALTH_WEIGHTS": "._scores.scores",
+    "FormalisationDriver": "._scores.scores",
+    "FormalisationRecommendation": "._scores.scores",
+    "FormalisationSettings": "._scores.scores",
+    "Score": "._scores.scores",
+    "ScorePart": "._scores.scores",
+    "ScoreSettings": "._scores.scores",
+    "Scores": "._scores.scores",
+    "co_creation_readiness": "._scores.scores",
+    "collaboration_health": "._scores.scores",
+    "equality": "._scores.scores",
+    "evaluation_health": "._scores.scores",
+    "formalisation_fit": "._scores.scores",
+    "goal_alignment": "._scores.scores",
+    "level_held": "._scores.scores",
+    "recommend_formalisation": "._scores.scores",
+    "render_scores": "._scores.scores",
+    "score_all": "._scores.scores",
+    "volunteer_fit": "._scores.scores",
+    "CollaborationTrends": "._scores.trends",
+    "DyadicPair": "._scores.trends",
+    "DyadicSummary": "._scores.trends",
+    "PeriodPoint": "._scores.trends",
+    "PortfolioSeries": "._scores.trends",
+    "PortfolioTrends": "._scores.trends",
+    "RoundPoint": "._scores.trends",
+    "RoundSeries": "._scores.trends",
+    "Spread": "._scores.trends",
+    "TrendDirection": "._scores.trends",
+    "collaboration_trends": "._scores.trends",
+    "dyadic_summary": "._scores.trends",
+    "portfolio_trends": "._scores.trends",
     "iter_documents": ".batch",
     "load_portfolio": ".batch",
     "schedules": ".schedules",

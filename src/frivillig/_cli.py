@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Any, TextIO, cast
 
 from . import batch, records
-from ._checking import check, check_portfolio
-from ._collaboration import Collaboration
-from ._examples import DEFAULT_EXAMPLE, EXAMPLE_AS_OF, example_names, load_example
-from ._files import overwrites, replacing_binary, replacing_text
-from ._labels import Language
-from ._portfolio import Portfolio
+from ._core.files import overwrites, replacing_binary, replacing_text
+from ._core.labels import Language
+from ._jsonform.examples import DEFAULT_EXAMPLE, EXAMPLE_AS_OF, example_names, load_example
+from ._model.collaboration import Collaboration
+from ._model.portfolio import Portfolio
 from ._privacy import terminal_safe
-from ._scores import render_scores, score_all
+from ._rules.checking import check, check_portfolio
+from ._scores.scores import render_scores, score_all
 from ._version import __version__
 from .errors import FrivilligError, Problem, ValidationError
 from .schedules import next_due_dates, render_schedule
@@ -123,7 +123,7 @@ _TEXT = {
 
 
 def _summary(collaboration: Collaboration, lang: Language) -> list[str]:
-    from ._municipalities import get_municipality
+    from ._reference.municipalities import get_municipality
 
     t = _TEXT[lang]
     municipality = get_municipality(collaboration.municipality_code)
@@ -894,7 +894,7 @@ Run 'frivillig COMMAND --help' for the options of one command.
 
 
 def _rule_range() -> str:
-    from ._rulebook import DEFAULT_RULEBOOK
+    from ._rules.rulebook import DEFAULT_RULEBOOK
 
     codes = [rule.code for rule in DEFAULT_RULEBOOK]
     return f"{codes[0]}-{codes[-1]}"

@@ -74,16 +74,16 @@ from typing import IO, Any, Protocol, TypeAlias, TypeVar
 
 import attrs
 
-from ._arguments import require_date, require_instance
-from ._checking import check
-from ._collaboration import Collaboration
-from ._files import replacing_text
-from ._frozenmap import FrozenMap
-from ._policy import VolunteerPolicy
-from ._portfolio import Portfolio
-from ._privacy import mask_cpr_like
-from ._rules import CheckSettings, Report, Rulebook
-from ._scores import Score, ScoreSettings, score_all
+from ._core.arguments import require_date, require_instance
+from ._core.files import replacing_text
+from ._core.frozenmap import FrozenMap
+from ._model.collaboration import Collaboration
+from ._model.policy import VolunteerPolicy
+from ._model.portfolio import Portfolio
+from ._reference.cpr import mask_cpr_like
+from ._rules.checking import check
+from ._rules.engine import CheckSettings, Report, Rulebook
+from ._scores.scores import Score, ScoreSettings, score_all
 from .errors import (
     ArgumentTypeError,
     ArgumentValueError,

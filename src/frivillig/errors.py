@@ -21,11 +21,11 @@ Examples:
 """
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
-from ._labels import Language, require_language
+from ._core.paths import render_path
 
 __all__ = [
     "ArgumentTypeError",
@@ -44,6 +44,31 @@ __all__ = [
     "UsageError",
     "ValidationError",
 ]
+
+Language = Literal["da", "en"]
+"""A language the library writes labels and messages in: Danish or English."""
+
+LANGUAGES: tuple[Language, ...] = ("da", "en")
+
+
+def require_language(value: object, name: str = "lang") -> Language:
+    """Return ``value`` when it is ``"da"`` or ``"en"``; raise otherwise.
+
+    Case matters: ``"DA"`` is refused rather than read as English or Danish. Any
+    other text raises [`ArgumentValueError`][frivillig.errors.ArgumentValueError],
+    anything else [`ArgumentTypeError`][frivillig.errors.ArgumentTypeError]: a
+    wrong language is the calling code's mistake. The two languages are compared
+    first, so the check costs a label or a message almost nothing.
+    """
+    if value == "da" or value == "en":  # compared, not hashed: any object may come
+        return value
+    if not isinstance(value, str):
+        message = f"{name} must be 'da' or 'en', got {type(value).__name__}"
+        raise ArgumentTypeError(message)
+    choices = " or ".join(repr(lang) for lang in LANGUAGES)
+    hint = f" (did you mean {value.lower()!r}?)" if value.lower() in LANGUAGES else ""
+    message = f"{name} must be {choices}{hint}"
+    raise ArgumentValueError(message)
 
 
 @attrs.frozen(kw_only=True)
@@ -77,7 +102,7 @@ class Problem:
         message of no known template (one made by your own code, say) is given
         in English.
         """
-        from ._problem_text import danish
+        from ._core.problem_text import danish
 
         return danish(self.message) or self.message
 
@@ -161,8 +186,6 @@ class FieldError(ValidationError):
 
     def __init__(self, path: Sequence[str | int], message: str, code: str) -> None:
         """Create the error; see the class's attributes."""
-        from ._validators import render_path
-
         self.path = tuple(path)
         self.message = message
         self.code = code

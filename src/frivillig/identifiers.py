@@ -55,13 +55,15 @@ Examples:
     'unknown'
 """
 
-import re
-import reprlib
-
-from frivillig._municipalities import _known_codes, _table
+from frivillig._reference.municipalities import (
+    _show,
+    _type_name,
+    is_valid_municipality_code,
+    municipality_code_problem,
+    validate_municipality_code,
+)
 from frivillig.errors import (
     InvalidChecksum,
-    InvalidComponent,
     InvalidFormat,
     InvalidLength,
     Problem,
@@ -78,12 +80,6 @@ __all__ = [
 ]
 
 _CVR_LENGTH = 8
-_CHRISTIANSOE = 411
-_MUNICIPALITY_TEXT = re.compile(r"[0-9]{3,4}")
-
-_repr = reprlib.Repr()
-_repr.maxstring = 40
-_repr.maxother = 40
 
 _CVR_ERRORS: dict[str, type[ValidationError]] = {
     "type": InvalidFormat,
@@ -91,16 +87,6 @@ _CVR_ERRORS: dict[str, type[ValidationError]] = {
     "length": InvalidLength,
     "checksum": InvalidChecksum,
 }
-
-
-def _show(value: object) -> str:
-    """Render a value for a message, shortening a long one."""
-    return _repr.repr(value)
-
-
-def _type_name(value: object) -> str:
-    """Name a value's type for a message."""
-    return type(value).__name__
 
 
 def _cvr_type_message(value: object) -> str:
@@ -200,121 +186,6 @@ def is_valid_cvr(number: object) -> bool:
     """Tell whether ``number`` is a valid CVR number, in any form validate_cvr accepts."""
     try:
         _validate_cvr(number)
-    except ValidationError:
-        return False
-    return True
-
-
-def _municipality_type_message(value: object) -> str:
-    """Say that a municipality code must be an int."""
-    return (
-        "expected a municipality code as an int such as 101, "
-        f"got {_type_name(value)} {_show(value)}"
-    )
-
-
-def _municipality_code_problem(value: int, shown: str) -> tuple[str, str] | None:
-    """Check an integer municipality code; ``shown`` is how messages name it."""
-    codes = _known_codes()
-    if not 100 <= value <= 999:
-        message = (
-            f"{shown} is not a 3-digit number; municipality codes run from "
-            f"{min(codes)} to {max(codes)}"
-        )
-        region = next((r for r in _table().regions if r.code == value), None)
-        if region is not None:
-            message += f" ({value} is the region code of {region.name_da})"
-        return message, "range"
-    if value == _CHRISTIANSOE:
-        message = (
-            f"{shown} is Christiansø (Ertholmene), which is not one of the 98 municipalities: "
-            "it lies outside the municipal division and has no municipality or region"
-        )
-        return message, "unknown"
-    if value not in codes:
-        message = (
-            f"{shown} is not one of the 98 municipality codes; "
-            "frivillig.municipalities() lists them"
-        )
-        return message, "unknown"
-    return None
-
-
-def municipality_code_problem(value: object) -> tuple[str, str] | None:
-    """Check a municipality code in the form frivillig stores: an ``int``.
-
-    Args:
-        value: The value to check, of any type. A ``bool`` is not a code, and a
-            string such as ``"0101"`` is reported as a wrong type (use
-            [`validate_municipality_code`][frivillig.identifiers.validate_municipality_code]
-            to read one).
-
-    Returns:
-        ``None`` if ``value`` is the code of one of the 98 municipalities, else
-        ``(message, code)`` with code ``"type"`` (not an ``int``), ``"range"``
-        (not a 3-digit number) or ``"unknown"`` (3 digits, but no
-        municipality has it, for example 411 Christiansø).
-    """
-    if type(value) is int and value in _known_codes():
-        return None  # the common case, answered without building a message
-    if isinstance(value, bool) or not isinstance(value, int):
-        message = _municipality_type_message(value)
-        if isinstance(value, str):
-            message += "; validate_municipality_code() reads '101' or '0101'"
-        return message, "type"
-    return _municipality_code_problem(value, str(value))
-
-
-def validate_municipality_code(code: int | str) -> int:
-    """Read a municipality code and check that one of the 98 municipalities has it.
-
-    Args:
-        code: The code as an ``int`` (``101``) or as a string of 3 digits or 4
-            zero-padded digits (``"101"``, ``"0101"``); whitespace around a
-            string is ignored.
-
-    Returns:
-        The code as an ``int``, the form frivillig stores.
-
-    Raises:
-        InvalidFormat: ``code`` is not a municipality code in form: another
-            type, a string of other characters, or a number that does not have
-            3 digits.
-        InvalidComponent: ``code`` is well formed but none of the 98
-            municipalities has it, for example ``411`` (Christiansø).
-    """
-    return _validate_municipality_code(code)
-
-
-def _validate_municipality_code(code: object) -> int:
-    """Implement validate_municipality_code for a value of any type."""
-    if isinstance(code, str):
-        text = code.strip()
-        if not _MUNICIPALITY_TEXT.fullmatch(text):
-            message = (
-                f"{_show(code)} is not a municipality code; expected 3 digits or 4 "
-                "zero-padded digits, such as '101' or '0101'"
-            )
-            raise InvalidFormat([Problem(path="$", message=message, code="format")])
-        number = int(text)
-        problem = _municipality_code_problem(number, _show(code))
-    elif isinstance(code, int) and not isinstance(code, bool):
-        number = code
-        problem = _municipality_code_problem(number, str(number))
-    else:
-        message = _municipality_type_message(code)
-        raise InvalidFormat([Problem(path="$", message=message, code="type")])
-    if problem is not None:
-        message, kind = problem
-        error = InvalidComponent if kind == "unknown" else InvalidFormat
-        raise error([Problem(path="$", message=message, code=kind)])
-    return number
-
-
-def is_valid_municipality_code(code: object) -> bool:
-    """Tell whether ``code`` is one of the 98 codes, in a form validate_municipality_code reads."""
-    try:
-        _validate_municipality_code(code)
     except ValidationError:
         return False
     return True

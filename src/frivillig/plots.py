@@ -37,15 +37,15 @@ from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from ._arguments import require_date, require_instance, require_language
-from ._collaboration import Collaboration
-from ._instruments import Instrument
-from ._labels import Language
-from ._portfolio import Portfolio
-from ._privacy import mask_cpr_like
-from ._rules import CheckSettings, Report, Rulebook, Severity
-from ._scores import resolve_instrument
-from ._trends import RoundSeries, collaboration_trends
+from ._core.arguments import require_date, require_instance, require_language
+from ._core.labels import Language
+from ._model.collaboration import Collaboration
+from ._model.instruments import Instrument
+from ._model.portfolio import Portfolio
+from ._reference.cpr import mask_cpr_like
+from ._rules.engine import CheckSettings, Report, Rulebook, Severity
+from ._scores.scores import resolve_instrument
+from ._scores.trends import RoundSeries, collaboration_trends
 from .errors import Problem, ValidationError
 from .records import MissingExtraError, _check_rulebook, _reports, _rule_titles
 

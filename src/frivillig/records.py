@@ -95,27 +95,27 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from ._actors import ActorKind, Sector
-from ._arguments import require_date, require_instance, require_language
-from ._checking import check
-from ._collaboration import (
+from ._core.arguments import require_date, require_instance, require_language
+from ._core.labels import LANGUAGES, LabelledEnum, Language, OrderedLabelledEnum
+from ._model.actors import ActorKind, Sector
+from ._model.collaboration import (
     Collaboration,
     GovernanceMode,
     LifecycleStatus,
     VolunteerModel,
     WelfareRole,
 )
-from ._evaluation import Decision, EvaluationRound
-from ._formalisation import CollaborationLevel, FormalisationLevel
-from ._goals import GoalStatus
-from ._labels import LANGUAGES, LabelledEnum, Language, OrderedLabelledEnum
-from ._municipalities import get_municipality
-from ._portfolio import Portfolio
-from ._privacy import mask_cpr_like
-from ._rulebook import DEFAULT_RULEBOOK
-from ._rules import CheckSettings, Report, Rulebook, Severity
-from ._scores import COMPONENTS, ScoreSettings, score_all
-from ._tasks import TaskKind, WorkCategory
+from ._model.evaluation import Decision, EvaluationRound
+from ._model.formalisation import CollaborationLevel, FormalisationLevel
+from ._model.goals import GoalStatus
+from ._model.portfolio import Portfolio
+from ._model.tasks import TaskKind, WorkCategory
+from ._reference.cpr import mask_cpr_like
+from ._reference.municipalities import get_municipality
+from ._rules.checking import check
+from ._rules.engine import CheckSettings, Report, Rulebook, Severity
+from ._rules.rulebook import DEFAULT_RULEBOOK
+from ._scores.scores import COMPONENTS, ScoreSettings, score_all
 from .errors import (
     ArgumentTypeError,
     ArgumentValueError,

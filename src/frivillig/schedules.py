@@ -74,13 +74,13 @@ from typing import Any, cast
 import attrs
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
-from ._arguments import require_date, require_instance, require_language
-from ._calendar import add_days, add_months
-from ._collaboration import Collaboration
-from ._evaluation import EvaluationPlan, EvaluationRound
-from ._labels import LabelledEnum, Language
-from ._lru import BoundedCache, date_tuple_bytes
-from ._validators import FieldError, number_range
+from ._core.arguments import require_date, require_instance, require_language
+from ._core.caches import BoundedCache, date_tuple_bytes
+from ._core.calendar import add_days, add_months
+from ._core.labels import LabelledEnum, Language
+from ._model.collaboration import Collaboration
+from ._model.evaluation import EvaluationPlan, EvaluationRound
+from ._model.validators import FieldError, number_range
 from .errors import ArgumentTypeError, ArgumentValueError
 
 __all__ = [

@@ -63,14 +63,14 @@ from typing import Any, cast
 
 import attrs
 
-from ._actors import ACTOR_CLASSES, Actor
-from ._collaboration import _ENDS_FROM, _ended_from, _holders, _responsibilities
-from ._evaluation import MAX_RRULE_LENGTH, _rrule
-from ._frozenmap import FrozenMap
-from ._instruments import _finite, _non_empty, _share
-from ._instruments import _whole as _whole_number
-from ._labels import LabelledEnum
-from ._validators import (
+from ._core.frozenmap import FrozenMap
+from ._core.labels import LabelledEnum
+from ._model.actors import ACTOR_CLASSES, Actor
+from ._model.collaboration import _ENDS_FROM, _ended_from, _holders, _responsibilities
+from ._model.evaluation import MAX_RRULE_LENGTH, _rrule
+from ._model.instruments import _finite, _non_empty, _share
+from ._model.instruments import _whole as _whole_number
+from ._model.validators import (
     ID_CONSTRAINT,
     Constraint,
     constraint,
@@ -79,7 +79,7 @@ from ._validators import (
     optional_cvr,
     own_validator,
 )
-from ._volunteers import Volunteer, _pseudonymous_id
+from ._model.volunteers import Volunteer, _pseudonymous_id
 from .errors import ArgumentTypeError, ArgumentValueError
 from .serialization import DOCUMENT_TYPES, SCHEMA_VERSION
 
@@ -278,24 +278,24 @@ def _name(validator: Any) -> str:
 # reference data (the time zone database). Their problems are in _RULES_NOT_IN_SCHEMA.
 _ACROSS = frozenset(
     {
-        "frivillig._validators.unique_ids.<locals>.check",
-        "frivillig._validators.not_before.<locals>.check",
-        "frivillig._volunteers._last_day",
-        "frivillig._volunteers.Volunteer._check_association",
-        "frivillig._collaboration._plan_after_start",
-        "frivillig._evaluation._counted_span",
-        "frivillig._evaluation._timezone",
-        "frivillig._evaluation.DyadicRating._check_ratee",
-        "frivillig._evaluation.EvaluationRound._check_ratings",
-        "frivillig._participation.Participant._check_share",
-        "frivillig._participation.Participant._check_support",
-        "frivillig._participation.Participant._check_funding",
-        "frivillig._goals.Indicator._check_target",
-        "frivillig._goals.Goal._check_agreements",
-        "frivillig._instruments.Scale._check_maximum",
-        "frivillig._instruments.Scale._check_anchors",
-        "frivillig._instruments.Instrument._check_factors",
-        "frivillig._instruments.Instrument._check_bands",
+        "frivillig._model.validators.unique_ids.<locals>.check",
+        "frivillig._model.validators.not_before.<locals>.check",
+        "frivillig._model.volunteers._last_day",
+        "frivillig._model.volunteers.Volunteer._check_association",
+        "frivillig._model.collaboration._plan_after_start",
+        "frivillig._model.evaluation._counted_span",
+        "frivillig._model.evaluation._timezone",
+        "frivillig._model.evaluation.DyadicRating._check_ratee",
+        "frivillig._model.evaluation.EvaluationRound._check_ratings",
+        "frivillig._model.participation.Participant._check_share",
+        "frivillig._model.participation.Participant._check_support",
+        "frivillig._model.participation.Participant._check_funding",
+        "frivillig._model.goals.Indicator._check_target",
+        "frivillig._model.goals.Goal._check_agreements",
+        "frivillig._model.instruments.Scale._check_maximum",
+        "frivillig._model.instruments.Scale._check_anchors",
+        "frivillig._model.instruments.Instrument._check_factors",
+        "frivillig._model.instruments.Instrument._check_bands",
     }
 )
 
@@ -335,7 +335,7 @@ _FACTS: dict[Any, Callable[[Any], dict[str, Any]]] = {
     },
 }
 _FACTS_BY_NAME: dict[str, Callable[[Any], dict[str, Any]]] = {
-    "frivillig._validators.texts.<locals>.check": _texts_facts,
+    "frivillig._model.validators.texts.<locals>.check": _texts_facts,
 }
 
 
@@ -640,9 +640,9 @@ def _result_object(builder: _Builder, cls: type[Any]) -> None:
 
 @functools.cache
 def _cached_result_schema(result_type: str) -> str:
-    from ._instruments import Note
-    from ._rules import Finding, Report, Severity
-    from ._scores import Score, ScorePart
+    from ._model.instruments import Note
+    from ._rules.engine import Finding, Report, Severity
+    from ._scores.scores import Score, ScorePart
 
     builder = _Builder()
     for cls in (Note, ScorePart, Score):

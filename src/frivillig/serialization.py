@@ -46,18 +46,18 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn
 from cattrs.preconf.json import make_converter
 
-from ._actors import ACTOR_CLASSES, Actor, ActorKind
-from ._collaboration import Collaboration
-from ._frozenmap import FrozenMap, adopt
-from ._instruments import Instrument
-from ._integrity import _dangling, _resolves
-from ._labels import LabelledEnum
-from ._migrations import MIGRATIONS as _MIGRATIONS
-from ._migrations import Migration
-from ._policy import VolunteerPolicy
-from ._portfolio import Portfolio
-from ._privacy import mask_cpr_like
-from ._validators import (
+from ._core.frozenmap import FrozenMap, adopt
+from ._core.labels import LabelledEnum
+from ._core.paths import render_path
+from ._jsonform.migrations import MIGRATIONS as _MIGRATIONS
+from ._jsonform.migrations import Migration
+from ._model.actors import ACTOR_CLASSES, Actor, ActorKind
+from ._model.collaboration import Collaboration
+from ._model.instruments import Instrument
+from ._model.integrity import _dangling, _resolves
+from ._model.policy import VolunteerPolicy
+from ._model.portfolio import Portfolio
+from ._model.validators import (
     ID_CONSTRAINT,
     Constraint,
     FieldError,
@@ -65,9 +65,9 @@ from ._validators import (
     constraint,
     is_sequence_converter,
     own_validator,
-    render_path,
 )
-from ._volunteers import is_personal
+from ._model.volunteers import is_personal
+from ._reference.cpr import mask_cpr_like
 from .errors import ArgumentTypeError, Problem, SchemaVersionError, ValidationError
 
 __all__ = [
@@ -734,7 +734,7 @@ def dump(obj: Document, path: str | Path, *, indent: int | None = 2) -> None:
         ValidationError: the loader would refuse the document; nothing is written.
         OSError: the file cannot be written (no such folder, no permission, a folder).
     """
-    from ._files import replacing_text
+    from ._core.files import replacing_text
 
     given: object = path  # any object may come, whatever the annotation says
     if not isinstance(given, str | os.PathLike):
@@ -2025,7 +2025,7 @@ class _Writer:
         self.msgspec = msgspec
         self.encoder = msgspec.json.Encoder()
         self.objects: dict[type[Any], Callable[[Any], Any]] = {}
-        self.roots: dict[type[Any], Callable[[Any], Any]] = {}
+        self.roots: dict[type[Any], Callable[..., Any]] = {}
 
     def encode(self, obj: Any, name: str, indent: int | None) -> str:
         root = self.roots.get(type(obj))
@@ -2114,7 +2114,7 @@ class _Writer:
             rank = {member: index for index, member in enumerate(key)}.__getitem__
 
             def by_member(mapping: Any) -> dict[Any, Any]:
-                data = mapping._data
+                data: dict[Any, Any] = mapping._data
                 ranks = list(map(rank, data))
                 if ranks == sorted(ranks) and (item is identity or _float_values(data)):
                     return data  # in the enumeration's order already

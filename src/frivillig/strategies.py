@@ -61,7 +61,10 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy
 
-from ._actors import (
+from ._core.frozenmap import FrozenMap
+from ._core.labels import LabelledEnum
+from ._core.paths import render_path
+from ._model.actors import (
     ACTOR_CLASSES,
     Actor,
     ActorKind,
@@ -73,8 +76,7 @@ from ._actors import (
     VolunteerCentre,
     VolunteerCouncil,
 )
-from ._checking import check as _check
-from ._collaboration import (
+from ._model.collaboration import (
     AgreementDocument,
     Collaboration,
     Forum,
@@ -86,11 +88,47 @@ from ._collaboration import (
     VolunteerModel,
     WelfareRole,
 )
-from ._evaluation import Decision, DyadicRating, EvaluationPlan, EvaluationRound, Response
-from ._formalisation import CollaborationLevel, FormalisationLevel
-from ._frozenmap import FrozenMap
-from ._goals import Agreement, Goal, GoalStatus, Indicator, Wish
-from ._instruments import (
+from ._model.evaluation import Decision, DyadicRating, EvaluationPlan, EvaluationRound, Response
+from ._model.formalisation import CollaborationLevel, FormalisationLevel
+from ._model.goals import Agreement, Goal, GoalStatus, Indicator, Wish
+from ._model.participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
+from ._model.policy import PolicyProcess, VolunteerPolicy
+from ._model.portfolio import Portfolio
+from ._model.tasks import ReservedKind, Task, TaskKind, WorkCategory
+from ._model.validators import is_identifier
+from ._model.volunteers import (
+    AgeBand,
+    Attachment,
+    Benefit,
+    ChildCertificateCheck,
+    Coercion,
+    Engagement,
+    PeriodWithChildren,
+    Remuneration,
+    Volunteer,
+    VolunteerFunction,
+    is_personal,
+)
+from ._reference.cpr import find_cpr_like
+from ._reference.municipalities import MunicipalityInfo, Region, RegionMembership, get_municipality
+from ._reference.municipalities import municipalities as _municipality_table
+from ._rules.checking import check as _check
+from ._rules.engine import (
+    CheckSettings,
+    Evidence,
+    Finding,
+    Hit,
+    Report,
+    Rule,
+    Rulebook,
+    RuleContext,
+    RuleExample,
+    Severity,
+    Source,
+    SourceKind,
+)
+from ._rules.rulebook import BUILTIN_RULES, DEFAULT_RULEBOOK
+from ._scores.instruments import (
     Aggregation,
     Anchor,
     Band,
@@ -110,29 +148,7 @@ from ._instruments import (
     instrument_ids,
     score_instrument,
 )
-from ._labels import LabelledEnum
-from ._municipalities import MunicipalityInfo, Region, RegionMembership, get_municipality
-from ._municipalities import municipalities as _municipality_table
-from ._participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
-from ._policy import PolicyProcess, VolunteerPolicy
-from ._portfolio import Portfolio
-from ._privacy import find_cpr_like
-from ._rulebook import BUILTIN_RULES, DEFAULT_RULEBOOK
-from ._rules import (
-    CheckSettings,
-    Evidence,
-    Finding,
-    Hit,
-    Report,
-    Rule,
-    Rulebook,
-    RuleContext,
-    RuleExample,
-    Severity,
-    Source,
-    SourceKind,
-)
-from ._scores import (
+from ._scores.scores import (
     DEFAULT_HEALTH_WEIGHTS,
     FormalisationRecommendation,
     FormalisationSettings,
@@ -142,8 +158,7 @@ from ._scores import (
     recommend_formalisation,
     score_all,
 )
-from ._tasks import ReservedKind, Task, TaskKind, WorkCategory
-from ._trends import (
+from ._scores.trends import (
     CollaborationTrends,
     DyadicPair,
     DyadicSummary,
@@ -156,22 +171,8 @@ from ._trends import (
     Spread,
     dyadic_summary,
 )
-from ._trends import collaboration_trends as _trends_of
-from ._trends import portfolio_trends as _portfolio_trends_of
-from ._validators import is_identifier, render_path
-from ._volunteers import (
-    AgeBand,
-    Attachment,
-    Benefit,
-    ChildCertificateCheck,
-    Coercion,
-    Engagement,
-    PeriodWithChildren,
-    Remuneration,
-    Volunteer,
-    VolunteerFunction,
-    is_personal,
-)
+from ._scores.trends import collaboration_trends as _trends_of
+from ._scores.trends import portfolio_trends as _portfolio_trends_of
 from .errors import Problem
 from .schedules import DueDate, EvaluationTolerance, ScheduleStatus, evaluation_status
 from .serialization import SCHEMA_VERSION, Document, LoadLimits, to_dict
@@ -2952,7 +2953,7 @@ def instrument_scores() -> SearchStrategy[InstrumentScore]:
 
 
 def _example_collaboration() -> Collaboration:
-    from ._examples import load_example
+    from ._jsonform.examples import load_example
 
     return load_example()
 

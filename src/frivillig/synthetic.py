@@ -88,7 +88,8 @@ from typing import Any, Literal, TypeVar, get_args
 
 import attrs
 
-from ._actors import (
+from ._core.labels import LabelledEnum
+from ._model.actors import (
     CitizenGroup,
     Municipality,
     PrivateCompany,
@@ -96,7 +97,7 @@ from ._actors import (
     VoluntaryOrganisation,
     VolunteerCentre,
 )
-from ._collaboration import (
+from ._model.collaboration import (
     AgreementDocument,
     Collaboration,
     Forum,
@@ -108,16 +109,13 @@ from ._collaboration import (
     VolunteerModel,
     WelfareRole,
 )
-from ._evaluation import Decision, DyadicRating, EvaluationPlan, EvaluationRound, Response
-from ._formalisation import CollaborationLevel, FormalisationLevel
-from ._goals import Agreement, Goal, GoalStatus, Indicator, Wish
-from ._labels import LabelledEnum
-from ._municipalities import get_municipality
-from ._participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
-from ._portfolio import Portfolio
-from ._scores import recommend_formalisation
-from ._tasks import ReservedKind, Task, TaskKind, WorkCategory
-from ._volunteers import (
+from ._model.evaluation import Decision, DyadicRating, EvaluationPlan, EvaluationRound, Response
+from ._model.formalisation import CollaborationLevel, FormalisationLevel
+from ._model.goals import Agreement, Goal, GoalStatus, Indicator, Wish
+from ._model.participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
+from ._model.portfolio import Portfolio
+from ._model.tasks import ReservedKind, Task, TaskKind, WorkCategory
+from ._model.volunteers import (
     AgeBand,
     Attachment,
     ChildCertificateCheck,
@@ -126,6 +124,8 @@ from ._volunteers import (
     Volunteer,
     VolunteerFunction,
 )
+from ._reference.municipalities import get_municipality
+from ._scores.scores import recommend_formalisation
 from .errors import Problem, ValidationError
 from .identifiers import municipality_code_problem
 

@@ -1,0 +1,5 @@
+"""The scores, each with its explanation.
+
+Collaboration scores, the published instruments and their scoring, and trends
+across evaluation rounds.
+"""
