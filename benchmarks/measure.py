@@ -84,8 +84,9 @@ class Clock:
 def clear_library_caches() -> list[str]:
     """Empty frivillig's caches of plans and schedules; return the names of those emptied.
 
-    They are the due-date windows and schedule statuses of ``frivillig.schedules``
-    (``BoundedCache``), and the kept RRULE checks and counted spans of plans.
+    They are the due-date windows, schedule statuses and dates of counted rules of
+    ``frivillig.schedules`` (``BoundedCache``), and the kept RRULE checks and counted
+    spans of plans.
     """
     from frivillig import schedules
     from frivillig._model import evaluation as _evaluation
@@ -94,6 +95,7 @@ def clear_library_caches() -> list[str]:
     for owner, name in (
         (schedules, "_WINDOWS"),
         (schedules, "_STATUSES"),
+        (schedules, "_COUNTED"),
         (_evaluation, "_rrule_problem"),
         (_evaluation, "_span_problem"),
     ):

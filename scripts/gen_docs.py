@@ -38,6 +38,9 @@ from frivillig.serialization import DOCUMENT_TYPES, SCHEMA_VERSION
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 JSON_FORM = DOCS / "reference" / "json-form.md"
+PERFORMANCE = DOCS / "reference" / "performance.md"
+CACHES_BEGIN = "<!-- caches:start -->"
+CACHES_END = "<!-- caches:end -->"
 GLOSSARIES = {
     "en": DOCS / "explanation" / "glossary.md",
     "da": DOCS / "explanation" / "glossary.da.md",
@@ -391,9 +394,39 @@ def glossary_page(current: str, lang: str) -> str:
     return current[:start] + glossary_tables(lang) + current[stop + len(END) :]
 
 
+def caches_table() -> str:
+    """The budget of every cache, as a Markdown table with its total."""
+    from frivillig._core.caches import BUDGETS
+
+    mib = 1024 * 1024
+    lines = [
+        "| cache | keeps | at most answers | at most |",
+        "|---|---|---|---|",
+    ]
+    for name, budget in BUDGETS.items():
+        lines.append(
+            f"| `{name}` | {budget.holds} | {budget.entries:,} | {budget.bytes / mib:g} MiB |"
+        )
+    total = sum(budget.bytes for budget in BUDGETS.values()) / mib
+    lines.append(f"| all together | | | {total:g} MiB |")
+    return "\n".join(lines) + "\n"
+
+
+def performance_page(current: str) -> str:
+    """Return the performance page with its table of cache budgets made afresh."""
+    start = current.find(CACHES_BEGIN)
+    stop = current.find(CACHES_END)
+    if start < 0 or stop < start:
+        msg = "the performance page has lost its caches:start/caches:end markers"
+        raise ValueError(msg)
+    head = current[: start + len(CACHES_BEGIN)]
+    return head + "\n" + caches_table() + current[stop:]
+
+
 def expected_pages() -> dict[Path, str]:
     """Return the text every generated page should have, by path."""
     pages = {JSON_FORM: json_form_page()}
+    pages[PERFORMANCE] = performance_page(PERFORMANCE.read_text(encoding="utf-8"))
     for lang, path in GLOSSARIES.items():
         pages[path] = glossary_page(path.read_text(encoding="utf-8"), lang)
     return pages

@@ -95,7 +95,7 @@ def test_an_export_interrupted_inside_the_writer_leaves_no_partial_file(
         handle.flush()
         raise raised
 
-    monkeypatch.setattr(_cli, "_write_csv", interrupted)
+    monkeypatch.setattr(_cli.export, "_write_csv", interrupted)
     with pytest.raises(raised):
         run("export", "-o", str(out))
     if existing:
@@ -377,7 +377,7 @@ def then_wait(rows, schema, handle):
     print("written", flush=True)
     sys.stdin.read()  # wait here until killed
 
-_cli._write_csv = then_wait
+_cli.export._write_csv = then_wait
 _cli.main(["export", "-o", sys.argv[1]])
 """
 

@@ -406,3 +406,17 @@ def test_numbers_keep_their_value_through_a_round_trip(value: float) -> None:
     target = loaded.goals[0].indicator.target
     assert target == value
     assert math.copysign(1, target) == math.copysign(1, value)
+
+
+@pytest.mark.parametrize("timezone", ["a/" * 3000 + "b", "Europe/" + "x" * 100, "a/b/c/d/e"])
+def test_a_time_zone_of_many_parts_is_refused_as_a_time_zone(timezone: str) -> None:
+    # zoneinfo looks a key up one import level per part: thousands of parts would exhaust
+    # the interpreter's recursion, and the document be reported as nested too deeply
+    document = frivillig.to_dict(frivillig.load_example())
+    document["evaluation_plan"]["timezone"] = timezone
+    with pytest.raises(frivillig.ValidationError) as caught:
+        frivillig.loads(json.dumps(document))
+    assert [(p.path, p.code) for p in caught.value.problems] == [
+        ("$.evaluation_plan.timezone", "choice")
+    ]
+    assert len(str(caught.value)) < 300  # the value is shortened, not repeated whole

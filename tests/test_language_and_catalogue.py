@@ -453,7 +453,16 @@ def test_every_problem_of_an_evaluation_plan_has_danish_text(rrule: str) -> None
 # The modules whose problems reach a reader of a document: the loader, the model's
 # validators, the references inside a collaboration, batches of files, the lifecycle.
 _PROBLEM_MODULES = (
-    "serialization",
+    "_jsonform/api",
+    "_jsonform/converter",
+    "_jsonform/documents",
+    "_jsonform/fast_reader",
+    "_jsonform/limits",
+    "_jsonform/mirrors",
+    "_jsonform/problems",
+    "_jsonform/raw",
+    "_jsonform/reader",
+    "_jsonform/writer",
     "_model/validators",
     "identifiers",
     "_reference/municipalities",
@@ -469,14 +478,18 @@ _PROBLEM_MODULES = (
     "_model/tasks",
     "_model/policy",
     "_model/portfolio",
-    "batch",
+    "batch/results",
+    "batch/reading",
+    "batch/evaluation",
+    "batch/writing",
     "_model/lifecycle",
     "_jsonform/examples",
 )
 # Messages put together from parts, each part matched by its own template (the sweeps
 # above meet them), and one summary that is not a problem.
 _COMPOSED = {
-    "serialization": ("is not a field of {0} (the key is not shown", "has a key that {0}"),
+    "_jsonform/converter": ("is not a field of {0} (the key is not shown",),
+    "_jsonform/raw": ("has a key that {0}",),
     "_model/validators": ("{0} is out of range; expected {1}",),
     "identifiers": ("{0} contains {1}; {2}",),
     "_model/lifecycle": ("cannot move collaboration {0} from {1} to {2}:",),
@@ -570,8 +583,9 @@ def test_every_message_the_loader_and_the_model_make_has_a_danish_template() -> 
                 continue
             if not _has_template(text):
                 missing.append(f"src/frivillig/{module}.py:{line}: {text!r}")
-    assert not missing, "add a Danish template to src/frivillig/_core/problem_text.py for:\n" + (
-        "\n".join(missing)
+    assert not missing, (
+        "add a Danish template to src/frivillig/_core/problem_templates.py for:\n"
+        + "\n".join(missing)
     )
 
 
@@ -593,7 +607,7 @@ def test_every_class_of_the_model_has_a_danish_name() -> None:
         )
         is None
     ]
-    assert not missing, f"give these classes a Danish name in _problem_text.py: {missing}"
+    assert not missing, f"give these classes a Danish name in _core/problem_text.py: {missing}"
 
 
 def _attrs_classes(tp: Any) -> Iterable[type]:
@@ -682,7 +696,7 @@ def _undeclared(reports: Iterable[frivillig.Report]) -> list[str]:
                 found[(finding.code, finding.reason)] = None
     return [
         f"{code} reports reason {reason!r}, which the rule does not declare: add it to "
-        f"{code}'s reasons in src/frivillig/_rules/rulebook.py"
+        f"{code}'s REASONS in its theme module in src/frivillig/_rules/builtin/"
         for code, reason in found
     ]
 

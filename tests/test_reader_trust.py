@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import frivillig
 from frivillig import LoadLimits, serialization
 from frivillig import strategies as fs
+from frivillig._jsonform import fast_reader
 from frivillig.errors import Problem, ValidationError
 
 EXAMPLE: dict[str, Any] = frivillig.to_dict(frivillig.load_example())
@@ -393,8 +394,8 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
             made.append(args)
             super().__init__(*args)
 
-    monkeypatch.setattr(serialization, "_Reader", Counted)
-    monkeypatch.setattr(serialization, "_READERS", type(serialization._READERS)())
+    monkeypatch.setattr(fast_reader, "_Reader", Counted)
+    monkeypatch.setattr(fast_reader, "_READERS", type(fast_reader._READERS)())
     return made
 
 
@@ -436,7 +437,7 @@ def test_limits_that_change_the_reader_are_kept_within_the_cache(
     for limits in tight:
         frivillig.loads(text, limits=limits)
     assert len(builds) == len(tight)
-    cache = serialization._READERS
+    cache = fast_reader._READERS
     assert 1 < len(cache) < len(tight)
     assert len(cache) * serialization._READER_BYTES <= serialization._READER_CACHE_BYTES
     for limits in tight[-len(cache) :]:  # the most recently used are kept

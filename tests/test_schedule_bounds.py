@@ -148,6 +148,7 @@ def periods(monkeypatch: pytest.MonkeyPatch) -> _Periods:
 def _cold() -> None:
     schedules._WINDOWS.clear()
     schedules._STATUSES.clear()
+    schedules._COUNTED.clear()
 
 
 # The most periods one question may visit: twenty years of days looked back over, and
@@ -166,6 +167,8 @@ _HOSTILE = (
     ("FREQ=MONTHLY;BYSETPOS=5;BYDAY=MO;BYMONTH=2", dt.date(1, 1, 1)),
     ("FREQ=DAILY;COUNT=1000", dt.date(1, 1, 1)),
     ("FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=29;COUNT=24", dt.date(1, 1, 1)),
+    # sparse and counted: 124 dates over 62 years of days, counted from the first date
+    ("FREQ=DAILY;BYMONTH=1;BYMONTHDAY=1,-1;COUNT=124", dt.date(1938, 1, 1)),
     ("FREQ=DAILY;BYHOUR=23;BYMINUTE=59;BYSECOND=59", dt.date(1, 1, 1)),
 )
 

@@ -11,6 +11,7 @@ import pytest
 
 import frivillig
 from frivillig import serialization
+from frivillig._jsonform import documents
 from frivillig.errors import FrivilligError, Problem, SchemaVersionError, ValidationError
 
 Doc = dict[str, Any]
@@ -357,7 +358,7 @@ def test_older_documents_are_migrated(monkeypatch: pytest.MonkeyPatch, example_d
         return new
 
     current = frivillig.SCHEMA_VERSION
-    monkeypatch.setattr(serialization, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setattr(documents, "SCHEMA_VERSION", current + 1)
     monkeypatch.setitem(serialization.MIGRATIONS, current, rename_heading)
     old = {key: value for key, value in example_doc.items() if key != "title"}
     old["heading"] = example_doc["title"]
@@ -384,7 +385,7 @@ def test_a_version_without_its_migration_is_refused(
     monkeypatch: pytest.MonkeyPatch, example_doc: Doc
 ) -> None:
     current = frivillig.SCHEMA_VERSION
-    monkeypatch.setattr(serialization, "SCHEMA_VERSION", current + 2)
+    monkeypatch.setattr(documents, "SCHEMA_VERSION", current + 2)
     monkeypatch.setitem(serialization.MIGRATIONS, current + 1, lambda doc: doc)
     with pytest.raises(SchemaVersionError, match="not a schema version"):
         frivillig.from_dict(example_doc)  # the current version lacks its step to the next

@@ -242,7 +242,6 @@ def _plain_mapping(value: object) -> object:
 
 
 @functools.cache
-@functools.cache
 def _text_encoder() -> Any:
     """A msgspec MessagePack encoder for model objects, or ``None`` without msgspec."""
     try:

@@ -1,4 +1,6 @@
 """The JSON form's machinery below ``frivillig.serialization``.
 
-Migrations between schema versions, and the bundled example documents.
+The documents and their envelope, the load limits, the detailed reader (a cattrs
+converter), the fast reader and writer (msgspec), migrations between schema versions,
+and the bundled example documents.
 """

@@ -53,7 +53,7 @@ def load_example(name: str = DEFAULT_EXAMPLE) -> Collaboration:
     Raises:
         ValidationError: there is no example of that name.
     """
-    from ..serialization import loads
+    from .api import loads
 
     if name not in example_names():
         choices = ", ".join(example_names())

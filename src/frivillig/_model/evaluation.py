@@ -8,15 +8,16 @@ The scheduling itself lives in [`frivillig.schedules`][].
 """
 
 import datetime as dt
-import functools
 import typing
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .._core.caches import lru
 from .._core.frozenmap import FrozenMap
 from .._core.labels import LabelledEnum
+from .._reference.cpr import mask_cpr_like
 from .formalisation import CollaborationLevel
 from .validators import (
     FieldError,
@@ -113,8 +114,8 @@ _TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
 
 
 # Keys are at most MAX_RRULE_LENGTH characters, and answers are two short strings, so
-# the 1,024 kept answers take at most about 1.5 MB.
-@functools.lru_cache(maxsize=1024)
+# the 1,024 kept answers take at most about 1.5 MB (the budget in _core.caches).
+@lru("evaluation.rrule_problems")
 def _rrule_problem(value: str) -> tuple[str, str] | None:
     """Check RRULE text once per distinct text: portfolios repeat a few cadences many times."""
     try:
@@ -242,7 +243,7 @@ def _counted_span(instance: Any, _: "attrs.Attribute[Any]", first_date: object) 
 
 
 # Keys are short texts and a date; answers are None or one sentence.
-@functools.lru_cache(maxsize=1024)
+@lru("evaluation.span_problems")
 def _span_problem(text: str, first_date: dt.date) -> str | None:
     from dateutil.rrule import rrulestr  # here: slow to import
 
@@ -270,17 +271,26 @@ def _span_problem(text: str, first_date: dt.date) -> str | None:
     )
 
 
+# No IANA time zone is longer or has more parts ("America/Argentina/ComodRivadavia" is
+# among the longest); zoneinfo looks a key up part by part, one import level per part,
+# so a key of thousands of parts would exhaust the interpreter's recursion instead.
+_LONGEST_TIMEZONE = 64
+_MOST_TIMEZONE_PARTS = 4
+
+
 def _timezone(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     import zoneinfo
 
+    problem = (
+        f"{mask_cpr_like(value)[:_LONGEST_TIMEZONE]!r} is not an IANA time zone such as "
+        "'Europe/Copenhagen'"
+    )
+    if len(value) > _LONGEST_TIMEZONE or value.count("/") >= _MOST_TIMEZONE_PARTS:
+        raise FieldError((attribute.name,), problem, "choice")
     try:
         zoneinfo.ZoneInfo(value)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError, OSError):
-        raise FieldError(
-            (attribute.name,),
-            f"{value!r} is not an IANA time zone such as 'Europe/Copenhagen'",
-            "choice",
-        ) from None
+        raise FieldError((attribute.name,), problem, "choice") from None
 
 
 def _progress_map(value: Mapping[str, float]) -> FrozenMap[str, float]:

@@ -13,9 +13,9 @@ False
 """
 
 import datetime as dt
-import functools
 
 from .._core.arguments import require_date, require_instance
+from .._core.caches import lru
 from .._core.paths import render_path
 from .._model.collaboration import Collaboration
 from .._model.portfolio import Portfolio
@@ -52,7 +52,7 @@ def _not_iterable(code: str, hits: object) -> str:
 PathKey = tuple[tuple[int, int, str], ...]
 
 
-@functools.lru_cache(maxsize=4096, typed=True)
+@lru("checking.paths", typed=True)
 def _relative_keyed(*segments: str | int) -> tuple[str, PathKey]:
     """The path segments rendered without a root (``.tasks[1]``), with their sort key.
 

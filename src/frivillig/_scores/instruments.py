@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from .._core.arguments import require_instance, require_language
+from .._core.caches import BUDGETS, register
 from .._core.frozenmap import FrozenMap
 from .._core.labels import Language
 from .._core.paths import render_path
@@ -425,8 +426,11 @@ class _Plan:
     mean: bool
 
 
-_PLANS: dict[int, tuple["Instrument", _Plan]] = {}
-_MAX_PLANS = 64
+_PLANS: dict[int, tuple["Instrument", _Plan]] = register("instruments.plans", {})
+_MAX_PLANS = BUDGETS["instruments.plans"].entries
+# A plan holds a few sets and tuples over the items: an instrument with more items than
+# this is scored without keeping its plan, so the kept plans stay within the budget.
+_MAX_PLAN_ITEMS = 200
 _ANSWER_TYPES = frozenset({int, float, type(None)})
 
 
@@ -464,6 +468,8 @@ def _plan(instrument: Instrument) -> _Plan:
         total=low + high,
         mean=rule.aggregation is Aggregation.MEAN,
     )
+    if len(plan.known) > _MAX_PLAN_ITEMS:
+        return plan
     if len(_PLANS) >= _MAX_PLANS:
         _PLANS.clear()
     _PLANS[id(instrument)] = (instrument, plan)
