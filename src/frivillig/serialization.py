@@ -2025,7 +2025,7 @@ class _Writer:
         self.msgspec = msgspec
         self.encoder = msgspec.json.Encoder()
         self.objects: dict[type[Any], Callable[[Any], Any]] = {}
-        self.roots: dict[type[Any], Callable[[Any], Any]] = {}
+        self.roots: dict[type[Any], Callable[..., Any]] = {}
 
     def encode(self, obj: Any, name: str, indent: int | None) -> str:
         root = self.roots.get(type(obj))
@@ -2114,7 +2114,7 @@ class _Writer:
             rank = {member: index for index, member in enumerate(key)}.__getitem__
 
             def by_member(mapping: Any) -> dict[Any, Any]:
-                data = mapping._data
+                data: dict[Any, Any] = mapping._data
                 ranks = list(map(rank, data))
                 if ranks == sorted(ranks) and (item is identity or _float_values(data)):
                     return data  # in the enumeration's order already
