@@ -64,19 +64,19 @@ Examples:
     ('broken.json', None, '$.id: is required but missing')
 """
 
-from .evaluation import Evaluation as Evaluation
-from .evaluation import evaluate as evaluate
-from .reading import iter_collaborations as iter_collaborations
-from .reading import iter_documents as iter_documents
-from .reading import load_portfolio as load_portfolio
-from .results import JSON_LINES_SUFFIXES as JSON_LINES_SUFFIXES
-from .results import BadDocument as BadDocument
-from .results import BatchReport as BatchReport
-from .results import PathLike as PathLike
-from .results import Progress as Progress
-from .results import Source as Source
-from .writing import write_folder as write_folder
-from .writing import write_jsonl as write_jsonl
+from ._evaluation import Evaluation as Evaluation
+from ._evaluation import evaluate as evaluate
+from ._reading import iter_collaborations as iter_collaborations
+from ._reading import iter_documents as iter_documents
+from ._reading import load_portfolio as load_portfolio
+from ._results import JSON_LINES_SUFFIXES as JSON_LINES_SUFFIXES
+from ._results import BadDocument as BadDocument
+from ._results import BatchReport as BatchReport
+from ._results import PathLike as PathLike
+from ._results import Progress as Progress
+from ._results import Source as Source
+from ._writing import write_folder as write_folder
+from ._writing import write_jsonl as write_jsonl
 
 __all__ = [
     "BadDocument",

@@ -65,26 +65,26 @@ Examples:
     'hver tredje måned fra 1. juni 2026'
 """
 
-from .cadence import describe_cadence as describe_cadence
-from .cadence import render_schedule as render_schedule
-from .cadence import rfc5545_text as rfc5545_text
-from .dates import _COUNTED as _COUNTED
-from .dates import _WINDOWS as _WINDOWS
-from .dates import LOOKBACK_YEARS as LOOKBACK_YEARS
-from .dates import _dates as _dates
-from .dates import _parse as _parse
-from .dates import due_dates as due_dates
-from .dates import judged_from as judged_from
-from .dates import next_due_dates as next_due_dates
-from .matching import _STATUSES as _STATUSES
-from .matching import evaluation_status as evaluation_status
-from .matching import is_overdue as is_overdue
-from .matching import missed_rounds as missed_rounds
-from .status import DEFAULT_TOLERANCE as DEFAULT_TOLERANCE
-from .status import DueDate as DueDate
-from .status import DueState as DueState
-from .status import EvaluationTolerance as EvaluationTolerance
-from .status import ScheduleStatus as ScheduleStatus
+from ._cadence import describe_cadence as describe_cadence
+from ._cadence import render_schedule as render_schedule
+from ._cadence import rfc5545_text as rfc5545_text
+from ._dates import _COUNTED as _COUNTED
+from ._dates import _WINDOWS as _WINDOWS
+from ._dates import LOOKBACK_YEARS as LOOKBACK_YEARS
+from ._dates import _dates as _dates
+from ._dates import _parse as _parse
+from ._dates import due_dates as due_dates
+from ._dates import judged_from as judged_from
+from ._dates import next_due_dates as next_due_dates
+from ._matching import _STATUSES as _STATUSES
+from ._matching import evaluation_status as evaluation_status
+from ._matching import is_overdue as is_overdue
+from ._matching import missed_rounds as missed_rounds
+from ._status import DEFAULT_TOLERANCE as DEFAULT_TOLERANCE
+from ._status import DueDate as DueDate
+from ._status import DueState as DueState
+from ._status import EvaluationTolerance as EvaluationTolerance
+from ._status import ScheduleStatus as ScheduleStatus
 
 __all__ = [
     "DEFAULT_TOLERANCE",

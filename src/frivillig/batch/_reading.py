@@ -25,7 +25,7 @@ from ..serialization import (
     _limits,
     loads,
 )
-from .results import JSON_LINES_SUFFIXES, BadDocument, BatchReport, Progress, Source, T
+from ._results import JSON_LINES_SUFFIXES, BadDocument, BatchReport, Progress, Source, T
 
 # -- reading ---------------------------------------------------------------------------------
 

@@ -9,8 +9,8 @@ from .._core.arguments import require_instance
 from .._core.caches import BoundedCache, bounded
 from .._model.evaluation import EvaluationPlan, EvaluationRound
 from ..errors import ArgumentTypeError
-from .dates import _local_date, _require_plan, _shift, _windows, judged_from
-from .status import DEFAULT_TOLERANCE, DueDate, DueState, EvaluationTolerance, ScheduleStatus
+from ._dates import _local_date, _require_plan, _shift, _windows, judged_from
+from ._status import DEFAULT_TOLERANCE, DueDate, DueState, EvaluationTolerance, ScheduleStatus
 
 # -- matching rounds to due dates -------------------------------------------------
 

@@ -19,8 +19,8 @@ from ..errors import (
 from ..serialization import (
     LoadLimits,
 )
-from .reading import Place, _documents, _located
-from .results import BadDocument, BatchReport, Progress, Source
+from ._reading import Place, _documents, _located
+from ._results import BadDocument, BatchReport, Progress, Source
 
 
 @attrs.frozen(kw_only=True)

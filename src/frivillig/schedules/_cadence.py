@@ -6,9 +6,9 @@ from .._core.arguments import require_date, require_instance, require_language
 from .._core.labels import Language
 from .._model.collaboration import Collaboration
 from .._model.evaluation import EvaluationPlan
-from .dates import _body, _parts, next_due_dates
-from .matching import evaluation_status
-from .status import _TEXT, DEFAULT_TOLERANCE, EvaluationTolerance
+from ._dates import _body, _parts, next_due_dates
+from ._matching import evaluation_status
+from ._status import _TEXT, DEFAULT_TOLERANCE, EvaluationTolerance
 
 # -- describing the cadence ----------------------------------------------------------
 

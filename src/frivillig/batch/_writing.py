@@ -18,7 +18,7 @@ from ..serialization import (
     _checked_text,
     dumps,
 )
-from .results import PathLike
+from ._results import PathLike
 
 # -- writing ---------------------------------------------------------------------------------
 
