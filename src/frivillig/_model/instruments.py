@@ -14,7 +14,7 @@ for the list and [`get_instrument`][frivillig.get_instrument] to load one; write
 your own in Python or as a JSON document of type ``"instrument"``.
 
 How answers are scored is documented on
-[`score_instrument`][frivillig.score_instrument] (``frivillig._scores.instruments``).
+[`score_instrument`][frivillig.score_instrument]; the scoring lives with the scores.
 """
 
 import math

@@ -1,20 +1,11 @@
-"""Scoring instruments: their answers scored, the built-in instruments loaded.
+"""Instruments at work: their answers scored, and the built-in instruments loaded.
 
-An instrument is a questionnaire the parties (or the volunteers) answer in an
-evaluation round: factors grouped in categories, the items (statements) of each
-factor, a response scale, items scored in reverse, a scoring rule, and bands
-that say how to read a score. Every instrument carries its citation, a licence
-note, and its *provenance*: for each aspect (factors, items, scale, scoring,
-bands) whether the library's source verified it, saw it only second-hand, or
-could not verify it. Unverified aspects are defaults to override, not authority.
-
-The built-in instruments follow the structure of published ones; their item
-wording is the library's own. Call [`instrument_ids`][frivillig.instrument_ids]
-for the list and [`get_instrument`][frivillig.get_instrument] to load one; write
-your own in Python or as a JSON document of type ``"instrument"``.
-
-How answers are scored is documented on
-[`score_instrument`][frivillig.score_instrument].
+The instrument classes (what a questionnaire is) belong to the model, in
+``frivillig._model.instruments``; here are what uses them:
+[`score_instrument`][frivillig.score_instrument], which documents how answers are
+scored, the scores of an evaluation round's responses, and the built-in instruments
+([`instrument_ids`][frivillig.instrument_ids],
+[`get_instrument`][frivillig.get_instrument]), read from the package's data.
 """
 
 import functools
