@@ -408,7 +408,7 @@ def test_export_usage_errors(tmp_path: Path) -> None:
     code, _, err = run("export", "--format", "parquet")
     assert code == 2
     assert "-o OUT.parquet" in err
-    code, _, err = run("export", "-o", str(tmp_path / "table.xlsx"))
+    code, _, err = run("export", "-o", str(tmp_path / "table.ods"))
     assert code == 2
     assert "--format" in err
     # --format wins over the file name.

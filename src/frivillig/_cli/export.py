@@ -1,4 +1,4 @@
-"""The ``export`` command: tables of rows written as CSV, JSON Lines or Parquet."""
+"""The ``export`` command: tables of rows written as CSV, JSON Lines, Parquet or Excel."""
 
 import argparse
 import csv
@@ -19,7 +19,7 @@ from .documents import (
     _today,
 )
 from .output import _cannot_write, _overwrites_input
-from .text import _TEXT, EXIT_PROBLEMS, EXIT_USAGE
+from .text import _TEXT, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 # -- export ----------------------------------------------------------------------------------
 
@@ -62,7 +62,13 @@ TABLES: dict[str, tuple[records.Schema, RowMaker]] = {
 }
 """The tables ``export`` writes: the record type's schema and how to make its rows."""
 
-FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".parquet": "parquet"}
+FORMATS = {
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".xlsx": "xlsx",
+}
 
 
 def _one_line(rows: Iterable[records.Record]) -> Iterator[records.Record]:
@@ -158,12 +164,15 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if kind is None:
         print(
             f"frivillig export: cannot tell the format from {args.output.name!r}; "
-            "give --format csv, jsonl or parquet",
+            "give --format csv, jsonl, parquet or xlsx",
             file=err,
         )
         return EXIT_USAGE
     if kind == "parquet" and args.output is None:
         print("frivillig export: Parquet is binary; give a file with -o OUT.parquet", file=err)
+        return EXIT_USAGE
+    if kind == "xlsx" and args.output is None:
+        print("frivillig export: a workbook is binary; give a file with -o OUT.xlsx", file=err)
         return EXIT_USAGE
     if _overwrites_input("export", args, err):
         return EXIT_USAGE
@@ -171,6 +180,9 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if found is None:
         return EXIT_PROBLEMS
     collaborations, report, source = found
+    if kind == "xlsx":
+        written = _export_workbook(args, collaborations, out, err)
+        return written if written != EXIT_OK else _outcome(report, source, lang, err)
     schema, make = TABLES[args.table]
     rows = make(collaborations, args)
     if kind == "csv" and args.output is None:  # a line break in a value must not start a row
@@ -189,3 +201,26 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         rows_text = _TEXT[lang]["rows"].format(count=count)
         print(f"{_TEXT[lang]['wrote'].format(path=args.output)} ({rows_text})", file=out)
     return _outcome(report, source, lang, err)
+
+
+def _export_workbook(
+    args: argparse.Namespace, collaborations: Iterable[Collaboration], out: TextIO, err: TextIO
+) -> int:
+    """Write every table as a sheet of one workbook (``--table`` is not used); 0 when written."""
+    lang: Language = args.lang
+    try:
+        counts = records.to_xlsx(
+            collaborations,
+            args.output,
+            today=_today(args),
+            lang=lang,
+            include_personal=args.include_personal,
+        )
+    except records.MissingExtraError as error:
+        print(str(error), file=err)
+        return EXIT_PROBLEMS
+    except OSError as error:
+        return _cannot_write("export", args.output, error, err)
+    rows_text = _TEXT[lang]["rows"].format(count=sum(counts.values()))
+    print(f"{_TEXT[lang]['wrote'].format(path=args.output)} ({rows_text})", file=out)
+    return EXIT_OK

@@ -125,6 +125,7 @@ from ._schema import SEPARATOR as SEPARATOR
 from ._schema import Column as Column
 from ._schema import Record as Record
 from ._schema import Schema as Schema
+from ._xlsx import to_xlsx as to_xlsx
 
 __all__ = [
     "ANSWER_COLUMNS",
@@ -157,4 +158,5 @@ __all__ = [
     "task_records",
     "to_pandas",
     "to_polars",
+    "to_xlsx",
 ]
