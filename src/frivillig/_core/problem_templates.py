@@ -511,6 +511,82 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
         "no example named {shown}; choose one of {choices}",
         "intet eksempel hedder {shown}; vælg en af: {choices}",
     ),
+    # -- survey answers (frivillig.surveys)
+    (
+        "round id {shown} is already used by a round of the collaboration; give another round_id",
+        "runde-id'et {shown} er allerede brugt af en runde i samarbejdet; angiv et andet round_id",
+    ),
+    (
+        "expected a JSON object from column headers to item ids",
+        "forventede et JSON-objekt fra kolonneoverskrifter til udsagns-id'er",
+    ),
+    (
+        "has {count} cells; expected two: the column header and the item id",
+        "har {count} celler; forventede to: kolonneoverskriften og udsagnets id",
+    ),
+    (
+        "the file is not UTF-8 text (byte {byte} is invalid); save it as 'CSV UTF-8' in Excel",
+        "filen er ikke UTF-8-tekst (byte {byte} er ugyldig); gem den som 'CSV UTF-8' i Excel",
+    ),
+    ("is not valid CSV ({detail})", 'er ikke gyldig CSV (Python: "{detail}")'),
+    (
+        "the file has more than {count} rows of answers (LoadLimits.max_items); raise the "
+        "limit to read it",
+        "filen har mere end {count} rækker med svar (LoadLimits.max_items); hæv grænsen for "
+        "at læse den",
+    ),
+    (
+        "has more than {count} columns (LoadLimits.max_items); raise the limit to read it",
+        "har mere end {count} kolonner (LoadLimits.max_items); hæv grænsen for at læse den",
+    ),
+    (
+        "the file is not a workbook that can be read (.xlsx); save it again from the "
+        "spreadsheet, or export CSV",
+        "filen er ikke en projektmappe, der kan læses (.xlsx); gem den igen fra regnearket, "
+        "eller eksportér CSV",
+    ),
+    (
+        "the workbook unpacks to more than {count} bytes (16 times LoadLimits.max_bytes); raise "
+        "the limit to read it",
+        "projektmappen fylder mere end {count} bytes udpakket (16 gange LoadLimits.max_bytes); "
+        "hæv grænsen for at læse den",
+    ),
+    (
+        "the file is empty; expected a header row naming the columns",
+        "filen er tom; forventede en overskriftsrække, der navngiver kolonnerne",
+    ),
+    (
+        "has {count} cells; the header has only {most}",
+        "har {count} celler; overskriftsrækken har kun {most}",
+    ),
+    (
+        "gives the answers to item {shown}, as column {other} does; map one column to each item",
+        "giver svarene på udsagnet {shown}, ligesom kolonnen {other} gør; knyt én kolonne til "
+        "hvert udsagn",
+    ),
+    (
+        "has no column {shown} naming the party of each respondent; add it or give party_column",
+        "har ingen kolonne {shown}, der angiver hver respondents part; tilføj den, eller angiv "
+        "party_column",
+    ),
+    (
+        "has no column for item {shown} of instrument {instrument}; add the column (it may be "
+        "empty) or map one to it with columns",
+        "har ingen kolonne til udsagnet {shown} i spørgeskemaet {instrument}; tilføj kolonnen "
+        "(den må være tom), eller knyt en kolonne til det med columns",
+    ),
+    (
+        "is empty; every row needs the id of the responding party",
+        "er tom; hver række skal have id'et på den part, der svarer",
+    ),
+    (
+        "party {shown} answered already in row {row}; a round holds one response per party",
+        "parten {shown} har allerede svaret i række {row}; en runde har én besvarelse pr. part",
+    ),
+    (
+        "is not a number; expected an answer from {low} to {high} on the scale, or an empty cell",
+        "er ikke et tal; forventede et svar fra {low} til {high} på skalaen eller en tom celle",
+    ),
     # -- files
     (
         "cannot read documents as {cls}; use one of {names}, or None for any",
