@@ -319,6 +319,8 @@ def _samples() -> dict[str, Any]:
         "reason": "x",
         "documents": [],
         "paths": [],
+        # checked after today and lang, so nothing is ever written there
+        "path": "never-written.out",
         "items": [EXAMPLE],
         "records": [],
         "schema": frivillig.records.COLLABORATION_COLUMNS,

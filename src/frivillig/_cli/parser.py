@@ -11,6 +11,7 @@ from ..serialization import DOCUMENT_TYPES
 from .check import _check
 from .export import TABLES, _export
 from .plot import PLOTS, _plot
+from .responses import _add_import_responses
 from .schema import _schema
 from .score import _schedule, _score
 
@@ -191,11 +192,27 @@ def _parser() -> argparse.ArgumentParser:
     schedule.add_argument(
         "--count", type=int, default=3, help="how many future due dates to show (default: 3)"
     )
+    schedule.add_argument(
+        "--ics",
+        action="store_true",
+        help=(
+            "write the evaluation plans as an iCalendar file for Outlook or Google Calendar "
+            "instead: one recurring event per planned collaboration, due dates already "
+            "answered by a round left out (to standard output, or to -o OUT)"
+        ),
+    )
+    schedule.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="with --ics: the .ics file to write, whole or not at all (default: standard output)",
+    )
     schedule.set_defaults(handler=_schedule)
 
     export = commands.add_parser(
         "export",
-        help="write a table of rows (CSV, JSON Lines or Parquet) for analysis",
+        help="write a table of rows (CSV, JSON Lines, Parquet or Excel) for analysis",
         description=(
             "Turn collaborations into a flat table with stable column names, one row per "
             "collaboration (with its scores), party, goal, task, evaluation response, "
@@ -214,12 +231,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("csv", "jsonl", "parquet"),
+        choices=("csv", "jsonl", "parquet", "xlsx"),
         default=None,
         help=(
-            "csv or jsonl (written as the rows are made, so any size works) or parquet "
-            "(needs polars, or pandas with pyarrow: pip install 'frivillig[polars]'); "
-            "default: from the name of OUT, else csv"
+            "csv or jsonl (written as the rows are made, so any size works), parquet "
+            "(needs polars, or pandas with pyarrow: pip install 'frivillig[polars]') or "
+            "xlsx (every table as a sheet of one workbook, --table not used; needs "
+            "pip install 'frivillig[xlsx]'); default: from the name of OUT, else csv"
         ),
     )
     export.add_argument(
@@ -301,4 +319,6 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     plot.set_defaults(handler=_plot)
+
+    _add_import_responses(commands)
     return parser
