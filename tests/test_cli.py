@@ -418,6 +418,18 @@ def test_export_usage_errors(tmp_path: Path) -> None:
     assert run("export", "--table", "volunteers")[0] == 2
 
 
+def test_export_usage_errors_are_told_in_danish_under_lang_da(tmp_path: Path) -> None:
+    code, _, err = run("--lang", "da", "export", "--format", "parquet")
+    assert code == 2
+    assert "Parquet er binær; angiv en fil med -o OUT.parquet" in err
+    code, _, err = run("--lang", "da", "export", "--format", "xlsx")
+    assert code == 2
+    assert "en projektmappe er binær" in err
+    code, _, err = run("--lang", "da", "export", "-o", str(tmp_path / "table.ods"))
+    assert code == 2
+    assert "kan ikke se formatet af 'table.ods'" in err
+
+
 # -- schema ----------------------------------------------------------------------------------
 
 

@@ -162,17 +162,13 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     lang: Language = args.lang
     kind = _format_of(args)
     if kind is None:
-        print(
-            f"frivillig export: cannot tell the format from {args.output.name!r}; "
-            "give --format csv, jsonl, parquet or xlsx",
-            file=err,
-        )
+        print(_TEXT[lang]["unknown_format"].format(name=repr(args.output.name)), file=err)
         return EXIT_USAGE
     if kind == "parquet" and args.output is None:
-        print("frivillig export: Parquet is binary; give a file with -o OUT.parquet", file=err)
+        print(_TEXT[lang]["binary"].format(what=_TEXT[lang]["parquet"], suffix="parquet"), file=err)
         return EXIT_USAGE
     if kind == "xlsx" and args.output is None:
-        print("frivillig export: a workbook is binary; give a file with -o OUT.xlsx", file=err)
+        print(_TEXT[lang]["binary"].format(what=_TEXT[lang]["workbook"], suffix="xlsx"), file=err)
         return EXIT_USAGE
     if _overwrites_input("export", args, err):
         return EXIT_USAGE

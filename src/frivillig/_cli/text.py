@@ -8,6 +8,13 @@ EXIT_USAGE = 2
 
 _TEXT = {
     "en": {
+        "binary": "frivillig export: {what} is binary; give a file with -o OUT.{suffix}",
+        "unknown_format": (
+            "frivillig export: cannot tell the format from {name}; "
+            "give --format csv, jsonl, parquet or xlsx"
+        ),
+        "parquet": "Parquet",
+        "workbook": "a workbook",
         "valid": "valid",
         "collaboration": "Collaboration",
         "municipality": "municipality",
@@ -45,6 +52,13 @@ _TEXT = {
         "progress": "{documents} read: {collaborations}, {bad} ...",
     },
     "da": {
+        "binary": "frivillig export: {what} er binær; angiv en fil med -o OUT.{suffix}",
+        "unknown_format": (
+            "frivillig export: kan ikke se formatet af {name}; "
+            "angiv --format csv, jsonl, parquet eller xlsx"
+        ),
+        "parquet": "Parquet",
+        "workbook": "en projektmappe",
         "valid": "gyldig",
         "collaboration": "Samarbejde",
         "municipality": "kommune",
