@@ -15,6 +15,9 @@ the same rows, after the conversion Excel forces on any value (documented in
 - Dates come back as ``datetime64`` (in pandas' own unit); a column empty in every
   row has no type left and comes back as ``float64`` of NaN. Compared as
   ``datetime64[ns]``.
+
+Under ``lang="da"`` the headers are the columns' Danish titles; a sheet read back is
+renamed to the column names through the titles before it is compared.
 """
 
 import datetime as dt
@@ -35,7 +38,7 @@ from frivillig._cli import main
 from frivillig._privacy import REDACTION
 from frivillig.errors import ArgumentTypeError, ArgumentValueError
 from frivillig.records._dtypes import _frame_dtype
-from frivillig.records._xlsx import SHEETS
+from frivillig.records._xlsx import SHEETS, _header
 
 pd = pytest.importorskip("pandas")
 openpyxl = pytest.importorskip("openpyxl")
@@ -44,14 +47,24 @@ TODAY = dt.date(2026, 11, 27)
 SHEET_NAMES = list(SHEETS)
 _EXCEL_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """What an Excel cell cannot hold; to_xlsx writes U+FFFD instead."""
-TEXT_AS_TEXT = {
-    column.name: str
-    for schema, _ in SHEETS.values()
-    for column in schema.columns
-    if _frame_dtype(column).kind in ("str", "value", "label", "code")
-}
-"""Text columns, read as text: pandas' reader takes a text cell of digits (a CVR number) for
-a number unless told."""
+
+
+def _read(path: Path, lang: str, name: str, *, text: bool = False) -> Any:
+    """Read a sheet back, its headers (Danish under ``lang="da"``) renamed to the column names.
+
+    With ``text``, the text columns are read as text: pandas' reader takes a text cell of
+    digits (a CVR number) for a number unless told.
+    """
+    schema = SHEETS[name][0]
+    dtype = {
+        _header(column, lang): str  # type: ignore[arg-type]
+        for column in schema.columns
+        if _frame_dtype(column).kind in ("str", "value", "label", "code")
+    }
+    sheet = pd.read_excel(path, sheet_name=name, dtype=dtype if text else None)
+    names = {_header(column, lang): column.name for column in schema.columns}  # type: ignore[arg-type]
+    assert set(sheet.columns) == set(names), name
+    return sheet.rename(columns=names)
 
 
 @pytest.fixture(scope="module")
@@ -111,10 +124,9 @@ def test_sheets_read_back_as_to_pandas_makes_them(
     written: tuple[str, Path, dict[str, int]], portfolio: frivillig.Portfolio
 ) -> None:
     lang, path, counts = written
-    sheets = pd.read_excel(path, sheet_name=None, dtype=TEXT_AS_TEXT)
     for name in SHEET_NAMES:
         expected = _expected(portfolio, name, lang)
-        got = sheets[name]
+        got = _read(path, lang, name, text=True)
         assert list(got.columns) == list(expected.columns), name
         assert len(got) == len(expected) == counts[name], name
         schema = SHEETS[name][0]
@@ -130,9 +142,8 @@ def test_sheets_read_back_as_to_pandas_makes_them(
 def test_cells_hold_real_dates_numbers_and_bools(
     written: tuple[str, Path, dict[str, int]],
 ) -> None:
-    _, path, _ = written
-    sheets = pd.read_excel(path, sheet_name=None)
-    collaborations = sheets["collaborations"]
+    lang, path, _ = written
+    collaborations = _read(path, lang, "collaborations")
     assert str(collaborations["start_on"].dtype).startswith("datetime64")
     assert collaborations["participant_count"].dtype == "int64"
     assert collaborations["has_agreement"].dtype == bool
@@ -157,32 +168,89 @@ def test_text_of_digits_is_a_text_cell(written: tuple[str, Path, dict[str, int]]
 def test_header_frozen_filter_over_the_table_and_widths(
     written: tuple[str, Path, dict[str, int]],
 ) -> None:
-    _, path, counts = written
+    lang, path, counts = written
     workbook = openpyxl.load_workbook(path)
     for name in SHEET_NAMES:
         sheet = workbook[name]
         width = len(SHEETS[name][0])
+        first = _header(SHEETS[name][0].columns[0], lang)  # type: ignore[arg-type]
         last = openpyxl.utils.get_column_letter(width)
         assert sheet.freeze_panes == "A2", name
         assert sheet.auto_filter.ref == f"A1:{last}{counts[name] + 1}", name
         widths = [sheet.column_dimensions[openpyxl.utils.get_column_letter(i)].width
                   for i in range(1, width + 1)]  # fmt: skip
         assert all(6 <= w <= 50 for w in widths), name
-        assert widths[0] >= len("collaboration_id") + 2
+        assert widths[0] >= len(first) + 2, name
 
 
-def test_danish_labels_and_stable_headers(written: tuple[str, Path, dict[str, int]]) -> None:
+def test_danish_labels_under_headers_in_the_language(
+    written: tuple[str, Path, dict[str, int]],
+) -> None:
     lang, path, _ = written
     workbook = openpyxl.load_workbook(path)
     goals = workbook["goals"]
     headers = [cell.value for cell in goals[1]]
-    assert headers == list(records.GOAL_COLUMNS)
-    column = headers.index("status_label") + 1
+    expected_headers = [_header(c, lang) for c in records.GOAL_COLUMNS.columns]  # type: ignore[arg-type]
+    assert headers == (list(records.GOAL_COLUMNS) if lang == "en" else expected_headers)
+    column = list(records.GOAL_COLUMNS).index("status_label") + 1
     labels = {goals.cell(row=r, column=column).value for r in range(2, goals.max_row + 1)}
     expected = {status.label(lang) for status in frivillig.GoalStatus}  # type: ignore[arg-type]
     assert labels <= expected
     if lang == "da":
         assert labels - {status.label("en") for status in frivillig.GoalStatus}
+
+
+def test_danish_headers_are_the_titles_frozen_and_filtered(
+    portfolio: frivillig.Portfolio, tmp_path: Path
+) -> None:
+    path = tmp_path / "da.xlsx"
+    counts = records.to_xlsx(portfolio, path, today=TODAY, lang="da")
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == SHEET_NAMES  # the table names, in either language
+    for name in SHEET_NAMES:
+        schema = SHEETS[name][0]
+        sheet = workbook[name]
+        headers = [cell.value for cell in sheet[1]]
+        assert headers == [column.title_da for column in schema.columns], name
+        assert not set(headers) & set(schema), name  # no header is left a column name
+        last = openpyxl.utils.get_column_letter(len(schema))
+        assert sheet.freeze_panes == "A2", name
+        assert sheet.auto_filter.ref == f"A1:{last}{counts[name] + 1}", name
+    collaborations = [cell.value for cell in workbook["collaborations"][1]]
+    assert {"Samarbejde (id)", "Kommunekode", "Startdato"} <= set(collaborations)
+    assert "Samarbejdets sundhed (score)" in collaborations
+    assert "Dækning: Samarbejdets sundhed" in collaborations
+
+
+_TABLES = (*records.COLUMNS.values(), records.SCORED_COLLABORATION_COLUMNS)
+
+
+@pytest.mark.parametrize("schema", _TABLES, ids=lambda schema: schema.name)
+def test_every_column_has_a_danish_title_unique_in_its_table(schema: records.Schema) -> None:
+    titles = [column.title_da for column in schema.columns]
+    assert all(isinstance(t, str) and t.strip() == t and t for t in titles), schema.name
+    assert len(set(titles)) == len(titles), schema.name
+    for column in schema.columns:
+        assert _header(column, "en") == column.name
+        assert _header(column, "da") == column.title_da
+        if column.label:  # the label column has the title; its value column is "(kode)"
+            assert (
+                schema[column.name.removesuffix("_label")].title_da == f"{column.title_da} (kode)"
+            )
+
+
+def test_a_danish_title_is_checked_and_optional() -> None:
+    with pytest.raises(ArgumentTypeError, match="title_da"):
+        records.Column(name="x", type=str, description="X.", title_da=5)  # type: ignore[arg-type]
+    with pytest.raises(ArgumentValueError, match="title_da"):
+        records.Column(name="x", type=str, description="X.", title_da=" ")
+    untitled = records.Column(name="x", type=str, description="X.")
+    assert untitled.title_da is None
+    assert _header(untitled, "da") == _header(untitled, "en") == "x"
+    twice = records.Column(name="y", type=str, description="Y.", title_da="Mål (id)")
+    with pytest.raises(ArgumentValueError, match="Danish title 'Mål \\(id\\)' is used twice"):
+        records.GOAL_COLUMNS.extend(twice)
+    assert _header(records.GOAL_COLUMNS.extend(untitled)["x"], "da") == "x"
 
 
 def test_text_is_never_a_formula_and_control_characters_are_replaced(
@@ -205,11 +273,11 @@ def _all_text(path: Path) -> str:
 def test_no_personal_field_reaches_the_file(
     written: tuple[str, Path, dict[str, int]], portfolio: frivillig.Portfolio
 ) -> None:
-    _, path, _ = written
+    lang, path, _ = written
     text = _all_text(path)
     assert "Else" not in text
     assert "211062" not in text
-    responses = pd.read_excel(path, sheet_name="responses")
+    responses = _read(path, lang, "responses")
     assert responses["comment"].isna().all()
     # No value of a field redact drops is anywhere in the file: volunteers, role
     # holders, descriptions, notes, summaries, comments, the agreement's reference.

@@ -119,21 +119,31 @@ def _dtype_table() -> str:
     """The declared dtypes as a Markdown table, for the reference page (kept in step by a test)."""
     tables: dict[str, list[str]] = {}
     enums: dict[str, dict[str, str]] = {}
+    titles: dict[str, dict[str, list[str]]] = {}  # column name: Danish title: tables
     for schema in COLUMNS.values():
         for column in schema.columns:
             tables.setdefault(column.name, []).append(schema.name)
+            titled = titles.setdefault(column.name, {})
+            titled.setdefault(column.title_da or "", []).append(schema.name)
             if column.enum is not None:
                 enums.setdefault(column.name, {})[schema.name] = column.enum.__name__
     for column in (*SCORE_COLUMNS, *COVERAGE_COLUMNS):
         tables.setdefault(column.name, []).append("collaboration (scored)")
+        titles[column.name] = {column.title_da or "": ["collaboration (scored)"]}
     everywhere = len(COLUMNS)
     lines = [
-        "| column | tables | pandas | polars | categories |",
-        "|---|---|---|---|---|",
+        "| column | Danish header | tables | pandas | polars | categories |",
+        "|---|---|---|---|---|---|",
     ]
     for name, dtype in _DTYPES.items():
         where = tables[name]
         shown = "all" if len(where) == everywhere else ", ".join(where)
+        by_title = titles[name]
+        danish = (
+            next(iter(by_title))
+            if len(by_title) == 1
+            else "; ".join(f"{title} in {', '.join(t)}" for title, t in by_title.items())
+        )
         pandas = f"`{dtype.pandas}`"
         by_table = enums.get(name, {})
         ordered = any(
@@ -159,5 +169,6 @@ def _dtype_table() -> str:
             )
         else:
             categories = ""
-        lines.append(f"| `{name}` | {shown} | {pandas} | `{dtype.polars}` | {categories} |")
+        row = f"| `{name}` | {danish} | {shown} | {pandas} | `{dtype.polars}` | {categories} |"
+        lines.append(row)
     return "\n".join(lines) + "\n"

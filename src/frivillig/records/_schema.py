@@ -37,6 +37,18 @@ def _column_type(_: object, attribute: "attrs.Attribute[Any]", value: object) ->
         raise ArgumentValueError(msg)
 
 
+def _title(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:
+    """Refuse a Danish title that is not text, or empty: the calling code's mistake."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        msg = f"a column's title_da must be a str or None, got {type(value).__name__}"
+        raise ArgumentTypeError(msg)
+    if not value.strip():
+        msg = "a column's title_da must not be empty (give None for no title)"
+        raise ArgumentValueError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Column:
     """One column of a record type: its name, Python type and meaning.
@@ -51,11 +63,22 @@ class Column:
             DataFrames make such a column categorical.
         label: Whether the column holds the enumeration's labels in the language
             asked for, rather than its stable values.
+        title_da: The column's title in Danish, the header a reader sees in a
+            Danish workbook (``"Kommunekode"``); every column of the library's own
+            tables has one. ``None`` for a column of your own without one: its
+            header is then its name.
 
     Raises:
-        ArgumentTypeError: ``type`` is not a type (a programming mistake).
+        ArgumentTypeError: ``type`` is not a type, or ``title_da`` not text (a
+            programming mistake).
         ArgumentValueError: ``type`` is a type the tables do not hold (a
-            ``datetime``, say).
+            ``datetime``, say), or ``title_da`` is empty.
+
+    Examples:
+        >>> from frivillig import records
+        >>> column = records.COLLABORATION_COLUMNS["municipality_code"]
+        >>> column.name, column.title_da
+        ('municipality_code', 'Kommunekode')
     """
 
     name: str
@@ -64,6 +87,7 @@ class Column:
     nullable: bool = False
     enum: builtins.type[LabelledEnum] | None = None
     label: bool = False
+    title_da: str | None = attrs.field(default=None, validator=_title)
 
     @property
     def ordered(self) -> bool:
@@ -87,10 +111,13 @@ class Schema(Mapping[str, Column]):
     def __attrs_post_init__(self) -> None:
         """Index the columns by name, refusing a column that is not one and a name used twice.
 
-        Both are the calling code's mistakes (a schema is declared in code, not read
-        as data), so they raise `ArgumentTypeError` and `ArgumentValueError`.
+        A Danish title used twice is refused too: a Danish workbook's headers must
+        tell the columns apart. These are the calling code's mistakes (a schema is
+        declared in code, not read as data), so they raise `ArgumentTypeError` and
+        `ArgumentValueError`.
         """
         by_name: dict[str, Column] = {}
+        titles: set[str] = set()
         given: tuple[object, ...] = self.columns  # any object may come, whatever the annotation
         for index, column in enumerate(given):
             if not isinstance(column, Column):
@@ -100,6 +127,12 @@ class Schema(Mapping[str, Column]):
                 shown = mask_cpr_like(str(column.name))[:60]
                 msg = f"columns[{index}]: column {shown!r} is defined twice"
                 raise ArgumentValueError(msg)
+            if column.title_da is not None:
+                if column.title_da in titles:
+                    shown = mask_cpr_like(column.title_da)[:60]
+                    msg = f"columns[{index}]: the Danish title {shown!r} is used twice"
+                    raise ArgumentValueError(msg)
+                titles.add(column.title_da)
             by_name[column.name] = column
         object.__setattr__(self, "_by_name", MappingProxyType(by_name))
 
@@ -120,28 +153,49 @@ class Schema(Mapping[str, Column]):
 
         Raises:
             ArgumentTypeError: a new column is not a [`Column`][frivillig.records.Column].
-            ArgumentValueError: a new column has the name of an existing one (or
-                of another new one).
+            ArgumentValueError: a new column has the name or the Danish title of an
+                existing one (or of another new one).
         """
         return Schema(self.name, self.columns + columns)
 
 
 def _c(
     name: str,
+    title_da: str,
     kind: type,
     description: str,
     *,
     nullable: bool = False,
     enum: type[LabelledEnum] | None = None,
 ) -> Column:
-    return Column(name=name, type=kind, description=description, nullable=nullable, enum=enum)
+    return Column(
+        name=name,
+        type=kind,
+        description=description,
+        nullable=nullable,
+        enum=enum,
+        title_da=title_da,
+    )
 
 
 def _enum(
-    name: str, enum: type[LabelledEnum], description: str, *, nullable: bool = False
+    name: str,
+    title_da: str,
+    enum: type[LabelledEnum],
+    description: str,
+    *,
+    nullable: bool = False,
 ) -> tuple[Column, Column]:
+    """The value column (titled ``"<title_da> (kode)"``) and its label column (``title_da``)."""
     return (
-        Column(name=name, type=str, description=description, nullable=nullable, enum=enum),
+        Column(
+            name=name,
+            type=str,
+            description=description,
+            nullable=nullable,
+            enum=enum,
+            title_da=f"{title_da} (kode)",
+        ),
         Column(
             name=f"{name}_label",
             type=str,
@@ -149,5 +203,6 @@ def _enum(
             nullable=nullable,
             enum=enum,
             label=True,
+            title_da=title_da,
         ),
     )

@@ -42,7 +42,7 @@ from ._rows import (
     response_records,
     task_records,
 )
-from ._schema import Items, Record, Schema
+from ._schema import Column, Items, Record, Schema
 
 _Rows = Callable[[list[Collaboration], "_Options"], Iterator[Record]]
 
@@ -112,11 +112,21 @@ def _width(values: Iterable[object]) -> float:
     return float(min(max(longest + 2, _MIN_WIDTH), _MAX_WIDTH))
 
 
-def _fill_sheet(sheet: Any, schema: Schema, rows: Iterable[Record], utils: Any) -> int:
-    """Write the header and the rows, freeze the header, filter and size the columns."""
+def _header(column: Column, lang: Language) -> str:
+    """The header: the Danish title under ``"da"`` (the name if it has none), else the name."""
+    if lang == "da" and column.title_da is not None:
+        return column.title_da
+    return column.name
+
+
+def _fill_sheet(
+    sheet: Any, schema: Schema, rows: Iterable[Record], utils: Any, lang: Language
+) -> int:
+    """Write the header in ``lang`` and the rows, freeze the header, filter, size the columns."""
     names = list(schema)
-    sheet.append(names)
-    shown: list[list[object]] = [[name] for name in names]
+    headers = [_header(schema[name], lang) for name in names]
+    sheet.append(headers)
+    shown: list[list[object]] = [[header] for header in headers]
     count = 0
     for row in rows:
         values = [_cell_value(row[name]) for name in names]
@@ -192,18 +202,25 @@ def to_xlsx(
     ``responses``, ``progress``, ``answers``, ``ratings`` and ``findings`` (the
     rule check as of ``today``). Each sheet has the table's columns in the order
     of its schema (the first row, frozen, with an autofilter over the table), one
-    row per record, and column widths from the values.
+    row per record, and column widths from the values. The sheet names are the
+    table names in either language: the names of ``frivillig export --table``,
+    the keys of the counts returned, and what a formula or a script refers to.
 
     **Cells.** Numbers are numbers, bools are Excel's ``TRUE``/``FALSE``, dates are
     dates (formatted ``yyyy-mm-dd``), an empty value (``None``, or a float that is
     not finite) an empty cell.
     Text is text: a value that starts with ``=`` is never a formula. Excel cannot
     hold the control characters U+0000-U+001F other than tab and line breaks; each
-    becomes U+FFFD. The column headers are the stable column names of
-    [`COLUMNS`][frivillig.records.COLUMNS], in either language (the library has
-    no translated column names); under ``lang="da"`` the ``*_label`` columns, the
-    rules' titles and the findings' messages are Danish, exactly as the record
-    functions make them.
+    becomes U+FFFD.
+
+    **Headers.** Under ``lang="en"`` the column headers are the stable column
+    names of [`COLUMNS`][frivillig.records.COLUMNS] (``municipality_code``);
+    under ``lang="da"`` they are the columns' Danish titles
+    ([`Column.title_da`][frivillig.records.Column], ``Kommunekode``), unique
+    within each sheet, and the ``*_label`` columns, the rules' titles and the
+    findings' messages are Danish, exactly as the record functions make them.
+    A column's Danish title names its label column (``Status``); the column of
+    stable values beside it is ``Status (kode)``.
 
     **Personal data.** As the record functions: no field that
     [`redact`][frivillig.redact] drops is written unless ``include_personal`` is
@@ -220,7 +237,8 @@ def to_xlsx(
             (read once, and held while the workbook is made).
         path: The file to write; its folder must exist.
         today: The day to score and check on.
-        lang: The language of the labels and the findings, ``"da"`` or ``"en"``.
+        lang: The language of the headers, the labels and the findings,
+            ``"da"`` or ``"en"``.
         rulebook: The rulebook to check with; the built-in one when ``None``.
         include_personal: Fill the ``comment`` column of the responses, as
             [`response_records`][frivillig.records.response_records] does.
@@ -264,7 +282,8 @@ def to_xlsx(
     counts: dict[str, int] = {}
     for name, (schema, make) in SHEETS.items():
         sheet = workbook.create_sheet(title=name)
-        counts[name] = _fill_sheet(sheet, schema, make(items, options), openpyxl.utils)
+        rows = make(items, options)
+        counts[name] = _fill_sheet(sheet, schema, rows, openpyxl.utils, options.lang)
     workbook.properties.creator = "frivillig"
     stamp = dt.datetime.combine(options.today, dt.time(), tzinfo=dt.UTC).replace(tzinfo=None)
     content = _save(workbook, stamp)
