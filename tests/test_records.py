@@ -766,3 +766,29 @@ def test_finding_rows_of_a_portfolio_count_every_finding(portfolio: frivillig.Po
     assert list(frame["severity"].cat.categories) == ["info", "warning", "error"]
     assert str(frame["checked_on"].dtype) == "datetime64[ns]"
     assert frame.groupby("severity", observed=True).size().sum() == expected
+
+
+def test_progress_and_answer_rows_follow_the_ids_however_the_maps_were_built() -> None:
+    import attrs
+
+    example = frivillig.load_example()
+    round_ = example.rounds[0]
+    response = next(r for r in round_.responses if len(r.answers) > 1 or len(r.goal_progress) > 1)
+    turned = attrs.evolve(
+        response,
+        answers=dict(reversed(list(response.answers.items()))),
+        goal_progress=dict(reversed(list(response.goal_progress.items()))),
+    )
+    responses = tuple(turned if r is response else r for r in round_.responses)
+    changed = attrs.evolve(example, rounds=(attrs.evolve(round_, responses=responses),))
+    assert changed == attrs.evolve(example, rounds=(round_,))
+    reloaded = frivillig.loads(frivillig.dumps(changed))
+    for make in (records.progress_records, records.answer_records):
+        rows = list(make(changed))
+        assert rows == list(make(reloaded))
+        ids = [
+            row.get("goal_id", row.get("item_id"))
+            for row in rows
+            if row["party_id"] == response.party
+        ]
+        assert ids == sorted(ids)

@@ -344,6 +344,10 @@ def _response_rows(items: Items, lang: Language, personal: bool) -> Iterator[Rec
 def progress_records(items: Items) -> Iterator[Record]:
     """Yield one row per goal a party reported progress on in a round (long format).
 
+    A response's goals come in the order of the collaboration's goals (any other id
+    after them, by id), so equal collaborations give the same rows however their maps
+    were built.
+
     Args:
         items: A collaboration, a portfolio, or an iterable of either (read lazily).
 
@@ -360,10 +364,11 @@ def progress_records(items: Items) -> Iterator[Record]:
 def _progress_rows(items: Items) -> Iterator[Record]:
     for c in _collaborations(items):
         indicators = {goal.id: goal.indicator for goal in c.goals}
+        rank = {goal.id: index for index, goal in enumerate(c.goals)}
         for number, round_ in enumerate(c.rounds, start=1):
             keys = _round_keys(c, number, round_)
             for response in round_.responses:
-                for goal_id, value in response.goal_progress.items():
+                for goal_id, value in _in_goal_order(response.goal_progress, rank):
                     indicator = indicators.get(goal_id)
                     yield {
                         **keys,
@@ -375,8 +380,18 @@ def _progress_rows(items: Items) -> Iterator[Record]:
                     }
 
 
+def _in_goal_order(
+    progress: Mapping[str, float], rank: Mapping[str, int]
+) -> list[tuple[str, float]]:
+    """The reported goals in the collaboration's order of goals (any other after, by id)."""
+    return sorted(progress.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0]))
+
+
 def answer_records(items: Items) -> Iterator[Record]:
     """Yield one row per instrument item a party answered in a round (long format).
+
+    A response's items come in the order of their ids, as the JSON form writes them, so
+    equal collaborations give the same rows however their maps were built.
 
     Args:
         items: A collaboration, a portfolio, or an iterable of either (read lazily).
@@ -396,7 +411,7 @@ def _answer_rows(items: Items) -> Iterator[Record]:
         for number, round_ in enumerate(c.rounds, start=1):
             keys = _round_keys(c, number, round_)
             for response in round_.responses:
-                for item_id, value in response.answers.items():
+                for item_id, value in sorted(response.answers.items()):
                     yield {
                         **keys,
                         "party_id": response.party,
