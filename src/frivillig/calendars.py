@@ -83,6 +83,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._core.arguments import require_date
+from ._core.extras import require_extra
 from ._core.files import PathLike, replacing_binary
 from ._model.collaboration import Collaboration
 from ._model.evaluation import EvaluationPlan
@@ -91,7 +92,6 @@ from ._privacy import terminal_safe
 from ._reference.cpr import find_cpr_like
 from ._version import __version__
 from .errors import ArgumentTypeError
-from .records import MissingExtraError
 from .schedules import DueState, describe_cadence, evaluation_status, next_due_dates
 
 if TYPE_CHECKING:
@@ -114,15 +114,7 @@ _UTC_KEYS = frozenset({"UTC", "Etc/UTC", "Etc/UCT", "Etc/Universal", "Etc/Zulu",
 
 
 def _icalendar() -> Any:
-    try:
-        import icalendar
-    except ImportError:
-        msg = (
-            "writing a calendar needs icalendar, which is not installed; "
-            "install it with: pip install 'frivillig[ics]'"
-        )
-        raise MissingExtraError(msg) from None
-    return icalendar
+    return require_extra("icalendar", "ics", what="writing a calendar needs")
 
 
 def _collaborations(obj: object) -> tuple[tuple[Collaboration, ...], str]:

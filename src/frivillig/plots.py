@@ -38,6 +38,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ._core.arguments import require_date, require_instance, require_language
+from ._core.extras import require_extra
 from ._core.labels import Language
 from ._model.collaboration import Collaboration
 from ._model.instruments import Instrument
@@ -47,7 +48,7 @@ from ._rules.engine import CheckSettings, Report, Rulebook, Severity
 from ._scores.scores import resolve_instrument
 from ._scores.trends import RoundSeries, collaboration_trends
 from .errors import Problem, ValidationError
-from .records import MissingExtraError, _check_rulebook, _reports, _rule_titles
+from .records import _check_rulebook, _reports, _rule_titles
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -124,15 +125,10 @@ def _check_lang(lang: object) -> Language:
 
 def _figure(width: float, height: float) -> "Figure":
     """A new figure on the Agg canvas, without pyplot: nothing is shown, nothing global changes."""
-    try:
-        figure = importlib.import_module("matplotlib.figure")
-        agg = importlib.import_module("matplotlib.backends.backend_agg")
-    except ImportError:
-        msg = (
-            "plots need matplotlib, which is not installed; "
-            "install it with: pip install 'frivillig[plot]'"
-        )
-        raise MissingExtraError(msg) from None
+    figure = require_extra("matplotlib.figure", "plot", what="plots need", name="matplotlib")
+    agg = require_extra(
+        "matplotlib.backends.backend_agg", "plot", what="plots need", name="matplotlib"
+    )
     made: Figure = figure.Figure(figsize=(width, height), layout="constrained")
     agg.FigureCanvasAgg(made)
     return made

@@ -70,6 +70,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from ._core.extras import require_extra
 from ._core.paths import ID, render_path
 from ._jsonform.limits import LoadLimits
 from ._model.collaboration import Collaboration
@@ -428,16 +429,7 @@ def _bounded(number: int, width: int, limits: LoadLimits, problems: _Problems) -
 def _xlsx_rows(
     data: bytes, limits: LoadLimits, problems: _Problems
 ) -> list[tuple[int, list[Cell]]]:
-    from .records import MissingExtraError
-
-    try:
-        import openpyxl  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        msg = (
-            "this needs openpyxl, which is not installed; "
-            "install it with: pip install 'frivillig[xlsx]'"
-        )
-        raise MissingExtraError(msg) from None
+    openpyxl = require_extra("openpyxl", "xlsx")
     message = (
         "the file is not a workbook that can be read (.xlsx); save it again from the "
         "spreadsheet, or export CSV"

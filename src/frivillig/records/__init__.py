@@ -89,6 +89,7 @@ Examples:
 # `importlib` is read through this module by tests that make an import fail.
 import importlib as importlib
 
+from .._core.extras import MissingExtraError as MissingExtraError
 from ._columns import ANSWER_COLUMNS as ANSWER_COLUMNS
 from ._columns import COLLABORATION_COLUMNS as COLLABORATION_COLUMNS
 from ._columns import COLUMNS as COLUMNS
@@ -110,7 +111,6 @@ from ._findings import _reports as _reports
 from ._findings import _rule_titles as _rule_titles
 from ._findings import finding_records as finding_records
 from ._findings import score_columns as score_columns
-from ._frames import MissingExtraError as MissingExtraError
 from ._frames import to_pandas as to_pandas
 from ._frames import to_polars as to_polars
 from ._rows import answer_records as answer_records

@@ -1,17 +1,17 @@
 """The DataFrame makers, `to_pandas` and `to_polars`, and the error for a missing extra."""
 
 import datetime as dt
-import importlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from .._core.arguments import require_instance, require_language
+from .._core.extras import require_extra
 from .._core.labels import LANGUAGES, Language
 from .._rules.engine import Rulebook
 from .._rules.rulebook import DEFAULT_RULEBOOK
-from ..errors import ArgumentTypeError, FrivilligError
+from ..errors import ArgumentTypeError
 from ._dtypes import _DType, _frame_dtype
 from ._helpers import _error, _iterate
 from ._schema import Column, Schema
@@ -23,19 +23,8 @@ if TYPE_CHECKING:
 # -- DataFrames ----------------------------------------------------------------------------
 
 
-class MissingExtraError(FrivilligError, ImportError):
-    """An optional dependency is not installed; the message says which extra to install."""
-
-
-def _import(module: str, extra: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        msg = (
-            f"this needs {module}, which is not installed; "
-            f"install it with: pip install 'frivillig[{extra}]'"
-        )
-        raise MissingExtraError(msg) from None
+# Kept under this name: the records' own functions call it.
+_import = require_extra
 
 
 def _rule_codes(rulebook: Rulebook | None) -> tuple[str, ...]:
