@@ -281,16 +281,19 @@ _MOST_TIMEZONE_PARTS = 4
 def _timezone(_: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     import zoneinfo
 
+    if len(value) <= _LONGEST_TIMEZONE and value.count("/") < _MOST_TIMEZONE_PARTS:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError, OSError):
+            pass
+        else:
+            return
+    # the message is made only for a name refused: most plans name a zone that exists
     problem = (
         f"{mask_cpr_like(value)[:_LONGEST_TIMEZONE]!r} is not an IANA time zone such as "
         "'Europe/Copenhagen'"
     )
-    if len(value) > _LONGEST_TIMEZONE or value.count("/") >= _MOST_TIMEZONE_PARTS:
-        raise FieldError((attribute.name,), problem, "choice")
-    try:
-        zoneinfo.ZoneInfo(value)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, TypeError, OSError):
-        raise FieldError((attribute.name,), problem, "choice") from None
+    raise FieldError((attribute.name,), problem, "choice")
 
 
 def _progress_map(value: Mapping[str, float]) -> FrozenMap[str, float]:
