@@ -293,6 +293,14 @@ class _Reader:
         return builder
 
 
+def _fields_reader(names: tuple[str, ...]) -> Callable[[Any], Any]:
+    """A function that reads the named attributes of an object into a tuple, at C speed."""
+    read = operator.attrgetter(*names)
+    if len(names) == 1:
+        return lambda obj: (read(obj),)  # attrgetter of one name gives no tuple
+    return read
+
+
 def _generated_builder(cls: type[Any], reader: _Reader) -> Callable[[Any], Any]:
     """Make the function that builds a ``cls`` from its mirror struct.
 
@@ -313,10 +321,7 @@ def _generated_builder(cls: type[Any], reader: _Reader) -> Callable[[Any], Any]:
             steps.append((index, *step))
         if own is not None and constraint(own) is None:  # else msgspec checked it
             checks.append((own, field, index))
-    read: Callable[[Any], Any] = operator.attrgetter(*names)
-    if len(names) == 1:
-        only = read
-        read = lambda struct: (only(struct),)  # noqa: E731 - attrgetter of one name gives no tuple
+    read = _fields_reader(names)
     post_init = getattr(cls, "__attrs_post_init__", None)
     if post_init is not None:
         checks.append((lambda obj, _, __: post_init(obj), None, 0))

@@ -4,7 +4,6 @@ They are filled from the model's objects and give the same text as the JSON modu
 """
 
 import datetime as dt
-import operator
 import typing
 from collections.abc import Callable
 from typing import Any, cast
@@ -18,7 +17,7 @@ from .._model.actors import ACTOR_CLASSES, Actor
 from . import documents  # SCHEMA_VERSION is read from it when used: tests patch it there
 from .converter import _is_float, _is_optional, _origin
 from .documents import _type_name
-from .mirrors import _Fallback, _KeySets
+from .mirrors import _Fallback, _fields_reader, _KeySets
 
 # -- fast writing ------------------------------------------------------------------
 #
@@ -145,10 +144,7 @@ class _Writer:
             for index, field in enumerate(fields)
             if (out := self.out(field.type)) is not None
         )
-        read: Callable[[Any], Any] = operator.attrgetter(*names)
-        if len(names) == 1:
-            only = read
-            read = lambda obj: (only(obj),)  # noqa: E731 - attrgetter of one name gives no tuple
+        read = _fields_reader(names)
 
         def write(obj: Any, *before: Any) -> Any:
             values = read(obj)
