@@ -6,7 +6,10 @@ cache that keeps answers about the caller's data has a budget here, in
 most bytes they take. The caches are made from their budgets by
 [`lru`][frivillig._core.caches.lru] (a ``functools.lru_cache`` of that many
 answers, for answers of bounded size: their bytes are the entries times the
-largest answer, measured by ``tests/test_caches.py``) and by
+largest answer; ``tests/test_caches.py`` fills those keyed by a document's text
+(RRULE checks, counted spans, rendered paths) with the largest keys allowed and
+measures them, the others are keyed by the library's labels, enumerations and
+settings) and by
 [`bounded`][frivillig._core.caches.bounded] (a
 [`BoundedCache`][frivillig._core.caches.BoundedCache], for answers whose size
 varies with the data, kept within the budget by an estimate of each answer's
