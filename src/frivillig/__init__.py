@@ -46,6 +46,7 @@ from ._model.collaboration import (
 from ._model.evaluation import Decision, DyadicRating, EvaluationPlan, EvaluationRound, Response
 from ._model.formalisation import CollaborationLevel, FormalisationLevel
 from ._model.goals import Agreement, Goal, GoalStatus, Indicator, Wish
+from ._model.hours import TimeLog, month_of
 from ._model.integrity import integrity_problems, is_valid, validate
 from ._model.lifecycle import ALLOWED_TRANSITIONS, transition, transition_problems
 from ._model.participation import Participant, ParticipantRole, Readiness, Resource, SupportScheme
@@ -379,6 +380,7 @@ __all__ = [
     "SupportScheme",
     "Task",
     "TaskKind",
+    "TimeLog",
     "TransitionError",
     "TrendDirection",
     "UsageError",
@@ -426,6 +428,7 @@ __all__ = [
     "load_portfolio",
     "loads",
     "mask_cpr_like",
+    "month_of",
     "municipalities",
     "personal_fields",
     "portfolio_trends",

@@ -81,6 +81,7 @@ STRATEGIES: dict[str, str] = {
     "Source": "sources",
     "Spread": "spreads",
     "Task": "tasks",
+    "TimeLog": "time_logs",
     "ValueCase": "value_cases",
     "VoluntaryOrganisation": "voluntary_organisations",
     "Volunteer": "volunteers",

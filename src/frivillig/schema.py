@@ -68,6 +68,7 @@ from ._core.labels import LabelledEnum
 from ._model.actors import ACTOR_CLASSES, Actor
 from ._model.collaboration import _ENDS_FROM, _ended_from, _holders, _responsibilities
 from ._model.evaluation import MAX_RRULE_LENGTH, _rrule
+from ._model.hours import _first_of_month
 from ._model.instruments import _finite, _non_empty, _share
 from ._model.instruments import _whole as _whole_number
 from ._model.validators import (
@@ -121,10 +122,11 @@ _RULES_NOT_IN_SCHEMA = (
         "order",
         "dates and bounds in order: end_on not before start_on, revised_on not before "
         "adopted_on, a period's last_day not before its first_day, an evaluation plan's "
-        "first_date not before start_on, a scale's maximum above its minimum, bands by "
-        "strictly increasing lower bound",
+        "first_date not before start_on, a time log's month not before the month of "
+        "start_on, a scale's maximum above its minimum, bands by strictly increasing lower "
+        "bound",
         ("order",),
-        r"(end_on|revised_on|last_day|first_date|\.maximum|\.lower)$",
+        r"(end_on|revised_on|last_day|first_date|time_logs\[\d+\]\.month|\.maximum|\.lower)$",
     ),
     _Rule(
         "reference",
@@ -137,9 +139,9 @@ _RULES_NOT_IN_SCHEMA = (
         "ids unique within a list of objects (participants, goals, tasks, volunteers, "
         "rounds, a round's responses by party, collaborations, categories, factors, items, "
         "bands), one agreement per party and goal, one rating per ordered pair, one anchor "
-        "per scale point",
+        "per scale point, one time log per volunteer, task and month",
         ("duplicate",),
-        rf"(\.id|\.party|\.key|\.value|ratings{_INDEX})$",
+        rf"(\.id|\.party|\.key|\.value|ratings{_INDEX}|time_logs{_INDEX})$",
     ),
     _Rule(
         "conflict",
@@ -283,6 +285,7 @@ _ACROSS = frozenset(
         "frivillig._model.volunteers._last_day",
         "frivillig._model.volunteers.Volunteer._check_association",
         "frivillig._model.collaboration._plan_after_start",
+        "frivillig._model.collaboration._logs",
         "frivillig._model.evaluation._counted_span",
         "frivillig._model.evaluation._timezone",
         "frivillig._model.evaluation.DyadicRating._check_ratee",
@@ -330,6 +333,7 @@ _FACTS: dict[Any, Callable[[Any], dict[str, Any]]] = {
         "enum": [status.value for status in sorted(_ENDS_FROM, key=_order)],
     },
     _rrule: lambda _: _visible_text(MAX_RRULE_LENGTH) | _NO_NEWLINE,  # + its grammar
+    _first_of_month: lambda _: {"pattern": "^[0-9]{4}-[0-9]{2}-01$"},
     Volunteer._check_motives: lambda _: {
         "additionalProperties": {"type": "integer", "minimum": 1, "maximum": 7}
     },

@@ -18,7 +18,7 @@ from .problems import _json_type, _problem, _shown
 
 __all__ = ["DOCUMENT_TYPES", "MIGRATIONS", "SCHEMA_VERSION", "Document"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The schema version this release writes, and the newest it reads."""
 
 Document = Collaboration | Portfolio | VolunteerPolicy | Instrument

@@ -61,4 +61,16 @@ def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
     return upgraded
 
 
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+def _v2_to_v3(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 adds time logs: the hours each volunteer gave each task, month by month.
+
+    A version 2 document could not hold them, so it reads as a collaboration with no
+    hours logged (an empty ``time_logs``): the rules then judge a volunteer's hours
+    by the plan alone, as they did before. Nothing else changed.
+    """
+    upgraded = copy.deepcopy(document)
+    upgraded["schema_version"] = 3
+    return upgraded
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}

@@ -21,6 +21,7 @@ from .._reference.cpr import find_cpr_like
 from .evaluation import EvaluationPlan, EvaluationRound
 from .formalisation import FormalisationLevel
 from .goals import Goal
+from .hours import TimeLog, month_of
 from .participation import Participant
 from .tasks import Task
 from .validators import (
@@ -312,7 +313,40 @@ def _rounds(value: Sequence[EvaluationRound]) -> tuple[EvaluationRound, ...]:
     return value if type(value) is tuple else as_tuple(value)
 
 
-sequence_converters(_participants, _purposes, _goals, _tasks, _volunteers, _rounds)
+def _time_logs(value: Sequence[TimeLog]) -> tuple[TimeLog, ...]:
+    return value if type(value) is tuple else as_tuple(value)
+
+
+sequence_converters(_participants, _purposes, _goals, _tasks, _volunteers, _rounds, _time_logs)
+
+
+def _logs(instance: Any, attribute: "attrs.Attribute[Any]", value: tuple[TimeLog, ...]) -> None:
+    """One log per volunteer, task and month, none for a month before the collaboration began.
+
+    Two logs for the same volunteer, task and month would count the hours twice.
+    """
+    if not value:
+        return
+    first = month_of(instance.start_on) if isinstance(instance.start_on, dt.date) else None
+    seen: set[tuple[str, str, dt.date]] = set()
+    for index, log in enumerate(value):
+        if first is not None and log.month < first:
+            raise FieldError(
+                (attribute.name, index, "month"),
+                f"{log.month.isoformat()} is before the month of start_on "
+                f"{instance.start_on.isoformat()}; hours are logged from the month the "
+                "collaboration starts",
+                "order",
+            )
+        key = (log.volunteer, log.task, log.month)
+        if key in seen:
+            raise FieldError(
+                (attribute.name, index),
+                f"a second log for the same volunteer, task {log.task!r} and month "
+                f"{log.month.isoformat()}; give each month's hours in one log",
+                "duplicate",
+            )
+        seen.add(key)
 
 
 @attrs.frozen(kw_only=True, field_transformer=typed_fields)
@@ -343,6 +377,8 @@ class Collaboration:
         goals: The collaboration's goals.
         tasks: What volunteers do.
         volunteers: The volunteers, by pseudonymous id.
+        time_logs: The hours each volunteer gave each task, month by month
+            (personal); empty when none are logged.
         formalisation: How formal the collaboration is.
         agreement: The written agreement, if any.
         forum: Where the parties meet and set the agenda, if anywhere.
@@ -381,6 +417,9 @@ class Collaboration:
     tasks: tuple[Task, ...] = attrs.field(default=(), converter=_tasks, validator=unique_ids())
     volunteers: tuple[Volunteer, ...] = attrs.field(
         default=(), converter=_volunteers, validator=unique_ids()
+    )
+    time_logs: tuple[TimeLog, ...] = attrs.field(
+        default=(), converter=_time_logs, validator=_logs, repr=False
     )
     formalisation: FormalisationLevel = FormalisationLevel.COLLABORATION_AGREEMENT
     agreement: AgreementDocument | None = None

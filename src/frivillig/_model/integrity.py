@@ -59,6 +59,12 @@ def _resolves(collaboration: Collaboration) -> bool:
             for rating in round_.ratings:
                 named.add(rating.rater)
                 named.add(rating.ratee)
+    if collaboration.time_logs:
+        volunteer_ids = {volunteer.id for volunteer in collaboration.volunteers}
+        task_ids = {task.id for task in collaboration.tasks}
+        for log in collaboration.time_logs:
+            if log.volunteer not in volunteer_ids or log.task not in task_ids:
+                return False
     named.discard(None)
     return parties.issuperset(named)
 
@@ -117,6 +123,22 @@ def _dangling(collaboration: Collaboration) -> list[tuple[Path, str]]:
                 ("volunteers", v, "child_certificate", "checked_by"),
                 certificate.checked_by,
                 "checker",
+            )
+    task_ids = {task.id for task in collaboration.tasks}
+    for n, log in enumerate(collaboration.time_logs):
+        if log.volunteer not in volunteer_ids:
+            found.append(
+                (
+                    ("time_logs", n, "volunteer"),
+                    f"volunteer {log.volunteer!r} is not among the collaboration's volunteers",
+                )
+            )
+        if log.task not in task_ids:
+            found.append(
+                (
+                    ("time_logs", n, "task"),
+                    f"task {log.task!r} is not one of the collaboration's tasks",
+                )
             )
     agreement_document = collaboration.agreement
     if agreement_document is not None:

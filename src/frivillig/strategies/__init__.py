@@ -72,6 +72,7 @@ from ._evaluation import (
 )
 from ._frame import agreement_documents, forums, value_cases
 from ._goals import agreements, goals, indicators, tasks, wishes
+from ._hours import time_logs
 from ._instruments import (
     anchors,
     bands,
@@ -198,6 +199,7 @@ __all__ = [
     "sources",
     "spreads",
     "tasks",
+    "time_logs",
     "value_cases",
     "voluntary_organisations",
     "volunteer_centres",

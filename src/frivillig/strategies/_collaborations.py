@@ -31,6 +31,7 @@ from ._dice import T, _Dice
 from ._evaluation import _draw_plan, _draw_round, _recurrence_dates
 from ._frame import _draw_agreement_document, _draw_forum, _draw_value_case
 from ._goals import _draw_goal, _draw_task, _goal_dice_size
+from ._hours import _draw_time_logs
 from ._primitives import (
     _ADJUSTMENTS,
     _CIVIL_KINDS,
@@ -175,6 +176,7 @@ class _Limits(NamedTuple):
     max_tasks: int
     max_volunteers: int
     max_rounds: int
+    max_time_logs: int
 
 
 _ENGAGEMENTS = {
@@ -286,6 +288,15 @@ def _collaborations(
         ),
     )
 
+    # the hours assigned volunteers gave their tasks, month by month
+    assigned = [(v, task.id) for task in task_list for v in dict.fromkeys(task.volunteers)]
+    logs = _draw_time_logs(
+        _Dice(draw, 1 + 4 * limits.max_time_logs),
+        assigned,
+        start,
+        draw(_ints(0, limits.max_time_logs)) if assigned else 0,
+    )
+
     # the evaluation plan, and rounds held on its dates
     planned = dice.flag()
     first_date = dice.date(start, _shift(start, 400))
@@ -342,6 +353,7 @@ def _collaborations(
         goals=goal_list,
         tasks=task_list,
         volunteers=volunteer_list,
+        time_logs=logs,
         formalisation=dice.choice(_FORMALISATION_LEVELS),
         agreement=_draw_agreement_document(draw, dice, party_ids) if dice.flag() else None,
         forum=_draw_forum(draw, dice, party_ids) if dice.flag() else None,
@@ -364,6 +376,7 @@ def collaborations(
     max_tasks: int = 3,
     max_volunteers: int = 4,
     max_rounds: int = 3,
+    max_time_logs: int = 4,
     municipality_code: SearchStrategy[int] | None = None,
     start_on: SearchStrategy[dt.date] | None = None,
     actors: SearchStrategy[Actor] | None = None,
@@ -399,6 +412,8 @@ def collaborations(
         max_tasks: The most tasks.
         max_volunteers: The most volunteers.
         max_rounds: The most evaluation rounds.
+        max_time_logs: The most time logs; each is for a volunteer assigned to
+            the task, in a month from the start on.
         municipality_code: A strategy for the municipality's code; any of the
             98 by default.
         start_on: A strategy for the start date; 2000-2040 by default. Draw
@@ -423,6 +438,7 @@ def collaborations(
         ("tasks", max_tasks),
         ("volunteers", max_volunteers),
         ("rounds", max_rounds),
+        ("time_logs", max_time_logs),
     ):
         _check_max(name, value)
     _check_flag("children", children)
@@ -441,7 +457,15 @@ def collaborations(
     return _collaborations(
         status=status,
         children=children,
-        limits=_Limits(min_parties, max_parties, max_goals, max_tasks, max_volunteers, max_rounds),
+        limits=_Limits(
+            min_parties,
+            max_parties,
+            max_goals,
+            max_tasks,
+            max_volunteers,
+            max_rounds,
+            max_time_logs,
+        ),
         municipality_code=municipality_code,
         start_on=start_on,
         actor=actors,
@@ -517,6 +541,7 @@ def _portfolio_members(code: int | None, min_size: int, max_size: int) -> Search
         max_tasks=2,
         max_volunteers=2,
         max_rounds=2,
+        max_time_logs=3,
     )
     return st.lists(members, min_size=min_size, max_size=max_size)
 
