@@ -273,7 +273,7 @@ def json_form_page() -> str:
         "text, and the text reads back equal. In full:",
         "",
         "- Compact by default: no space or line break between tokens "
-        '(`{"schema_version":2,"type":"collaboration",...}`); with `indent=n` (and in '
+        '(`{"schema_version":3,"type":"collaboration",...}`); with `indent=n` (and in '
         "files [`dump`][frivillig.dump] writes, `n = 2`) each member on its own line, "
         "as Python's `json.dumps(..., indent=n)` writes it.",
         "- Members in a fixed order: `schema_version` and `type` first, then each "

@@ -169,7 +169,7 @@ def test_every_problem_is_listed(client: "TestClient") -> None:
         (b"", "json"),
         (b"[1, 2", "json"),
         ("{}".encode("utf-16"), "encoding"),
-        (b'{"schema_version": 2, "type": "portfolio", "collaborations": []}', "choice"),
+        (b'{"schema_version": 3, "type": "portfolio", "collaborations": []}', "choice"),
     ],
 )
 def test_what_is_not_a_collaboration_document_is_refused(
@@ -230,7 +230,8 @@ def test_the_services_own_refusals_are_in_danish_too(client: "TestClient") -> No
 
 
 def test_a_newer_schema_version_is_a_conflict(client: "TestClient") -> None:
-    status, payload = post(client, document(schema_version=3), today=TODAY, lang="da")
+    newer = frivillig.SCHEMA_VERSION + 1
+    status, payload = post(client, document(schema_version=newer), today=TODAY, lang="da")
     assert status == 409
     assert codes(payload) == [("$.schema_version", "schema_version")]
     assert "nyere" in payload["problems"][0]["message"]
