@@ -40,6 +40,7 @@ def _with_plan(rule: str, first: dt.date, start: dt.date | None = None) -> frivi
         start_on=start or first,
         end_on=None,
         rounds=(),
+        time_logs=(),
         evaluation_plan=attrs.evolve(example.evaluation_plan, rrule=rule, first_date=first),
     )
 
@@ -118,6 +119,36 @@ def test_a_plan_starting_before_the_collaboration_is_refused() -> None:
     assert "before start_on" in caught.value.problems[0].message
     with pytest.raises(frivillig.ValidationError):
         _with_plan("FREQ=DAILY", dt.date(1, 1, 1), start=dt.date(2026, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("rule", "first", "accepted"),
+    [
+        # every second month from February: February, April, ..., never January
+        ("FREQ=MONTHLY;INTERVAL=2;BYMONTH=1", dt.date(2000, 2, 1), False),
+        ("FREQ=MONTHLY;INTERVAL=2;BYMONTH=1", dt.date(2000, 1, 1), True),
+        ("FREQ=MONTHLY;INTERVAL=2;BYMONTH=1", dt.date(2000, 3, 31), True),
+        # every second year from an odd year never meets 29 February; from 2000 it does
+        ("FREQ=YEARLY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=29", dt.date(2001, 1, 1), False),
+        ("FREQ=YEARLY;INTERVAL=2;BYMONTH=2;BYMONTHDAY=29", dt.date(2000, 1, 1), True),
+        # every seventh day from a Tuesday is always a Tuesday
+        ("FREQ=DAILY;INTERVAL=7;BYDAY=MO", dt.date(2000, 1, 4), False),
+        ("FREQ=DAILY;INTERVAL=7;BYDAY=MO", dt.date(2000, 1, 3), True),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO", dt.date(2000, 1, 4), True),
+        ("FREQ=MONTHLY;INTERVAL=60;BYMONTH=2", dt.date(2000, 1, 1), False),
+    ],
+)
+def test_an_interval_that_never_meets_its_by_parts_from_the_first_date_is_refused(
+    rule: str, first: dt.date, accepted: bool
+) -> None:
+    if accepted:
+        plan = _plan(rule, first)
+        assert schedules.due_dates(plan, until=first.replace(year=first.year + 40))
+        return
+    with pytest.raises(frivillig.ValidationError) as caught:
+        _plan(rule, first)
+    assert [(p.path, p.code) for p in caught.value.problems] == [("$.rrule", "range")]
+    assert caught.value.problems[0].message.startswith("yields no date from the first date")
 
 
 # -- counting the work -------------------------------------------------------------------

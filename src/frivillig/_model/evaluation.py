@@ -7,6 +7,7 @@ first date; each round records every party's response and the decision taken.
 The scheduling itself lives in [`frivillig.schedules`][].
 """
 
+import calendar
 import datetime as dt
 import typing
 from collections.abc import Mapping, Sequence
@@ -207,10 +208,13 @@ def _check_rrule(value: str) -> None:
             "format",
         )
     # dateutil searches up to year 9999 for a rule that never matches; starting the search
-    # _HORIZON_YEARS before that bounds the work (milliseconds instead of seconds).
+    # _HORIZON_YEARS before that bounds the work (milliseconds instead of seconds). The
+    # interval is left out here: which periods it steps through depends on the first date,
+    # which _counted_span checks; without it, every period is tried.
     late_start = dt.datetime(dt.MAXYEAR - _HORIZON_YEARS, 1, 1)  # noqa: DTZ001 - as above
+    late = rule.replace(dtstart=late_start, count=None, until=None, interval=1)
     try:
-        found = rule.replace(dtstart=late_start, count=None, until=None).after(late_start, inc=True)
+        found = late.after(late_start, inc=True)
     except (ValueError, OverflowError):  # dateutil stepped past 9999-12-31 without a date
         found = None
     if found is None:
@@ -227,19 +231,51 @@ MAX_COUNTED_YEARS = 100
 
 
 def _counted_span(instance: Any, _: "attrs.Attribute[Any]", first_date: object) -> None:
-    """A rule with ``COUNT`` must reach its last date within ``MAX_COUNTED_YEARS``.
+    """The rule must reach its dates from its first date, within bounds.
 
-    A counted rule is expanded from its first date (a count cannot be resumed
-    part-way), so its span bounds the work of every due date asked of it.
+    A rule with ``COUNT`` must reach its last date within ``MAX_COUNTED_YEARS``: a
+    counted rule is expanded from its first date (a count cannot be resumed part-way),
+    so its span bounds the work of every due date asked of it. A rule with an
+    ``INTERVAL`` and ``BY...`` parts must yield a date from its first date: the first
+    date sets which months (or years, weeks, days) the interval steps through, and
+    ``FREQ=MONTHLY;INTERVAL=2;BYMONTH=1`` from a first date in February steps through
+    February, April, ... and never meets January.
     """
     text = getattr(instance, "rrule", None)
     if not isinstance(text, str) or not isinstance(first_date, dt.date):
         return
-    if "COUNT" not in text.upper() or len(text) > MAX_RRULE_LENGTH or _rrule_problem(text):
+    upper = text.upper()
+    if "COUNT" not in upper and not ("INTERVAL" in upper and ";BY" in f";{upper}"):
+        return
+    if len(text) > MAX_RRULE_LENGTH or _rrule_problem(text):
         return
     problem = _span_problem(text, first_date)
     if problem is not None:
         raise FieldError(("rrule",), problem, "range")
+
+
+def _phase_start(frequency: str, interval: int, first_date: dt.date) -> dt.date:
+    """The latest date near the end of the calendar that an interval steps onto from ``first_date``.
+
+    It is ``first_date`` moved on by whole intervals (days, weeks, months or years), so
+    the rule steps through the same days, weeks, months or years from there as from
+    ``first_date``; searching from there bounds the work to ``_HORIZON_YEARS``.
+    """
+    target = dt.date(dt.MAXYEAR - _HORIZON_YEARS, 1, 1)
+    if first_date >= target:
+        return first_date
+    if frequency in ("DAILY", "WEEKLY"):
+        step = interval * (7 if frequency == "WEEKLY" else 1)
+        return first_date + dt.timedelta(days=(target - first_date).days // step * step)
+    months = interval * (12 if frequency == "YEARLY" else 1)
+    first = first_date.year * 12 + first_date.month - 1
+    index = first + (target.year * 12 - first) // months * months
+    while index > first:  # a day the month lacks (the 31st, 29 February): an interval back
+        year, month = divmod(index, 12)
+        if first_date.day <= calendar.monthrange(year, month + 1)[1]:
+            return dt.date(year, month + 1, first_date.day)
+        index -= months
+    return first_date
 
 
 # Keys are short texts and a date; answers are None or one sentence.
@@ -249,6 +285,28 @@ def _span_problem(text: str, first_date: dt.date) -> str | None:
 
     body = text[6:] if text.upper().startswith("RRULE:") else text
     parts = dict(piece.partition("=")[::2] for piece in body.upper().split(";"))
+    if "COUNT" in parts:
+        return _count_problem(body, parts, first_date)
+    interval = int(parts.get("INTERVAL", "1"))
+    late = _phase_start(parts["FREQ"], interval, first_date)
+    start = dt.datetime.combine(late, dt.time())
+    rule = typing.cast("RRule", rrulestr(body, dtstart=start)).replace(count=None, until=None)
+    try:
+        found = rule.after(start, inc=True)
+    except (ValueError, OverflowError):  # dateutil stepped past 9999-12-31 without a date
+        found = None
+    if found is not None:
+        return None
+    return (
+        f"yields no date from the first date {first_date.isoformat()}: with INTERVAL="
+        f"{interval}, the dates it steps through never meet its BY... parts; change the "
+        "first date or the rule"
+    )
+
+
+def _count_problem(body: str, parts: dict[str, str], first_date: dt.date) -> str | None:
+    from dateutil.rrule import rrulestr  # here: slow to import
+
     wanted = int(parts.get("COUNT", "0"))
     start = dt.datetime.combine(first_date, dt.time())
     limit = dt.datetime.combine(
