@@ -337,7 +337,7 @@ def test_fr109_a_six_month_window_is_six_calendar_months() -> None:
 def test_fr109_months_end_on_the_last_day_of_a_shorter_month() -> None:
     # From 31 August, six months on is the last day of February.
     start = dt.date(2026, 8, 31)
-    c = with_first_date(base(), dt.date(2027, 2, 28), start_on=start, rounds=())
+    c = with_first_date(base(), dt.date(2027, 2, 28), start_on=start, rounds=(), time_logs=())
     assert run(c, "FR109", today=dt.date(2027, 1, 1)) == []
     later = with_first_date(c, dt.date(2027, 3, 1))
     assert [f.reason for f in run(later, "FR109", today=dt.date(2027, 1, 1))] == ["first_too_late"]
@@ -345,7 +345,7 @@ def test_fr109_months_end_on_the_last_day_of_a_shorter_month() -> None:
 
 def test_fr109_windows_near_the_end_of_the_calendar() -> None:
     start = dt.date(9999, 12, 1)
-    c = with_first_date(base(), dt.date(9999, 12, 31), start_on=start, rounds=())
+    c = with_first_date(base(), dt.date(9999, 12, 31), start_on=start, rounds=(), time_logs=())
     assert run(c, "FR109", today=dt.date(9999, 12, 31)) == []
     assert run(c, "FR109", today=dt.date(9999, 12, 31), first_evaluation_within_days=3660) == []
 

@@ -426,8 +426,9 @@ def test_fr113_an_unknown_kind_of_work_is_reported_as_missing() -> None:
 
 
 def test_fr113_directly_for_the_municipality_every_hour_counts() -> None:
+    # The plan alone: the hours logged are tested in test_rules_hours.py.
     c = volunteer(
-        on_benefit(Benefit.EARLY_RETIREMENT, 2, WorkCategory.ACTIVITY),
+        attrs.evolve(on_benefit(Benefit.EARLY_RETIREMENT, 2, WorkCategory.ACTIVITY), time_logs=()),
         0,
         engagement=Engagement.MUNICIPALITY,
         association=None,

@@ -667,8 +667,9 @@ def test_fr113_unemployment_benefit_through_an_association() -> None:
 
 
 def test_fr113_unemployment_benefit_directly_for_the_municipality() -> None:
+    # The plan alone: the hours logged are tested in test_rules_hours.py.
     direct = volunteer(
-        base(),
+        attrs.evolve(base(), time_logs=()),
         0,
         benefit=Benefit.UNEMPLOYMENT,
         engagement=Engagement.MUNICIPALITY,

@@ -288,6 +288,38 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
         "goal {shown} is not one of the collaboration's goals",
         "målet {shown} er ikke et af samarbejdets mål",
     ),
+    (
+        "task {shown} is not one of the collaboration's tasks",
+        "opgaven {shown} er ikke en af samarbejdets opgaver",
+    ),
+    # -- time logs
+    (
+        "is {date}, not the first day of a month; a time log covers a calendar month, named "
+        "by its first day ({first})",
+        "er {date}, som ikke er den første dag i en måned; en timeregistrering dækker en "
+        "kalendermåned, angivet ved dens første dag ({first})",
+    ),
+    (
+        "{date} is before the month of start_on {start}; hours are logged from the month the "
+        "collaboration starts",
+        "{date} er før måneden for start_on {start}; timer registreres fra den måned, "
+        "samarbejdet begynder",
+    ),
+    (
+        "a second log for the same volunteer, task {shown} and month {month}; give each "
+        "month's hours in one log",
+        "endnu en timeregistrering for den samme frivillige, opgaven {shown} og måneden {month}; "
+        "angiv hver måneds timer i én timeregistrering",
+    ),
+    # -- account templates
+    (
+        "has {count} items; at most {most} are allowed",
+        "har {count} punkter; højst {most} er tilladt",
+    ),
+    (
+        "the template is larger than {most} bytes; an account template is a few kilobytes",
+        "skabelonen er større end {most} bytes; en skabelon for afrapportering fylder få kilobytes",
+    ),
     # -- the model's own rules
     ("keys must be volunteer-management tasks", "nøglerne skal være opgaver i frivilligledelsen"),
     ("keys must be VFI functions", "nøglerne skal være VFI-funktioner"),
@@ -363,6 +395,12 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
     (
         "yields no date within {years} years (e.g. BYMONTH=2;BYMONTHDAY=30); check the BY... parts",
         "giver ingen dato inden for {years} år (fx BYMONTH=2;BYMONTHDAY=30); tjek BY...-delene",
+    ),
+    (
+        "yields no date from the first date {date}: with INTERVAL={interval}, the dates it steps "
+        "through never meet its BY... parts; change the first date or the rule",
+        "giver ingen dato fra den første dato {date}: med INTERVAL={interval} rammer de datoer, "
+        "reglen går igennem, aldrig dens BY...-dele; ændr den første dato eller reglen",
     ),
     (
         "COUNT={count} reaches past the end of the {years}th year after the first date; give "

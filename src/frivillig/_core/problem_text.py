@@ -123,6 +123,10 @@ _KINDS = {
     "volunteer council": "et frivilligråd",
     "private company": "en privat virksomhed",
     "citizen group": "en borgergruppe",
+    "time log": "en timeregistrering",
+    "account template": "en skabelon for afrapportering",
+    "account item": "et punkt i afrapporteringen",
+    "text in Danish and English": "en tekst på dansk og engelsk",
 }
 
 # Who an id names, in a reference to a party that is not there.

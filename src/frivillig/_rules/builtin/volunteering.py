@@ -1,7 +1,8 @@
 """The rules on the limit of volunteering itself.
 
 FR105: volunteers displace paid staff; FR106: what is called volunteering is not, or is
-paid wrongly; FR113: the volunteer's fit, benefits included.
+paid wrongly; FR113: the volunteer's fit, benefits included. FR113's hours against a
+benefit, planned and logged, are read in ``_hours``.
 """
 
 import math
@@ -9,22 +10,21 @@ from collections.abc import Iterator
 
 from ..._model.collaboration import Collaboration
 from ..._model.formalisation import FormalisationLevel
-from ..._model.tasks import Task, TaskKind, WorkCategory
+from ..._model.hours import TimeLog
+from ..._model.tasks import TaskKind
 from ..._model.volunteers import (
-    Benefit,
     Coercion,
     Engagement,
     Remuneration,
-    Volunteer,
 )
 from ..engine import (
-    CheckSettings,
     Hit,
     Rule,
     RuleContext,
     Severity,
     Source,
 )
+from ._hours import UNEMPLOYMENT_BENEFIT, _benefit_hours, _logged_hours, _work_categories
 from ._shared import (
     E,
     S,
@@ -78,16 +78,6 @@ TALK_VOLUNTEERS = Source(
     citation="Oplægget 'Har frivillighed en grænse?' (2013): 'Hænder og hoveder!'",
     note="The typical volunteer 'won't put up with just anything': wants to give a lot, but "
     "also to decide and develop.",
-)
-UNEMPLOYMENT_BENEFIT = Source(
-    kind=S.PRACTICE,
-    citation="Bekendtgørelse om udbetaling af dagpenge (bek. nr. 1261 af 30. oktober 2023)",
-    evidence=E.SECONDARY,
-    note="As the unemployment funds explain it: 44 hours a month of unpaid voluntary work for "
-    "a voluntary organisation without deduction (65 hours on efterløn); volunteering "
-    "directly for a public institution is deducted hour by hour (stated for dagpenge); "
-    "'activities' that could not be offered as paid work are unlimited. The order may since "
-    "have been replaced.",
 )
 
 
@@ -273,111 +263,28 @@ def _volunteer_tasks(collaboration: Collaboration) -> dict[str, list[int]]:
     return found
 
 
-_BENEFIT_DEFINITE = {Benefit.UNEMPLOYMENT: "dagpengene", Benefit.EARLY_RETIREMENT: "efterlønnen"}
-
-
-def _benefit_limit(benefit: Benefit, settings: CheckSettings) -> float:
-    if benefit is Benefit.EARLY_RETIREMENT:
-        return settings.early_retirement_free_hours_per_month
-    return settings.benefit_free_hours_per_month
-
-
-def _benefit_hours(
-    volunteer: Volunteer, v: int, assigned: list[tuple[int, Task]], settings: CheckSettings
-) -> Iterator[Hit]:
-    """The planned hours that count against what the volunteer's benefit allows."""
-    benefit = volunteer.benefit
-    if benefit is None or benefit is Benefit.NONE:
-        return
-    planned = [(t, task) for t, task in assigned if task.hours_per_week]
-    direct = volunteer.engagement is Engagement.MUNICIPALITY
-    if direct:
-        # Directly for a public institution every hour counts, whatever kind of work it is.
-        counted, unknown = planned, []
-        limit = settings.benefit_free_hours_public
-    else:
-        counted = [(t, k) for t, k in planned if k.work_category is WorkCategory.UNPAID_WORK]
-        unknown = [(t, k) for t, k in planned if k.work_category is None]
-        limit = _benefit_limit(benefit, settings)
-    per_month = settings.weeks_per_month
-    monthly = math.fsum(task.hours_per_week or 0.0 for _, task in counted) * per_month
-    vid = volunteer.id
-    if monthly > limit:
-        ids = [task.id for _, task in counted]
-        if direct and limit == 0:
-            texts = (
-                f"Den frivillige '{vid}' er frivillig direkte for kommunen og er sat på cirka "
-                f"{_number(monthly, 'da')} timer om måneden; for en frivillig på {benefit.da} "
-                "trækkes hver time i frivilligt arbejde direkte for en offentlig institution i "
-                f"{_BENEFIT_DEFINITE[benefit]}. Lad den frivillige være tilknyttet gennem en "
-                "forening, eller bed den frivillige afklare det med sin a-kasse først.",
-                f"Volunteer '{vid}' volunteers directly for the municipality and is planned for "
-                f"about {_number(monthly, 'en')} hours a month; for a volunteer on {benefit.en}, "
-                "every hour of voluntary work directly for a public institution is deducted. "
-                "Engage the volunteer through an association, or ask the volunteer to clear it "
-                "with their unemployment fund (a-kasse) first.",
-            )
-        else:
-            texts = (
-                f"Den frivillige '{vid}' er sat på cirka {_number(monthly, 'da')} timer om "
-                f"måneden i {_tasks_phrase(ids, 'da')}, mere end de {_number(limit, 'da')} "
-                f"timer frivilligt ulønnet arbejde, en frivillig på {benefit.da} må give uden "
-                "fradrag (aktiviteter tæller ikke med). Sæt timerne ned, eller bed den "
-                "frivillige afklare dem med sin a-kasse først.",
-                f"Volunteer '{vid}' is planned for about {_number(monthly, 'en')} hours a month "
-                f"in {_tasks_phrase(ids, 'en')}, more than the {_number(limit, 'en')} hours of "
-                f"unpaid voluntary work a volunteer on {benefit.en} may give without deduction "
-                "(activities do not count). Lower the hours, or ask the volunteer to clear "
-                "them with their unemployment fund (a-kasse) first.",
-            )
-        yield _hit(
-            [("volunteers", v), *(("tasks", t) for t, _ in counted)],
-            texts,
-            "benefit_hours",
-            source=UNEMPLOYMENT_BENEFIT.citation,
-            personal=True,
-        )
-        return
-    total = monthly + math.fsum(task.hours_per_week or 0.0 for _, task in unknown) * per_month
-    if not unknown or total <= limit:
-        return
-    ids = [task.id for _, task in unknown]
-    one = len(ids) == 1
-    yield _hit(
-        [("volunteers", v), *(("tasks", t) for t, _ in unknown)],
-        (
-            f"Den frivillige '{vid}' er på {benefit.da}, men det er ikke registreret, om "
-            f"{_tasks_phrase(ids, 'da')} er "
-            + ("en aktivitet" if one else "aktiviteter")
-            + ", som ikke tæller med, eller frivilligt ulønnet arbejde, der højst må fylde "
-            f"{_number(limit, 'da')} timer om måneden uden fradrag. Tæller alle timerne med, "
-            f"er den frivillige sat på cirka {_number(total, 'da')} timer om måneden. "
-            "Registrér, hvilken slags arbejde "
-            + ("opgaven" if one else "opgaverne")
-            + " er, eller bed den frivillige afklare timerne med sin a-kasse.",
-            f"Volunteer '{vid}' receives {benefit.en}, but whether {_tasks_phrase(ids, 'en')} "
-            + ("is an activity" if one else "are activities")
-            + ", which "
-            + ("does" if one else "do")
-            + " not count, or unpaid voluntary work, which may take at most "
-            f"{_number(limit, 'en')} hours a month without deduction, is not recorded. "
-            f"Counting every hour, the volunteer is planned for about {_number(total, 'en')} "
-            "hours a month. Record which kind of work the "
-            + ("task is" if one else "tasks are")
-            + ", or ask the volunteer to clear the hours with their unemployment fund "
-            "(a-kasse).",
-        ),
-        "work_category_unknown",
-        source=UNEMPLOYMENT_BENEFIT.citation,
-        personal=True,
-    )
+def _volunteer_logs(collaboration: Collaboration) -> dict[str, list[tuple[int, TimeLog]]]:
+    """Map each volunteer id to its time logs, each with its index."""
+    found: dict[str, list[tuple[int, TimeLog]]] = {}
+    for index, log in enumerate(collaboration.time_logs):
+        found.setdefault(log.volunteer, []).append((index, log))
+    return found
 
 
 def volunteer_fit(context: RuleContext) -> Iterator[Hit]:
-    """Influence-seekers with only hands-tasks, hours over the offer, or over the benefit rules."""
+    """Influence-seekers with only hands-tasks, hours over the offer, or over the benefit rules.
+
+    The planned hours are the forecast; the hours logged in each calendar month are what
+    happened, and are read on their own, also for a volunteer no task names any more.
+    """
     collaboration, settings = context.collaboration, context.settings
     assigned = _volunteer_tasks(collaboration)
+    logged = _volunteer_logs(collaboration)
+    categories = _work_categories(collaboration.tasks) if logged else {}
     for v, volunteer in enumerate(collaboration.volunteers):
+        logs = logged.get(volunteer.id)
+        if logs:
+            yield from _logged_hours(volunteer, v, logs, categories, settings)
         indexes = assigned.get(volunteer.id)
         if not indexes:
             continue
@@ -487,6 +394,22 @@ REASONS: dict[str, dict[str, Texts]] = {
             "counts, and whether the tasks are activities, which do not count, is not "
             "recorded.",
         ),
+        "benefit_hours_logged": (
+            "En frivillig på dagpenge eller efterløn har i en eller flere kalendermåneder "
+            "registreret flere timers ulønnet frivilligt arbejde, end ydelsen tillader uden "
+            "fradrag (direkte for kommunen: flere timer i alt).",
+            "A volunteer on unemployment benefit or early retirement pay logged more hours of "
+            "unpaid voluntary work in one or more calendar months than the benefit allows "
+            "without deduction (directly for the municipality: more hours in all).",
+        ),
+        "work_category_unknown_logged": (
+            "En frivillig på en ydelse har i en eller flere kalendermåneder registreret flere "
+            "timer, end ydelsen tillader, hvis hver time tæller, og det er ikke registreret, "
+            "om opgaverne er aktiviteter, som ikke tæller.",
+            "A volunteer on a benefit logged more hours in one or more calendar months than it "
+            "allows if every hour counts, and whether the tasks are activities, which do not "
+            "count, is not recorded.",
+        ),
     },
 }
 """The reason codes of this module's rules, by rule code, each with its meaning (da, en)."""
@@ -571,7 +494,14 @@ _RULES: tuple[Rule, ...] = (
             "`early_retirement_free_hours_per_month` (efterløn); directly for the "
             "municipality every hour counts, against `benefit_free_hours_public`. A task "
             "whose work category is not recorded is reported when counting its hours would "
-            "take the volunteer over the limit. A benefit that is not recorded is no finding."
+            "take the volunteer over the limit. The planned hours are the forecast; the hours "
+            "logged (`time_logs`) are read per calendar month the same way: a month whose "
+            "counted hours exceed the limit is reported (`benefit_hours_logged`), and so is a "
+            "month the logs on tasks whose work category is not recorded would take over the "
+            "limit if they counted (`work_category_unknown_logged`). Hours given beyond those "
+            "offered are no finding: the hours offered are compared with what the volunteer "
+            "is asked for, the plan. Messages name the months, never the hours logged. A "
+            "benefit that is not recorded is no finding."
         ),
         sources=(TALK_VOLUNTEERS, UNEMPLOYMENT_BENEFIT),
         check=volunteer_fit,

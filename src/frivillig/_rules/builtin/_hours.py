@@ -1,0 +1,324 @@
+"""FR113's hours against a volunteer's benefit: the plan is the forecast, the logs the facts.
+
+A volunteer on dagpenge or efterløn may give a limited number of hours a month of unpaid
+voluntary work without deduction. The planned hours (each task's ``hours_per_week`` times
+``weeks_per_month``) say whether the plan will keep within the limit; the hours logged
+(``Collaboration.time_logs``) say whether a calendar month did. Both are read here, and so
+are the logged hours against what the volunteer offered.
+"""
+
+import datetime as dt
+import math
+from collections.abc import Iterator, Mapping, Sequence
+
+from ..._core.labels import Language
+from ..._model.hours import TimeLog
+from ..._model.tasks import Task, WorkCategory
+from ..._model.volunteers import Benefit, Engagement, Volunteer
+from ..engine import CheckSettings, Hit, Source
+from ._shared import E, S, Texts, _hit, _join, _number, _tasks_phrase
+
+# -- source ------------------------------------------------------------------------
+
+UNEMPLOYMENT_BENEFIT = Source(
+    kind=S.PRACTICE,
+    citation="Bekendtgørelse om udbetaling af dagpenge (bek. nr. 1261 af 30. oktober 2023)",
+    evidence=E.SECONDARY,
+    note="As the unemployment funds explain it: 44 hours a month of unpaid voluntary work for "
+    "a voluntary organisation without deduction (65 hours on efterløn); volunteering "
+    "directly for a public institution is deducted hour by hour (stated for dagpenge); "
+    "'activities' that could not be offered as paid work are unlimited. The order may since "
+    "have been replaced.",
+)
+
+
+# -- planned hours: the forecast ---------------------------------------------------
+
+_BENEFIT_DEFINITE = {Benefit.UNEMPLOYMENT: "dagpengene", Benefit.EARLY_RETIREMENT: "efterlønnen"}
+
+
+def _benefit_limit(benefit: Benefit, settings: CheckSettings) -> float:
+    if benefit is Benefit.EARLY_RETIREMENT:
+        return settings.early_retirement_free_hours_per_month
+    return settings.benefit_free_hours_per_month
+
+
+def _benefit_hours(
+    volunteer: Volunteer, v: int, assigned: list[tuple[int, Task]], settings: CheckSettings
+) -> Iterator[Hit]:
+    """The planned hours that count against what the volunteer's benefit allows."""
+    benefit = volunteer.benefit
+    if benefit is None or benefit is Benefit.NONE:
+        return
+    planned = [(t, task) for t, task in assigned if task.hours_per_week]
+    direct = volunteer.engagement is Engagement.MUNICIPALITY
+    if direct:
+        # Directly for a public institution every hour counts, whatever kind of work it is.
+        counted, unknown = planned, []
+        limit = settings.benefit_free_hours_public
+    else:
+        counted = [(t, k) for t, k in planned if k.work_category is WorkCategory.UNPAID_WORK]
+        unknown = [(t, k) for t, k in planned if k.work_category is None]
+        limit = _benefit_limit(benefit, settings)
+    per_month = settings.weeks_per_month
+    monthly = math.fsum(task.hours_per_week or 0.0 for _, task in counted) * per_month
+    vid = volunteer.id
+    if monthly > limit:
+        ids = [task.id for _, task in counted]
+        if direct and limit == 0:
+            texts = (
+                f"Den frivillige '{vid}' er frivillig direkte for kommunen og er sat på cirka "
+                f"{_number(monthly, 'da')} timer om måneden; for en frivillig på {benefit.da} "
+                "trækkes hver time i frivilligt arbejde direkte for en offentlig institution i "
+                f"{_BENEFIT_DEFINITE[benefit]}. Lad den frivillige være tilknyttet gennem en "
+                "forening, eller bed den frivillige afklare det med sin a-kasse først.",
+                f"Volunteer '{vid}' volunteers directly for the municipality and is planned for "
+                f"about {_number(monthly, 'en')} hours a month; for a volunteer on {benefit.en}, "
+                "every hour of voluntary work directly for a public institution is deducted. "
+                "Engage the volunteer through an association, or ask the volunteer to clear it "
+                "with their unemployment fund (a-kasse) first.",
+            )
+        else:
+            texts = (
+                f"Den frivillige '{vid}' er sat på cirka {_number(monthly, 'da')} timer om "
+                f"måneden i {_tasks_phrase(ids, 'da')}, mere end de {_number(limit, 'da')} "
+                f"timer frivilligt ulønnet arbejde, en frivillig på {benefit.da} må give uden "
+                "fradrag (aktiviteter tæller ikke med). Sæt timerne ned, eller bed den "
+                "frivillige afklare dem med sin a-kasse først.",
+                f"Volunteer '{vid}' is planned for about {_number(monthly, 'en')} hours a month "
+                f"in {_tasks_phrase(ids, 'en')}, more than the {_number(limit, 'en')} hours of "
+                f"unpaid voluntary work a volunteer on {benefit.en} may give without deduction "
+                "(activities do not count). Lower the hours, or ask the volunteer to clear "
+                "them with their unemployment fund (a-kasse) first.",
+            )
+        yield _hit(
+            [("volunteers", v), *(("tasks", t) for t, _ in counted)],
+            texts,
+            "benefit_hours",
+            source=UNEMPLOYMENT_BENEFIT.citation,
+            personal=True,
+        )
+        return
+    total = monthly + math.fsum(task.hours_per_week or 0.0 for _, task in unknown) * per_month
+    if not unknown or total <= limit:
+        return
+    ids = [task.id for _, task in unknown]
+    one = len(ids) == 1
+    yield _hit(
+        [("volunteers", v), *(("tasks", t) for t, _ in unknown)],
+        (
+            f"Den frivillige '{vid}' er på {benefit.da}, men det er ikke registreret, om "
+            f"{_tasks_phrase(ids, 'da')} er "
+            + ("en aktivitet" if one else "aktiviteter")
+            + ", som ikke tæller med, eller frivilligt ulønnet arbejde, der højst må fylde "
+            f"{_number(limit, 'da')} timer om måneden uden fradrag. Tæller alle timerne med, "
+            f"er den frivillige sat på cirka {_number(total, 'da')} timer om måneden. "
+            "Registrér, hvilken slags arbejde "
+            + ("opgaven" if one else "opgaverne")
+            + " er, eller bed den frivillige afklare timerne med sin a-kasse.",
+            f"Volunteer '{vid}' receives {benefit.en}, but whether {_tasks_phrase(ids, 'en')} "
+            + ("is an activity" if one else "are activities")
+            + ", which "
+            + ("does" if one else "do")
+            + " not count, or unpaid voluntary work, which may take at most "
+            f"{_number(limit, 'en')} hours a month without deduction, is not recorded. "
+            f"Counting every hour, the volunteer is planned for about {_number(total, 'en')} "
+            "hours a month. Record which kind of work the "
+            + ("task is" if one else "tasks are")
+            + ", or ask the volunteer to clear the hours with their unemployment fund "
+            "(a-kasse).",
+        ),
+        "work_category_unknown",
+        source=UNEMPLOYMENT_BENEFIT.citation,
+        personal=True,
+    )
+
+
+# -- logged hours: what each calendar month held -----------------------------------
+
+_MONTHS: tuple[Texts, ...] = (
+    ("januar", "January"),
+    ("februar", "February"),
+    ("marts", "March"),
+    ("april", "April"),
+    ("maj", "May"),
+    ("juni", "June"),
+    ("juli", "July"),
+    ("august", "August"),
+    ("september", "September"),
+    ("oktober", "October"),
+    ("november", "November"),
+    ("december", "December"),
+)
+
+Logs = list[tuple[int, TimeLog]]
+"""Time logs with their indexes in the collaboration's ``time_logs``."""
+
+
+def _months_phrase(months: Sequence[dt.date], lang: Language) -> str:
+    """The months in calendar order, named in ``lang``: ``"March 2026 and April 2026"``."""
+    column = 0 if lang == "da" else 1
+    return _join([f"{_MONTHS[m.month - 1][column]} {m.year}" for m in sorted(months)], lang)
+
+
+def _by_month(logs: Logs) -> dict[dt.date, Logs]:
+    months: dict[dt.date, Logs] = {}
+    for index, log in logs:
+        months.setdefault(log.month, []).append((index, log))
+    return months
+
+
+def _over(logs: Logs, limit: float) -> bool:
+    """Whether the logs' hours together exceed ``limit``, compared exactly.
+
+    ``fsum`` rounds only once, after the exact sum: the answer does not depend on the
+    order of the logs, and an exact excess, however small, is never rounded away.
+    """
+    return math.fsum([*(log.hours for _, log in logs), -limit]) > 0
+
+
+def _paths(v: int, logs: Logs) -> list[tuple[str, int]]:
+    return [("volunteers", v), *(("time_logs", index) for index, _ in sorted(logs))]
+
+
+def _task_ids(logs: Logs) -> list[str]:
+    return [log.task for _, log in logs]
+
+
+def _logged_benefit_hours(
+    volunteer: Volunteer,
+    v: int,
+    logs: Logs,
+    categories: Mapping[str, WorkCategory | None],
+    settings: CheckSettings,
+) -> Iterator[Hit]:
+    """The months whose logged hours went over what the volunteer's benefit allows.
+
+    ``categories`` gives each task's work category by task id; a log on a task that is
+    not there has no recorded category. The logged hours are personal, so a message
+    names the months but never the hours.
+    """
+    benefit = volunteer.benefit
+    if benefit is None or benefit is Benefit.NONE:
+        return
+    direct = volunteer.engagement is Engagement.MUNICIPALITY
+    counted: Logs = []
+    unknown: Logs = []
+    for index, log in logs:
+        category = categories.get(log.task)
+        if direct or category is WorkCategory.UNPAID_WORK:
+            counted.append((index, log))
+        elif category is None:
+            unknown.append((index, log))
+    limit = settings.benefit_free_hours_public if direct else _benefit_limit(benefit, settings)
+    by_month = _by_month(counted)
+    over = sorted(month for month, month_logs in by_month.items() if _over(month_logs, limit))
+    vid = volunteer.id
+    if over:
+        over_logs = [entry for month in over for entry in by_month[month]]
+        if direct:
+            amount: Texts = ("timer", "hours")
+            if limit:
+                amount = (
+                    f"flere end {_number(limit, 'da')} timer om måneden",
+                    f"more than {_number(limit, 'en')} hours a month",
+                )
+            texts = (
+                f"Den frivillige '{vid}' er frivillig direkte for kommunen og har registreret "
+                f"{amount[0]} i {_months_phrase(over, 'da')}; for en frivillig på {benefit.da} "
+                "trækkes frivilligt arbejde direkte for en offentlig institution time for time "
+                f"i {_BENEFIT_DEFINITE[benefit]}. Bed den frivillige afklare timerne med sin "
+                "a-kasse, og lad den frivillige være tilknyttet gennem en forening, eller "
+                "planlæg færre timer.",
+                f"Volunteer '{vid}' volunteers directly for the municipality and logged "
+                f"{amount[1]} in {_months_phrase(over, 'en')}; for a volunteer on {benefit.en}, "
+                "voluntary work directly for a public institution is deducted hour by hour. "
+                "Ask the volunteer to clear the hours with their unemployment fund (a-kasse), "
+                "and engage the volunteer through an association, or plan fewer hours.",
+            )
+        else:
+            ids = _task_ids(over_logs)
+            texts = (
+                f"Den frivillige '{vid}' har i {_months_phrase(over, 'da')} registreret flere "
+                f"timer frivilligt ulønnet arbejde ({_tasks_phrase(ids, 'da')}), end de "
+                f"{_number(limit, 'da')} timer om måneden, en frivillig på {benefit.da} må "
+                "give uden fradrag (aktiviteter tæller ikke med). Timerne over grænsen trækkes "
+                f"i {_BENEFIT_DEFINITE[benefit]}: bed den frivillige afklare dem med sin "
+                "a-kasse, og planlæg færre timer.",
+                f"Volunteer '{vid}' logged more hours of unpaid voluntary work "
+                f"({_tasks_phrase(ids, 'en')}) in {_months_phrase(over, 'en')} than the "
+                f"{_number(limit, 'en')} hours a month a volunteer on {benefit.en} may give "
+                "without deduction (activities do not count). The hours over the limit are "
+                "deducted from the benefit: ask the volunteer to clear them with their "
+                "unemployment fund (a-kasse), and plan fewer hours.",
+            )
+        yield _hit(
+            _paths(v, over_logs),
+            texts,
+            "benefit_hours_logged",
+            source=UNEMPLOYMENT_BENEFIT.citation,
+            personal=True,
+        )
+    if not unknown:
+        return
+    unknown_by_month = _by_month(unknown)
+    maybe = sorted(
+        month
+        for month, month_logs in unknown_by_month.items()
+        if month not in over and _over(by_month.get(month, []) + month_logs, limit)
+    )
+    if not maybe:
+        return
+    maybe_logs = [entry for month in maybe for entry in unknown_by_month[month]]
+    ids = _task_ids(maybe_logs)
+    one = len(set(ids)) == 1
+    yield _hit(
+        _paths(v, maybe_logs),
+        (
+            f"Den frivillige '{vid}' er på {benefit.da}, men det er ikke registreret, om "
+            f"{_tasks_phrase(ids, 'da')} er "
+            + ("en aktivitet" if one else "aktiviteter")
+            + ", som ikke tæller med, eller frivilligt ulønnet arbejde, der højst må fylde "
+            f"{_number(limit, 'da')} timer om måneden uden fradrag. Tæller alle de "
+            f"registrerede timer med, var den frivillige over grænsen i "
+            f"{_months_phrase(maybe, 'da')}. Registrér, hvilken slags arbejde "
+            + ("opgaven" if one else "opgaverne")
+            + " er, eller bed den frivillige afklare timerne med sin a-kasse.",
+            f"Volunteer '{vid}' receives {benefit.en}, but whether {_tasks_phrase(ids, 'en')} "
+            + ("is an activity" if one else "are activities")
+            + ", which "
+            + ("does" if one else "do")
+            + " not count, or unpaid voluntary work, which may take at most "
+            f"{_number(limit, 'en')} hours a month without deduction, is not recorded. "
+            "Counting every hour logged, the volunteer went over the limit in "
+            f"{_months_phrase(maybe, 'en')}. Record which kind of work the "
+            + ("task is" if one else "tasks are")
+            + ", or ask the volunteer to clear the hours with their unemployment fund "
+            "(a-kasse).",
+        ),
+        "work_category_unknown_logged",
+        source=UNEMPLOYMENT_BENEFIT.citation,
+        personal=True,
+    )
+
+
+def _work_categories(tasks: Sequence[Task]) -> dict[str, WorkCategory | None]:
+    """Each task's work category by task id (``None``: not recorded)."""
+    return {task.id: task.work_category for task in tasks}
+
+
+def _logged_hours(
+    volunteer: Volunteer,
+    v: int,
+    logs: Logs,
+    categories: Mapping[str, WorkCategory | None],
+    settings: CheckSettings,
+) -> Iterator[Hit]:
+    """FR113's findings on the hours ``volunteer`` (at index ``v``) logged, month by month.
+
+    ``logs`` are the volunteer's own logs with their indexes; ``categories`` the
+    collaboration's tasks' work categories (see `_work_categories`).
+    """
+    if not logs:
+        return
+    yield from _logged_benefit_hours(volunteer, v, logs, categories, settings)
