@@ -303,6 +303,7 @@ TABLE_RECORDS = {
     "progress": "progress",
     "answers": "answer",
     "ratings": "rating",
+    "hours": "hours",
     "findings": "finding",
 }
 

@@ -39,16 +39,27 @@ def rows_of(table: str, items: Any, lang: str) -> list[dict[str, Any]]:
         return list(records.finding_records(items, today=TODAY, lang=lang))  # type: ignore[arg-type]
     if table == "response":
         return list(records.response_records(items, lang=lang, include_personal=True))  # type: ignore[arg-type]
+    if table == "hours":
+        return list(records.hours_records(items, lang=lang, include_personal=True))  # type: ignore[arg-type]
     function = getattr(records, f"{table}_records")
     if table in ("progress", "answer"):
         return list(function(items))
     return list(function(items, lang=lang))
 
 
+def _batch(seed: int) -> frivillig.Portfolio:
+    """A portfolio drawn with ``seed``, and the example (under an id of the batch's own),
+    whose time logs give the hours table rows."""
+    generated = synthetic.generate_portfolio(seed, 40)
+    example = frivillig.load_example()
+    logged = attrs.evolve(example, id=f"{example.id}-{seed}")
+    return attrs.evolve(generated, collaborations=(*generated.collaborations, logged))
+
+
 @pytest.fixture(scope="module")
 def batches() -> tuple[frivillig.Portfolio, frivillig.Portfolio]:
     """Two batches: portfolios drawn with different seeds."""
-    return synthetic.generate_portfolio(11, 40), synthetic.generate_portfolio(12, 40)
+    return _batch(11), _batch(12)
 
 
 Cache = dict[tuple[str, str, int], tuple[list[dict[str, Any]], Any, Any]]
@@ -188,7 +199,7 @@ def test_a_column_name_has_the_same_dtype_in_every_table(made: Cache) -> None:
 def test_the_tables_join_on_their_keys_without_a_cast(made: Cache) -> None:
     keys = ["collaboration_id", "municipality_code"]
     _, collaborations, polars_collaborations = made["collaboration", "da", 0]
-    for table in ("participant", "goal", "task", "response", "finding", "scored"):
+    for table in ("participant", "goal", "task", "response", "hours", "finding", "scored"):
         _, frame, polars_frame = made[table, "da", 0]
         for key in keys:
             assert frame[key].dtype == collaborations[key].dtype, (table, key)

@@ -297,6 +297,7 @@ TABLES = [
     "progress",
     "answers",
     "ratings",
+    "hours",
     "findings",
 ]
 
@@ -350,6 +351,17 @@ def test_export_writes_comments_only_when_asked(
         assert CPR_MASK in text
         assert not _cpr_left(text), _cpr_left(text)
         assert_no_dropped_field(text, but=("comment",))
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl", "parquet"])
+def test_export_adds_the_hours_up_even_when_personal_columns_are_asked_for(
+    form: str, documents: dict[str, Path], tmp_path: Path
+) -> None:
+    assert COLLABORATION.time_logs
+    for text in _exported(documents, tmp_path, "hours", form, "--include-personal"):
+        for volunteer in COLLABORATION.volunteers:
+            assert volunteer.id not in text
+        assert not _cpr_left(text), _cpr_left(text)
 
 
 def test_a_csv_on_standard_output_keeps_one_row_a_line(documents: dict[str, Path]) -> None:

@@ -65,16 +65,18 @@ def test_every_personal_field_has_a_documented_treatment() -> None:
     assert set(PSEUDONYMISATION) == {"id", *PERSONAL}
 
 
-def test_only_volunteers_hold_personal_fields() -> None:
+def test_only_volunteers_and_their_time_logs_hold_personal_fields() -> None:
     classes = [
         value
         for name in frivillig.__all__
         if isinstance(value := getattr(frivillig, name), type) and attrs.has(value)
     ]
     assert Volunteer in classes
+    assert frivillig.TimeLog in classes
     assert len(classes) > 20
     for cls in classes:
-        assert (personal_fields(cls) != ()) == (cls is Volunteer), cls
+        assert (personal_fields(cls) != ()) == (cls in (Volunteer, frivillig.TimeLog)), cls
+    assert personal_fields(frivillig.TimeLog) == ("hours",)
 
 
 @pytest.mark.parametrize("value", [int, "Volunteer", Volunteer(id="v1"), None])
@@ -248,6 +250,8 @@ def _without(document: dict[str, Any], personal: bool = True) -> dict[str, Any]:
                 del volunteer[name]
     for task in document["tasks"]:
         del task["volunteers"]
+    for log in document["time_logs"]:
+        del log["volunteer"]  # a volunteer's id, renamed like the volunteer's
     return document
 
 
@@ -389,6 +393,8 @@ def test_pseudonymise_maps_ids_one_to_one_across_a_portfolio(portfolio: Portfoli
             assert mapping.setdefault(old.id, new.id) == new.id
         for old_task, new_task in zip(before.tasks, after.tasks, strict=True):
             assert [mapping[v] for v in old_task.volunteers] == list(new_task.volunteers)
+        for old_log, new_log in zip(before.time_logs, after.time_logs, strict=True):
+            assert mapping[old_log.volunteer] == new_log.volunteer
     assert len(set(mapping.values())) == len(mapping)
     assert export == pseudonymise(portfolio, key=KEY)
     assert export.policy == portfolio.policy
@@ -419,6 +425,7 @@ def test_redaction_table_lists_what_redact_removes() -> None:
     shared = redact(EXAMPLE)
     document = frivillig.to_dict(shared)
     assert document["volunteers"] == []
+    assert document["time_logs"] == []
     assert all(
         task["volunteers"] == [] and task["description"] is None for task in document["tasks"]
     )
@@ -430,11 +437,13 @@ def test_redaction_table_lists_what_redact_removes() -> None:
     assert document["agreement"]["reference"] is None
     assert document["responsibility_holders"] == {}
     dropped = [path for path, what in REDACTION.items() if what is FieldTreatment.DROPPED]
-    assert len(dropped) == 9
+    assert len(dropped) == 10
+    assert REDACTION["$.time_logs"] is FieldTreatment.DROPPED
 
 
 def _without_redacted(document: dict[str, Any]) -> dict[str, Any]:
     document.pop("volunteers")
+    document.pop("time_logs")
     document.pop("responsibility_holders")
     document.pop("description")
     for task in document["tasks"]:
@@ -461,6 +470,7 @@ def test_redact_keeps_everything_it_does_not_list(collaboration: Collaboration) 
     )
     assert frivillig.validate(shared) == shared
     assert shared.volunteers == ()
+    assert shared.time_logs == ()
     assert cpr_problems(shared) == []
 
 

@@ -5,6 +5,7 @@ import importlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -27,6 +28,11 @@ def responses(items: object, lang: str = "en") -> Iterator[dict[str, Any]]:
     return records.response_records(items, lang=lang, include_personal=True)  # type: ignore[arg-type]
 
 
+def hours(items: object, lang: str = "en") -> Iterator[dict[str, Any]]:
+    """Hours rows one per log, with the volunteer's id, which is left out unless asked for."""
+    return records.hours_records(items, lang=lang, include_personal=True)  # type: ignore[arg-type]
+
+
 RECORD_FUNCTIONS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {
     "collaboration": records.collaboration_records,
     "participant": records.participant_records,
@@ -36,9 +42,19 @@ RECORD_FUNCTIONS: dict[str, Callable[..., Iterator[dict[str, Any]]]] = {
     "progress": records.progress_records,
     "answer": records.answer_records,
     "rating": records.rating_records,
+    "hours": hours,
     "finding": findings,
 }
-WITH_LABELS = {"collaboration", "participant", "goal", "task", "response", "rating", "finding"}
+WITH_LABELS = {
+    "collaboration",
+    "participant",
+    "goal",
+    "task",
+    "response",
+    "rating",
+    "hours",
+    "finding",
+}
 
 
 def rows_of(name: str, items: object, lang: str = "en") -> list[dict[str, Any]]:
@@ -50,7 +66,11 @@ def rows_of(name: str, items: object, lang: str = "en") -> list[dict[str, Any]]:
 
 @pytest.fixture(scope="module")
 def portfolio() -> frivillig.Portfolio:
-    return synthetic.generate_portfolio(17, 80)
+    """A generated portfolio, and the example, so that every table has rows (hours too)."""
+    generated = synthetic.generate_portfolio(17, 80)
+    return attrs.evolve(
+        generated, collaborations=(*generated.collaborations, frivillig.load_example())
+    )
 
 
 def small() -> frivillig.Collaboration:
@@ -230,6 +250,11 @@ def test_the_tables_join_on_their_keys(portfolio: frivillig.Portfolio) -> None:
     for row in records.rating_records(portfolio):
         assert (row["collaboration_id"], row["rater"]) in parties
         assert (row["collaboration_id"], row["ratee"]) in parties
+    tasks = {(r["collaboration_id"], r["task_id"]) for r in records.task_records(portfolio)}
+    logged = list(records.hours_records(portfolio))
+    assert logged
+    for row in logged:
+        assert (row["collaboration_id"], row["task_id"]) in tasks
 
 
 # -- worked figures --------------------------------------------------------------------------

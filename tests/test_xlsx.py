@@ -69,7 +69,8 @@ def _read(path: Path, lang: str, name: str, *, text: bool = False) -> Any:
 
 @pytest.fixture(scope="module")
 def portfolio() -> frivillig.Portfolio:
-    """A small generated portfolio with a comment and a formula-like title in it."""
+    """A small generated portfolio with a comment and a formula-like title in it, and hours
+    logged by its volunteers."""
     generated = frivillig.generate_portfolio(7, 20)
     first = next(c for c in generated.collaborations if c.rounds and c.rounds[0].responses)
     round_ = first.rounds[0]
@@ -79,7 +80,21 @@ def portfolio() -> frivillig.Portfolio:
         first, title='=HYPERLINK("x")\x01 Besøg', rounds=(round_, *first.rounds[1:])
     )
     others = tuple(c for c in generated.collaborations if c is not first)
-    return attrs.evolve(generated, collaborations=(changed, *others))
+    collaborations = tuple(_logged(c) for c in (changed, *others))
+    assert any(c.time_logs for c in collaborations)
+    return attrs.evolve(generated, collaborations=collaborations)
+
+
+def _logged(collaboration: frivillig.Collaboration) -> frivillig.Collaboration:
+    """The collaboration with hours logged by each assigned volunteer in its first month."""
+    month = frivillig.month_of(collaboration.start_on)
+    logs = tuple(
+        frivillig.TimeLog(volunteer=volunteer, task=task.id, month=month, hours=1.5 + index)
+        for index, (task, volunteer) in enumerate(
+            (task, volunteer) for task in collaboration.tasks for volunteer in task.volunteers
+        )
+    )
+    return attrs.evolve(collaboration, time_logs=logs)
 
 
 @pytest.fixture(scope="module", params=["en", "da"])

@@ -12,11 +12,11 @@ This module holds what a caller needs on top of that:
 - [`personal_fields`][frivillig.personal_fields] lists the fields of a class
   marked personal;
 - [`pseudonymise`][frivillig.pseudonymise] makes an analysis export: volunteer
-  ids become keyed hashes ([`pseudonym`][frivillig.pseudonym]) and personal
-  fields are dropped or coarsened, as
+  ids become keyed hashes ([`pseudonym`][frivillig.pseudonym]), in the time logs
+  too, and personal fields are dropped or coarsened, as
   [`PSEUDONYMISATION`][frivillig.PSEUDONYMISATION] lists;
 - [`redact`][frivillig.redact] makes a copy to share outside the municipality,
-  without volunteers or internal notes, as
+  without volunteers, their time logs or internal notes, as
   [`REDACTION`][frivillig.REDACTION] lists;
 - [`find_cpr_like`][frivillig.find_cpr_like],
   [`mask_cpr_like`][frivillig.mask_cpr_like] and
@@ -106,11 +106,22 @@ PSEUDONYMISATION: FrozenMap[str, FieldTreatment] = FrozenMap(
 ``remuneration`` and ``for_own_family`` are kept, because the model has no
 "unknown" for them: dropping them would state something false. ``benefit``,
 ``coercion`` and ``for_own_benefit`` have one (``None``), so they are dropped.
-Every field that is not personal is kept as it is."""
+Every field that is not personal is kept as it is.
+
+A volunteer's time logs (the collaboration's ``time_logs``) stay, so the export
+still tells how many hours were given to which task in which month: each log's
+``volunteer`` becomes the same pseudonym as the volunteer's ``id``, so the logs
+still point at their volunteer, and its ``task``, ``month`` and ``hours`` are
+kept as they are. The hours are personal (see
+[`TimeLog`][frivillig.TimeLog]); they are kept whole because the analysis is
+of hours, and the export is pseudonymised, not anonymous. For a table of hours
+without a person in it, use [`hours_records`][frivillig.records.hours_records],
+which adds them up over the volunteers."""
 
 REDACTION: FrozenMap[str, FieldTreatment] = FrozenMap(
     {
         "$.volunteers": FieldTreatment.DROPPED,
+        "$.time_logs": FieldTreatment.DROPPED,
         "$.tasks[*].volunteers": FieldTreatment.DROPPED,
         "$.responsibility_holders": FieldTreatment.DROPPED,
         "$.tasks[*].description": FieldTreatment.DROPPED,
@@ -124,8 +135,10 @@ REDACTION: FrozenMap[str, FieldTreatment] = FrozenMap(
 )
 """What [`redact`][frivillig.redact] removes from a collaboration, by JSON path.
 
-A portfolio is redacted collaboration by collaboration, and loses its own
-``description`` too; its volunteer policy is a public document and is kept."""
+Every time log goes with the volunteers: a log tells the hours one person gave
+a task in a month. A portfolio is redacted collaboration by collaboration, and
+loses its own ``description`` too; its volunteer policy is a public document and
+is kept."""
 
 
 # Characters a terminal acts on rather than shows: controls (C0, DEL, C1), format
@@ -361,9 +374,11 @@ def personal_fields(cls: type[Any]) -> tuple[str, ...]:
     """Name the fields of a model class that hold personal data.
 
     A field is personal when its attrs metadata says ``personal``; such fields
-    are left out of ``repr``, never repeated in an error message, and dropped or
-    coarsened by [`pseudonymise`][frivillig.pseudonymise]. Today only
-    [`Volunteer`][frivillig.Volunteer] has them.
+    are left out of ``repr`` and never repeated in an error message. Today
+    [`Volunteer`][frivillig.Volunteer] has them, which
+    [`pseudonymise`][frivillig.pseudonymise] drops or coarsens, and
+    [`TimeLog`][frivillig.TimeLog] has one, ``hours``, which
+    [`redact`][frivillig.redact] drops with the log and ``pseudonymise`` keeps.
 
     Args:
         cls: An attrs class of the model, e.g. ``Volunteer``.
@@ -380,6 +395,9 @@ def personal_fields(cls: type[Any]) -> tuple[str, ...]:
         ('birth_year', 'age_band', 'motives')
         >>> personal_fields(Collaboration)
         ()
+        >>> from frivillig import TimeLog
+        >>> personal_fields(TimeLog)
+        ('hours',)
     """
     if not (isinstance(cls, type) and attrs.has(cls)):
         shown = f"the class {cls.__name__}" if isinstance(cls, type) else type(cls).__name__
@@ -526,8 +544,16 @@ def _pseudonymise_collaboration(
     holders = {
         task: rename(holder) for task, holder in collaboration.responsibility_holders.items()
     }
+    # A log keeps its task, month and hours, and points at its volunteer's new id.
+    logs = tuple(
+        attrs.evolve(log, volunteer=rename(log.volunteer)) for log in collaboration.time_logs
+    )
     return attrs.evolve(
-        collaboration, volunteers=volunteers, tasks=tasks, responsibility_holders=holders
+        collaboration,
+        volunteers=volunteers,
+        tasks=tasks,
+        responsibility_holders=holders,
+        time_logs=logs,
     )
 
 
@@ -559,8 +585,10 @@ def pseudonymise(
     """Make an analysis export of a collaboration or portfolio: keyed ids, less personal data.
 
     Every volunteer id becomes its [`pseudonym`][frivillig.pseudonym], and so
-    does every reference to it (the volunteers of each task), and so does the id
-    of each role holder (``responsibility_holders``), a person too. The same id gets
+    does every reference to it (the volunteers of each task and the volunteer of
+    each time log), and so does the id of each role holder
+    (``responsibility_holders``), a person too. A time log keeps its task, month
+    and hours, so the export still adds up the hours given. The same id gets
     the same pseudonym in every collaboration of a portfolio and in every export
     made with the same key, so exports can be joined; with another key they
     cannot. Personal fields are dropped or coarsened as
@@ -595,7 +623,7 @@ def pseudonymise(
 
     Examples:
         >>> import datetime as dt
-        >>> from frivillig import load_example, pseudonymise
+        >>> from frivillig import load_example, pseudonym, pseudonymise
         >>> collaboration = load_example()
         >>> export = pseudonymise(collaboration, key=bytes(range(32)), as_of=dt.date(2026, 6, 1))
         >>> [len(volunteer.id) for volunteer in export.volunteers][:2]
@@ -604,6 +632,11 @@ def pseudonymise(
         True
         >>> export.volunteers[0].motives
         FrozenMap({})
+        >>> first, log = collaboration.time_logs[0], export.time_logs[0]
+        >>> log.volunteer == pseudonym(first.volunteer, key=bytes(range(32)))
+        True
+        >>> (log.task, log.month, log.hours) == (first.task, first.month, first.hours)
+        True
     """
     _check_shareable(obj)
     secret = _check_key(key)
@@ -642,6 +675,7 @@ def _redact_collaboration(collaboration: Collaboration) -> Collaboration:
     return attrs.evolve(
         collaboration,
         volunteers=(),
+        time_logs=(),
         responsibility_holders={},
         tasks=tuple(
             attrs.evolve(task, volunteers=(), description=None) for task in collaboration.tasks
@@ -669,11 +703,14 @@ def redact(obj: Shareable) -> Shareable:
     the public needs its goals, tasks, parties and evaluation, not the people
     in it or the notes written about them. [`REDACTION`][frivillig.REDACTION]
     lists what goes: every volunteer record (and each task's list of
-    volunteers), the people who hold the volunteer-management responsibilities
-    (the parties that hold them stay), and the free-text fields where internal notes are kept (the
-    descriptions, goal notes, evaluation summaries and comments, and the
-    agreement's internal reference). In every text that stays, numbers shaped
-    like a CPR number are masked.
+    volunteers), every time log (the hours each volunteer gave each task in a
+    month), the people who hold the volunteer-management responsibilities (the
+    parties that hold them stay), and the free-text fields where internal notes
+    are kept (the descriptions, goal notes, evaluation summaries and comments,
+    and the agreement's internal reference). In every text that stays, numbers
+    shaped like a CPR number are masked. For the hours given without the people,
+    share the table [`hours_records`][frivillig.records.hours_records] makes,
+    which adds them up over the volunteers of each task and month.
 
     Redaction cannot find names or other details in the text it keeps (titles,
     goals, wishes, value case, party names): read them before sharing.
@@ -693,8 +730,8 @@ def redact(obj: Shareable) -> Shareable:
     Examples:
         >>> from frivillig import load_example, redact
         >>> shared = redact(load_example())
-        >>> shared.volunteers, shared.tasks[0].volunteers
-        ((), ())
+        >>> shared.volunteers, shared.tasks[0].volunteers, shared.time_logs
+        ((), (), ())
         >>> shared.goals == load_example().goals
         True
     """

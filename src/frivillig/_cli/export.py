@@ -53,6 +53,8 @@ TABLES: dict[str, tuple[records.Schema, RowMaker]] = {
     "progress": (records.PROGRESS_COLUMNS, _plain(records.progress_records)),
     "answers": (records.ANSWER_COLUMNS, _plain(records.answer_records)),
     "ratings": (records.RATING_COLUMNS, _labelled(records.rating_records)),
+    # Added up over the volunteers, whatever --include-personal says.
+    "hours": (records.HOURS_COLUMNS, _labelled(records.hours_records)),
     "findings": (
         records.FINDING_COLUMNS,
         lambda collaborations, args: records.finding_records(

@@ -1,4 +1,4 @@
-"""Flat records: collaborations, parties, goals, tasks and evaluations as rows of a table.
+"""Flat records: collaborations, parties, goals, tasks, evaluations and hours as table rows.
 
 Analysts who follow a municipality's collaborations, or compare municipalities,
 want tables, not objects. Each function here turns collaborations (one, a
@@ -18,6 +18,7 @@ third-party package is needed. Every row carries ``collaboration_id`` and
 | progress | goal progress one party reported in a round | `progress_records` | `PROGRESS_COLUMNS` |
 | answer | instrument item one party answered in a round | `answer_records` | `ANSWER_COLUMNS` |
 | rating | dyadic rating in a round | `rating_records` | `RATING_COLUMNS` |
+| hours | task and month with hours logged | `hours_records` | `HOURS_COLUMNS` |
 | finding | finding of the rule check | `finding_records` | `FINDING_COLUMNS` |
 
 **Layout of evaluations.** A response's goal progress and instrument answers
@@ -34,16 +35,20 @@ values of an enumeration (``roles``, ``purposes``) join the values with
 [`SEPARATOR`][frivillig.records.SEPARATOR] (``";"``), in the order the model
 holds them; an empty string means none. Volunteers have no record type: they
 are people, and their fields are personal data (see
-[`Volunteer`][frivillig.Volunteer]); the task records count them.
+[`Volunteer`][frivillig.Volunteer]); the task records count them, and the hours
+records add up the hours they logged.
 
 **Personal data.** Every text in every row has its CPR-shaped numbers masked, as
 [`mask_cpr_like`][frivillig.mask_cpr_like] masks them (``"[CPR]"``), whatever column
 it is in: titles, names, goal texts, messages, ids and the columns of an ``extra``
 function. A column that holds a field [`redact`][frivillig.redact] drops is left
-empty unless the caller asks for it: today that is the response's ``comment``, which
+empty unless the caller asks for it: the response's ``comment``, which
 [`response_records`][frivillig.records.response_records] fills only with
-``include_personal=True`` (CPR-shaped numbers still masked). The column stays in
-the schema either way, so the tables keep their shape.
+``include_personal=True`` (CPR-shaped numbers still masked), and the time logs'
+``volunteer_id``: [`hours_records`][frivillig.records.hours_records] adds the hours
+up over the volunteers of each task and month unless ``include_personal=True``, when
+it gives one row per log with the volunteer's id. The column stays in the schema
+either way, so the tables keep their shape.
 
 **Schemas.** Each record type has a [`Schema`][frivillig.records.Schema]: a
 read-only mapping from column name to [`Column`][frivillig.records.Column],
@@ -96,6 +101,7 @@ from ._columns import COLUMNS as COLUMNS
 from ._columns import COVERAGE_COLUMNS as COVERAGE_COLUMNS
 from ._columns import FINDING_COLUMNS as FINDING_COLUMNS
 from ._columns import GOAL_COLUMNS as GOAL_COLUMNS
+from ._columns import HOURS_COLUMNS as HOURS_COLUMNS
 from ._columns import PARTICIPANT_COLUMNS as PARTICIPANT_COLUMNS
 from ._columns import PROGRESS_COLUMNS as PROGRESS_COLUMNS
 from ._columns import RATING_COLUMNS as RATING_COLUMNS
@@ -116,6 +122,7 @@ from ._frames import to_polars as to_polars
 from ._rows import answer_records as answer_records
 from ._rows import collaboration_records as collaboration_records
 from ._rows import goal_records as goal_records
+from ._rows import hours_records as hours_records
 from ._rows import participant_records as participant_records
 from ._rows import progress_records as progress_records
 from ._rows import rating_records as rating_records
@@ -134,6 +141,7 @@ __all__ = [
     "COVERAGE_COLUMNS",
     "FINDING_COLUMNS",
     "GOAL_COLUMNS",
+    "HOURS_COLUMNS",
     "PARTICIPANT_COLUMNS",
     "PROGRESS_COLUMNS",
     "RATING_COLUMNS",
@@ -150,6 +158,7 @@ __all__ = [
     "collaboration_records",
     "finding_records",
     "goal_records",
+    "hours_records",
     "participant_records",
     "progress_records",
     "rating_records",

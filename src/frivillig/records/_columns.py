@@ -491,6 +491,50 @@ RATING_COLUMNS = Schema(
 )
 """The columns of [`rating_records`][frivillig.records.rating_records]."""
 
+HOURS_COLUMNS = Schema(
+    "hours",
+    (
+        *_KEYS,
+        _c("task_id", "Opgave (id)", str, "The task's id within the collaboration."),
+        *_enum(
+            "work_category",
+            "Arbejdskategori",
+            WorkCategory,
+            "Activity or unpaid voluntary work, as the dagpenge and efterløn rules class it; "
+            "empty when not recorded.",
+            nullable=True,
+        ),
+        _c(
+            "month",
+            "Måned",
+            dt.date,
+            "The calendar month the hours were given in, as its first day (2026-03-01).",
+        ),
+        _c(
+            "volunteers",
+            "Frivillige med timer",
+            int,
+            "How many volunteers logged hours on the task that month (1 in a row of one "
+            "volunteer).",
+        ),
+        _c(
+            "hours",
+            "Timer",
+            float,
+            "The hours they gave the task that month, added up over the volunteers.",
+        ),
+        _c(
+            "volunteer_id",
+            "Frivillig (id)",
+            str,
+            "The volunteer's pseudonymous id; empty unless include_personal=True, which "
+            "gives one row per volunteer, task and month.",
+            nullable=True,
+        ),
+    ),
+)
+"""The columns of [`hours_records`][frivillig.records.hours_records]."""
+
 SCORE_COLUMNS: tuple[Column, ...] = (
     _c(
         "score_goal_alignment",
@@ -634,6 +678,7 @@ COLUMNS: Mapping[str, Schema] = MappingProxyType(
             PROGRESS_COLUMNS,
             ANSWER_COLUMNS,
             RATING_COLUMNS,
+            HOURS_COLUMNS,
             FINDING_COLUMNS,
         )
     }

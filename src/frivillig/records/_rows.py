@@ -1,10 +1,13 @@
 """The record functions that turn collaborations into rows, one function per record type."""
 
+import datetime as dt
+import math
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from .._core.labels import Language
 from .._model.collaboration import Collaboration
+from .._model.hours import TimeLog
 from .._reference.municipalities import get_municipality
 from ..errors import ArgumentValueError
 from ._helpers import (
@@ -453,4 +456,109 @@ def _rating_rows(items: Items, lang: Language) -> Iterator[Record]:
                     "level": rating.level.value,
                     "level_label": rating.level.label(lang),
                     "level_rank": rating.level.rank,
+                }
+
+
+def hours_records(
+    items: Items, *, lang: Language = "en", include_personal: bool = False
+) -> Iterator[Record]:
+    """Yield the hours given to each task in each month, added up over the volunteers.
+
+    A collaboration's [`time_logs`][frivillig.TimeLog] hold the hours each
+    volunteer gave each task in a calendar month; those hours are personal
+    data, and [`redact`][frivillig.redact] drops the logs. So by default a row
+    is one task in one month: ``volunteers`` counts the volunteers who logged
+    hours on it that month and ``hours`` adds their hours up, and
+    ``volunteer_id`` is empty. With ``include_personal`` true, a row is one log
+    (one volunteer, task and month): ``volunteer_id`` names the volunteer and
+    ``volunteers`` is 1. The columns are the same either way, and the rows of
+    one task and month add up to its row without ``include_personal``.
+
+    A row adds up only what was logged: a task and month without a log has no
+    row, since no log may mean no hours or hours nobody logged. Where one
+    volunteer logged hours on a task in a month, the row is that person's hours
+    (``volunteers`` is 1): leave out such rows, or rows with few volunteers,
+    before sharing the table with anyone who knows who does the task.
+
+    The rows come in the order of the collaborations, then of their tasks (a log
+    for a task the collaboration does not have after them, by task id), then of
+    the months, and with ``include_personal`` of the collaboration's volunteers
+    (then by id): the same rows whatever order the logs are in.
+
+    Args:
+        items: A collaboration, a portfolio, or an iterable of either (read lazily).
+        lang: The language of the ``*_label`` columns.
+        include_personal: One row per log, with the volunteer's id; only for a
+            use that may see the hours of each volunteer.
+
+    Returns:
+        An iterator of rows with the columns of
+        [`HOURS_COLUMNS`][frivillig.records.HOURS_COLUMNS].
+
+    Raises:
+        ArgumentTypeError: ``lang`` is not a string, ``include_personal`` is not
+            a bool, or an item is not a collaboration or portfolio (met when read).
+        ArgumentValueError: ``lang`` is a string other than ``"da"`` or ``"en"``.
+
+    Examples:
+        >>> import frivillig
+        >>> from frivillig import records
+        >>> rows = list(records.hours_records(frivillig.load_example(), lang="da"))
+        >>> first = rows[0]
+        >>> first["task_id"], first["month"], first["volunteers"], first["hours"]
+        ('besoegsven', datetime.date(2026, 3, 1), 2, 7.0)
+        >>> first["work_category_label"], first["volunteer_id"]
+        ('aktivitet', None)
+        >>> logs = list(records.hours_records(frivillig.load_example(), include_personal=True))
+        >>> len(logs), logs[0]["volunteer_id"], logs[0]["volunteers"]
+        (41, 'v01', 1)
+    """
+    language = _check_lang(lang)
+    personal = _check_personal(include_personal)
+    return _masked(_hours_rows(items, language, personal))
+
+
+def _hours_rows(items: Items, lang: Language, personal: bool) -> Iterator[Record]:
+    for c in _collaborations(items):
+        if not c.time_logs:
+            continue
+        tasks = {task.id: task for task in c.tasks}
+        task_rank = {task_id: index for index, task_id in enumerate(tasks)}
+        volunteer_rank = {volunteer.id: index for index, volunteer in enumerate(c.volunteers)}
+        groups: dict[tuple[str, dt.date], list[TimeLog]] = {}
+        for log in c.time_logs:
+            groups.setdefault((log.task, log.month), []).append(log)
+        for task_id, month in sorted(
+            groups, key=lambda key: (task_rank.get(key[0], len(task_rank)), key[0], key[1])
+        ):
+            logs = groups[task_id, month]
+            task = tasks.get(task_id)
+            category = None if task is None else task.work_category
+            keys: Record = {
+                **_keys(c),
+                "task_id": task_id,
+                "work_category": _value(category),
+                "work_category_label": _label(category, lang),
+                "month": month,
+            }
+            if not personal:
+                yield {
+                    **keys,
+                    "volunteers": len({log.volunteer for log in logs}),
+                    "hours": math.fsum(log.hours for log in logs),
+                    "volunteer_id": None,
+                }
+                continue
+            logs.sort(
+                key=lambda log: (
+                    volunteer_rank.get(log.volunteer, len(volunteer_rank)),
+                    log.volunteer,
+                )
+            )
+            for log in logs:
+                yield {
+                    **keys,
+                    "volunteers": 1,
+                    "hours": float(log.hours),
+                    "volunteer_id": log.volunteer,
                 }

@@ -22,6 +22,7 @@ from ._columns import (
     ANSWER_COLUMNS,
     FINDING_COLUMNS,
     GOAL_COLUMNS,
+    HOURS_COLUMNS,
     PARTICIPANT_COLUMNS,
     PROGRESS_COLUMNS,
     RATING_COLUMNS,
@@ -36,6 +37,7 @@ from ._rows import (
     answer_records,
     collaboration_records,
     goal_records,
+    hours_records,
     participant_records,
     progress_records,
     rating_records,
@@ -78,6 +80,8 @@ SHEETS: Mapping[str, tuple[Schema, _Rows]] = MappingProxyType(
         "progress": (PROGRESS_COLUMNS, lambda items, _: progress_records(items)),
         "answers": (ANSWER_COLUMNS, lambda items, _: answer_records(items)),
         "ratings": (RATING_COLUMNS, lambda items, o: rating_records(items, lang=o.lang)),
+        # Always added up over the volunteers: a workbook is passed around.
+        "hours": (HOURS_COLUMNS, lambda items, o: hours_records(items, lang=o.lang)),
         "findings": (
             FINDING_COLUMNS,
             lambda items, o: finding_records(
@@ -199,8 +203,9 @@ def to_xlsx(
 
     One sheet per table, in this order and by these names: ``collaborations``
     (with their scores as of ``today``), ``participants``, ``goals``, ``tasks``,
-    ``responses``, ``progress``, ``answers``, ``ratings`` and ``findings`` (the
-    rule check as of ``today``). Each sheet has the table's columns in the order
+    ``responses``, ``progress``, ``answers``, ``ratings``, ``hours`` (the hours
+    logged on each task in each month, added up over the volunteers) and
+    ``findings`` (the rule check as of ``today``). Each sheet has the table's columns in the order
     of its schema (the first row, frozen, with an autofilter over the table), one
     row per record, and column widths from the values. The sheet names are the
     table names in either language: the names of ``frivillig export --table``,
@@ -225,7 +230,8 @@ def to_xlsx(
     **Personal data.** As the record functions: no field that
     [`redact`][frivillig.redact] drops is written unless ``include_personal`` is
     true (today, the responses' ``comment``), and CPR-shaped numbers are masked in
-    every text.
+    every text. The ``hours`` sheet is always added up over the volunteers, with
+    ``include_personal`` too: a workbook holds no volunteer's own hours.
 
     **Writing.** The file is written whole or not at all: a failure leaves the
     file that was there. The workbook's created and modified dates are ``today``
