@@ -9,6 +9,7 @@ the JSON form, by a JSON round trip.
 
 import datetime as dt
 import enum
+import importlib
 import itertools
 import json
 import typing
@@ -34,6 +35,7 @@ from frivillig import (
     LifecycleStatus,
     Municipality,
     Portfolio,
+    accounts,
     schedules,
     serialization,
     transition_problems,
@@ -44,16 +46,19 @@ from frivillig.identifiers import cvr_problem, is_valid_cvr
 
 
 def _public_classes() -> dict[str, type[Any]]:
-    """Every attrs class in ``frivillig.__all__``, and in the public ``frivillig.schedules``."""
+    """Every attrs class in ``frivillig.__all__``, ``frivillig.schedules`` and ``.accounts``."""
     found = {
         name: obj
         for name in frivillig.__all__
         if isinstance(obj := getattr(frivillig, name), type) and attrs.has(obj)
     }
-    for name in schedules.__all__:
-        obj = getattr(schedules, name)
+    for module, name in [
+        *(("schedules", name) for name in schedules.__all__),
+        *(("accounts", name) for name in accounts.__all__),
+    ]:
+        obj = getattr(importlib.import_module(f"frivillig.{module}"), name)
         if isinstance(obj, type) and attrs.has(obj) and obj not in found.values():
-            found[f"schedules.{name}"] = obj
+            found[f"{module}.{name}"] = obj
     return dict(sorted(found.items()))
 
 

@@ -21,6 +21,12 @@ import typing
 from typing import Any
 
 STRATEGIES: dict[str, str] = {
+    "accounts.AccountCollaboration": "account_collaborations",
+    "accounts.AccountItem": "account_items",
+    "accounts.AccountTemplate": "account_templates",
+    "accounts.ActivityLine": "activity_lines",
+    "accounts.AssociationAccount": "association_accounts",
+    "accounts.Caveat": "caveats",
     "Agreement": "agreements",
     "AgreementDocument": "agreement_documents",
     "Anchor": "anchors",

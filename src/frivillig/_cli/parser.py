@@ -8,6 +8,7 @@ from .._jsonform.examples import DEFAULT_EXAMPLE, EXAMPLE_AS_OF, example_names
 from .._version import __version__
 from ..schema import RESULT_TYPES
 from ..serialization import DOCUMENT_TYPES
+from .account import _add_account
 from .check import _check
 from .export import TABLES, _export
 from .plot import PLOTS, _plot
@@ -100,6 +101,8 @@ examples:
   frivillig export --table findings -o findings.csv export/
   frivillig schema portfolio               the JSON Schema of a portfolio document
   frivillig plot satisfaction -o satisfaction.png
+  frivillig account --year 2026 --format markdown -o account.md
+                                           an association's hours for the municipality
 
 exit codes:
   0  everything read is valid (and, for check, no finding is an error)
@@ -216,7 +219,8 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Turn collaborations into a flat table with stable column names, one row per "
             "collaboration (with its scores), party, goal, task, evaluation response, "
-            "reported goal progress, instrument answer, dyadic rating or finding of the "
+            "reported goal progress, instrument answer, dyadic rating, task and month with hours "
+            "logged, or finding of the "
             "check. The columns are listed in the records reference. Without FILE, the "
             "embedded example. Bad documents are reported and left out; the good ones are "
             "written, and the exit code is then 1."
@@ -320,5 +324,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     plot.set_defaults(handler=_plot)
 
+    _add_account(commands, _common)
     _add_import_responses(commands)
     return parser

@@ -44,6 +44,14 @@ Examples:
 
 # The strategies live in submodules by concept; this package is their one public door.
 # A few private helpers are re-exported too, for the tests that check them directly.
+from ._accounts import (
+    account_collaborations,
+    account_items,
+    account_templates,
+    activity_lines,
+    association_accounts,
+    caveats,
+)
 from ._actors import (
     actors,
     citizen_groups,
@@ -131,12 +139,18 @@ from ._volunteers import child_certificate_checks, periods_with_children, volunt
 __all__ = [
     "DefectKind",
     "DefectiveDocument",
+    "account_collaborations",
+    "account_items",
+    "account_templates",
+    "activity_lines",
     "actors",
     "agreement_documents",
     "agreements",
     "anchors",
+    "association_accounts",
     "bands",
     "categories",
+    "caveats",
     "check_settings",
     "child_certificate_checks",
     "citizen_groups",
