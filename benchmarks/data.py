@@ -39,6 +39,11 @@ kinds are mixed:
       responses by distinct parties (satisfaction 1-5, or none 10 %), progress on
       a random subset of the goals (0-40), answers to 10-20 of the 20 items of
       ``benchmark-20`` (1-5, 5 % missing) 70 % of the time, and 0-2 ratings.
+    - time logs (drawn last, so the rest is as it was before logs): for each
+      volunteer on a task, 70 % of the time, a run of 1-24 months beginning 0-36
+      months after the month of the start, each month logged with probability
+      0.8, hours 0.25-40 in quarter hours, or 45-80 one time in 20 (over the 44
+      hours a month of unpaid work dagpenge allow).
 
 The document is the text ``frivillig.dumps`` writes (compact JSON), written by
 msgspec from data whose members are in the JSON form's order: the first
@@ -46,9 +51,10 @@ collaborations of every portfolio (up to ``VERIFIED``) are read by
 ``frivillig.loads`` and written back by ``frivillig.dumps`` while it is made, and
 the text must come back byte for byte.
 
-Portfolios are kept per (size, seed) in ``default_folder()``. Drawing takes about
-2 ms a collaboration (5 ms a synthetic one) on the shared 2-core machine this was
-written on: about 40 s for 10,000 the first time, several minutes for 100,000.
+Portfolios are kept per (size, seed) in ``default_folder()``, under names with the
+schema version and ``DATA_REVISION``. Drawing takes about 2 ms a collaboration (5 ms
+a synthetic one) on the shared 2-core machine this was written on: about 40 s for
+10,000 the first time, several minutes for 100,000.
 
 ``service_documents`` are the web-service benchmark's request bodies: the
 collaborations of ``frivillig.synthetic.generate_portfolio(seed)`` (300, varied
@@ -71,6 +77,9 @@ from frivillig import synthetic
 from .instrument import INSTRUMENT_ID, ITEMS
 
 SYNTHETIC_EVERY = 5
+DATA_REVISION = 2
+"""Part of the cached files' names: raised when the documents drawn change (2: time logs),
+so that a file of the same schema version drawn before is not read in their place."""
 VERIFIED = 300
 _CODES = tuple(sorted(info.code for info in frivillig.municipalities()))
 _START = dt.date(2019, 1, 1)
@@ -319,6 +328,38 @@ def _rounds(
     return rounds
 
 
+def _add_months(month: dt.date, count: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _time_logs(
+    rng: random.Random, start: dt.date, tasks: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The logs of each volunteer on each task, drawn as the module's docstring says."""
+    first = start.replace(day=1)
+    logs = []
+    for task in tasks:
+        for volunteer in task["volunteers"]:
+            if rng.random() >= 0.7:
+                continue
+            begin = rng.randint(0, 36)
+            for offset in range(begin, begin + rng.randint(1, 24)):
+                if rng.random() >= 0.8:
+                    continue
+                over = rng.random() < 0.05
+                quarters = rng.randint(180, 320) if over else rng.randint(1, 160)
+                logs.append(
+                    {
+                        "volunteer": volunteer,
+                        "task": task["id"],
+                        "month": _day(_add_months(first, offset)),
+                        "hours": quarters / 4,
+                    }
+                )
+    return logs
+
+
 def _drawn(rng: random.Random, seed: int, index: int) -> dict[str, Any]:
     """One collaboration's JSON data, drawn from the distributions in the module's docstring."""
     code = rng.choice(_CODES)
@@ -418,7 +459,7 @@ def _drawn(rng: random.Random, seed: int, index: int) -> dict[str, Any]:
                 "respondents": rng.sample(parties, rng.randint(1, len(parties))),
             },
         )
-    return _complete(
+    collaboration = _complete(
         frivillig.Collaboration,
         {
             "id": f"{code:04d}-samarbejde-{seed}-{index:06d}",
@@ -440,6 +481,8 @@ def _drawn(rng: random.Random, seed: int, index: int) -> dict[str, Any]:
             "rounds": _rounds(rng, first, parties, [g["id"] for g in goals]),
         },
     )
+    collaboration["time_logs"] = _time_logs(rng, start, tasks)
+    return collaboration
 
 
 _ENVELOPE = ("schema_version", "type")
@@ -503,13 +546,13 @@ def _cached(path: Path, make: Any) -> Path:
 
 def portfolio_file(size: int, seed: int, folder: Path | None = None) -> Path:
     """Return the path of the portfolio's document, writing it first if it is not there."""
-    name = f"portfolio-v{frivillig.SCHEMA_VERSION}-compact-seed{seed}-{size}.json"
+    name = f"portfolio-v{frivillig.SCHEMA_VERSION}-r{DATA_REVISION}-compact-seed{seed}-{size}.json"
     return _cached((folder or default_folder()) / name, lambda: portfolio_document(size, seed))
 
 
 def service_file(seed: int, folder: Path | None = None, size: int = 300) -> Path:
     """The collaborations of ``generate_portfolio(seed, size)``, one document a line."""
-    name = f"service-v{frivillig.SCHEMA_VERSION}-seed{seed}-{size}.jsonl"
+    name = f"service-v{frivillig.SCHEMA_VERSION}-r{DATA_REVISION}-seed{seed}-{size}.jsonl"
 
     def make() -> bytes:
         portfolio = synthetic.generate_portfolio(seed, size)

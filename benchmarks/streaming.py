@@ -19,7 +19,7 @@ goes), and at the end one JSON line: its peak RSS
 document (the pool is drawn before it) and documents per second.
 
 ``--cli SIZE`` also writes SIZE documents to a JSON Lines file in the temporary
-folder (about 12 KB a document) and runs ``frivillig check FILE.jsonl`` and
+folder (about 15 KB a document) and runs ``frivillig check FILE.jsonl`` and
 ``frivillig export FILE.jsonl -o OUT.csv`` on it, each as a child process
 (peak RSS from ``getrusage(RUSAGE_CHILDREN)`` of a fresh process that runs only
 that child); the files are deleted afterwards. ``frivillig`` cannot be given the
@@ -46,13 +46,16 @@ afresh) and is drawn again from its own generator,
 - every date of the document (start, end, agreements, first date, rounds,
   volunteers' dates, an RRULE's ``UNTIL``) shifted by the same number of whole
   weeks, -104 to +26 (so weekdays, and the order of dates, are kept), one week
-  more when a yearly plan's first date would fall on 29 February;
+  more when a yearly plan's first date would fall on 29 February; a time log's
+  month keeps its distance in months from the month of the start (it stays the
+  first of a month);
 - every response's satisfaction (1-5, none 10 %), every answer (1-5, missing 5 %)
   and every goal progress (0-40) drawn again.
 
-The documents are 11.9 KB on average (compact JSON). So no two streamed
-documents are the same text, and the schedule caches
-(keyed by RRULE text and first date) see up to pool x 131 distinct pairs.
+The documents are 15.0 KB on average (compact JSON), with 40 time logs on average
+(126 in a synthetic one, 18 in a drawn one). No two streamed documents are the same
+text, and the schedule caches (keyed by RRULE text and first date) see up to
+pool x 131 distinct pairs.
 """
 
 import argparse
@@ -72,6 +75,8 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+
+from frivillig import SCHEMA_VERSION
 
 TODAY = "2026-12-01"
 SEED = 1
@@ -140,13 +145,36 @@ def documents(size: int, pool: list[bytes], *, answers: bool = True) -> Iterator
         document["id"] = f"stream-{number:07d}"
         document["title"] = f"Strømmet samarbejde nr. {number}"
         _redraw(document, rng, answers=answers)
-        document = {"schema_version": 2, "type": "collaboration", **document}
+        document = {"schema_version": SCHEMA_VERSION, "type": "collaboration", **document}
         days = 7 * rng.randint(-104, 26)
         plan = document.get("evaluation_plan")
         if plan and "YEARLY" in plan["rrule"]:  # from 29 February: every 4th year only
             first = dt.date.fromisoformat(plan["first_date"]) + dt.timedelta(days=days)
             days += 7 if (first.month, first.day) == (2, 29) else 0
+        _months_ahead(document, days)
         yield _shifted(msgspec.json.encode(document), days)
+
+
+def _month_index(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _months_ahead(document: dict[str, Any], days: int) -> None:
+    """Move each log's month with the start, in whole months.
+
+    The month is set so that, once every date is shifted by ``days``, it is the first day
+    of the month as many months after the new start's month as it was after the old one.
+    """
+    logs = document.get("time_logs")
+    if not logs:
+        return
+    delta = dt.timedelta(days=days)
+    start = dt.date.fromisoformat(document["start_on"])
+    moved = _month_index(start + delta) - _month_index(start)
+    for log in logs:
+        index = _month_index(dt.date.fromisoformat(log["month"])) + moved
+        month = dt.date(index // 12, index % 12 + 1, 1)
+        log["month"] = (month - delta).isoformat()
 
 
 def _produce(args: argparse.Namespace) -> None:

@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import pytest
 from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from stdnum.dk import cvr as stdnum_cvr
 
 import frivillig
@@ -16,6 +18,7 @@ from frivillig import synthetic
 from frivillig.synthetic import DEFAULT_AS_OF, DEFECT_RATES, Defect
 
 AS_OF = DEFAULT_AS_OF
+DAY = dt.timedelta(days=1)
 PAST_AGREEING = {
     frivillig.LifecycleStatus.ACTIVE,
     frivillig.LifecycleStatus.EVALUATING,
@@ -131,6 +134,29 @@ def _allowance(c: frivillig.Collaboration) -> bool:
     )
 
 
+def _previous(month: dt.date) -> dt.date:
+    return frivillig.month_of(month - DAY)
+
+
+def _on_dagpenge(c: frivillig.Collaboration) -> set[str]:
+    return {v.id for v in c.volunteers if v.benefit is frivillig.Benefit.UNEMPLOYMENT}
+
+
+def _counted_logs(c: frivillig.Collaboration) -> list[frivillig.TimeLog]:
+    """Logs of volunteers on dagpenge in tasks not recorded as activities."""
+    counted = {t.id for t in c.tasks if t.work_category is not frivillig.WorkCategory.ACTIVITY}
+    dagpenge = _on_dagpenge(c)
+    return [log for log in c.time_logs if log.volunteer in dagpenge and log.task in counted]
+
+
+def _benefit_hours_logged(c: frivillig.Collaboration) -> bool:
+    monthly: dict[tuple[str, dt.date], float] = {}
+    for log in _counted_logs(c):
+        key = (log.volunteer, log.month)
+        monthly[key] = monthly.get(key, 0.0) + log.hours
+    return any(hours > 44 for hours in monthly.values())
+
+
 SIGNS: dict[Defect, Callable[[frivillig.Collaboration], bool]] = {
     Defect.AUTHORITY_TASK: _task_with_volunteers(lambda task: task.exercises_authority),
     Defect.RESERVED_TASK: _task_with_volunteers(lambda task: bool(task.reserved)),
@@ -154,6 +180,7 @@ SIGNS: dict[Defect, Callable[[frivillig.Collaboration], bool]] = {
     Defect.FORMALISATION_MISFIT: lambda c: (
         frivillig.recommend_formalisation(c).level > c.formalisation
     ),
+    Defect.BENEFIT_HOURS_LOGGED: _benefit_hours_logged,
 }
 
 _CIVIL = {"forening", "frivilligcenter"}
@@ -187,6 +214,7 @@ ELIGIBLE: dict[Defect, Callable[[frivillig.Collaboration], bool]] = {
     Defect.FORMALISATION_MISFIT: lambda c: (
         frivillig.recommend_formalisation(c).level > frivillig.FormalisationLevel.AD_HOC_EVENT
     ),
+    Defect.BENEFIT_HOURS_LOGGED: lambda c: bool(_counted_logs(c)),
 }
 
 
@@ -254,6 +282,7 @@ RULES = {
     Defect.SINGLE_KEY_PERSON: "FR112",
     Defect.INFLUENCE_DENIED: "FR113",
     Defect.HOURS_EXCEEDED: "FR113",
+    Defect.BENEFIT_HOURS_LOGGED: "FR113",
     Defect.NO_PURPOSE: "FR114",
 }
 
@@ -383,6 +412,9 @@ def test_nothing_is_dated_after_as_of_except_planned_starts_and_due_dates() -> N
             for v in c.volunteers
         )
         assert c.end_on is None or c.end_on <= as_of
+        # Logs cover whole months before as_of's, or up to the month of the end.
+        last = frivillig.month_of(c.end_on) if c.end_on else frivillig.month_of(as_of) - DAY
+        assert all(log.month <= last for log in c.time_logs)
         if c.status in PAST_AGREEING or c.status is frivillig.LifecycleStatus.ENDED:
             assert c.start_on <= as_of
 
@@ -406,6 +438,147 @@ def test_lifecycle_is_coherent(cases: list[synthetic.SyntheticCollaboration]) ->
         assert held == sorted(held)
 
 
+# -- time logs -------------------------------------------------------------------------
+
+
+def test_time_logs_are_for_assigned_volunteers_from_their_start_to_the_last_month(
+    cases: list[synthetic.SyntheticCollaboration],
+) -> None:
+    last_whole_month = dt.date(2026, 9, 1)  # the month before DEFAULT_AS_OF's
+    for case in cases:
+        c = case.collaboration
+        started = {v.id: v.started_on for v in c.volunteers}
+        assigned = {(vid, t.id) for t in c.tasks for vid in t.volunteers}
+        last = last_whole_month if c.end_on is None else frivillig.month_of(c.end_on)
+        keys = [(log.volunteer, log.task, log.month) for log in c.time_logs]
+        assert len(keys) == len(set(keys))
+        assert keys == sorted(keys, key=lambda key: (key[2], key[0], key[1]))
+        assert len(keys) <= synthetic.MAX_TIME_LOGS
+        for log in c.time_logs:
+            assert (log.volunteer, log.task) in assigned
+            started_on = started[log.volunteer]
+            assert started_on is not None
+            assert frivillig.month_of(started_on) <= log.month <= last
+            assert log.month >= frivillig.month_of(c.start_on)
+            assert 0.25 <= log.hours <= 200
+            assert log.hours * 4 == int(log.hours * 4)
+        if c.status in (
+            frivillig.LifecycleStatus.EXPLORING,
+            frivillig.LifecycleStatus.AGREEING_GOALS,
+        ):
+            assert not c.time_logs
+    assert sum(bool(case.collaboration.time_logs) for case in cases) > 0.7 * len(cases)
+
+
+def test_time_logs_skip_months_and_their_hours_follow_the_plan(
+    cases: list[synthetic.SyntheticCollaboration],
+) -> None:
+    ratios, gaps, pairs = [], 0, 0
+    for case in cases[:500]:
+        c = case.collaboration
+        planned = {t.id: (t.hours_per_week or 0.0) * 52 / 12 for t in c.tasks}
+        months: dict[tuple[str, str], list[dt.date]] = {}
+        for log in c.time_logs:
+            months.setdefault((log.volunteer, log.task), []).append(log.month)
+            if log.volunteer not in _on_dagpenge(c):
+                ratios.append(log.hours / planned[log.task])
+        for logged in months.values():
+            pairs += 1
+            first, last = logged[0], logged[-1]
+            span = (last.year - first.year) * 12 + last.month - first.month + 1
+            gaps += span > len(logged)
+    # Around the plan: a typical month is within a few tenths of it, none far off.
+    assert 0.7 < statistics.median(ratios) < 1.1
+    assert min(ratios) > 0.3
+    assert max(ratios) < 1.7
+    # Volunteers pause: most of them miss a month now and then.
+    assert gaps > 0.5 * pairs
+
+
+def test_volunteers_on_dagpenge_log_more_than_44_hours_only_with_the_defect(
+    cases: list[synthetic.SyntheticCollaboration],
+) -> None:
+    on_dagpenge = [case for case in cases if _on_dagpenge(case.collaboration)]
+    assert len(on_dagpenge) > 0.1 * len(cases)
+    for case in on_dagpenge:
+        c = case.collaboration
+        for v in c.volunteers:
+            if v.id in _on_dagpenge(c):
+                assert v.engagement is frivillig.Engagement.ASSOCIATION
+                assert v.started_on is not None
+        if Defect.BENEFIT_HOURS_LOGGED not in case.defects:
+            monthly: dict[tuple[str, dt.date], float] = {}
+            for log in c.time_logs:
+                if log.volunteer in _on_dagpenge(c):
+                    key = (log.volunteer, log.month)
+                    monthly[key] = monthly.get(key, 0.0) + log.hours
+            assert all(hours <= 44 for hours in monthly.values())
+
+
+def test_many_long_collaborations_keep_their_latest_logs_within_the_bound() -> None:
+    # Every collaboration started years ago: the most logs the generator makes.
+    longest = max(
+        (c for c in synthetic.iter_collaborations(21, 400)),
+        key=lambda c: len(c.time_logs),
+    )
+    assert 300 < len(longest.time_logs) <= synthetic.MAX_TIME_LOGS
+    text = frivillig.dumps(longest)
+    assert frivillig.loads(text) == longest  # within the default LoadLimits
+    assert len(text.encode()) < 100_000
+
+
+def test_a_collaboration_over_the_bound_keeps_its_latest_whole_months(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from frivillig.synthetic import _hours
+
+    full = [c for c in synthetic.iter_collaborations(21, 60) if len(c.time_logs) > 80]
+    assert full
+    monkeypatch.setattr(_hours, "MAX_TIME_LOGS", 50)
+    for c in full:
+        index = int(c.id.rsplit("-", 1)[1])
+        cut = list(synthetic.iter_collaborations(21, index + 1))[index]
+        assert 0 < len(cut.time_logs) <= 50
+        first = min(log.month for log in cut.time_logs)
+        # The logs of the latest months, whole months only, as they were without the bound.
+        keys = [(log.volunteer, log.task, log.month) for log in cut.time_logs]
+        assert keys == [
+            (log.volunteer, log.task, log.month) for log in c.time_logs if log.month >= first
+        ]
+        assert len([log for log in c.time_logs if log.month >= _previous(first)]) > 50
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    seed=st.integers(min_value=0, max_value=2**32),
+    as_of=st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2060, 12, 31)),
+    rate=st.sampled_from((0.0, 0.3, 1.0)),
+)
+def test_any_seed_and_day_give_valid_bounded_logs_within_the_benefit_limit(
+    seed: int, as_of: dt.date, rate: float
+) -> None:
+    case = synthetic.generate_case(
+        seed, as_of=as_of, defect_rates={Defect.BENEFIT_HOURS_LOGGED: rate}
+    )
+    c = frivillig.validate(case.collaboration)
+    assert len(c.time_logs) <= synthetic.MAX_TIME_LOGS
+    assert frivillig.integrity_problems(c) == []
+    assigned = {(vid, t.id) for t in c.tasks for vid in t.volunteers}
+    assert all((log.volunteer, log.task) in assigned for log in c.time_logs)
+    assert all(log.month <= as_of for log in c.time_logs)
+    assert _benefit_hours_logged(c) == (Defect.BENEFIT_HOURS_LOGGED in case.defects)
+    if rate == 1.0 and _counted_logs(c):
+        assert Defect.BENEFIT_HOURS_LOGGED in case.defects
+    assert frivillig.loads(frivillig.dumps(c)) == c
+
+
+def test_time_logs_are_the_same_for_the_same_seed() -> None:
+    first = [c.time_logs for c in synthetic.iter_collaborations(12, 40)]
+    assert first == [c.time_logs for c in synthetic.iter_collaborations(12, 40)]
+    assert first != [c.time_logs for c in synthetic.iter_collaborations(13, 40)]
+    assert sum(map(len, first)) > 1000
+
+
 def test_benchmark_shape_has_fixed_counts() -> None:
     collaborations = list(synthetic.iter_collaborations(1, 50, shape="benchmark"))
     for c in collaborations:
@@ -417,6 +590,7 @@ def test_benchmark_shape_has_fixed_counts() -> None:
             answers = round_.responses[0].answers
             assert list(answers) == [f"q{n:02d}" for n in range(1, 21)]
             assert all(value in {1.0, 2.0, 3.0, 4.0, 5.0} for value in answers.values())
+        assert not c.time_logs
         frivillig.validate(c)
         assert frivillig.loads(frivillig.dumps(c)) == c
     sizes = [len(frivillig.dumps(c).encode()) for c in collaborations]

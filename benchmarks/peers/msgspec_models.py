@@ -1,4 +1,4 @@
-"""frivillig's JSON form (schema version 2) as msgspec structs, with the same rules.
+"""frivillig's JSON form (schema version 3) as msgspec structs, with the same rules.
 
 msgspec is strict by default; unknown fields are forbidden, structs are frozen;
 patterns, lengths, ranges and the 98 municipality codes (a ``Literal``) are
@@ -55,6 +55,7 @@ Commitment = Annotated[str, Meta(max_length=2000, pattern=rules.NOT_BLANK)]
 Finite = Annotated[float, Meta(ge=-1e15, le=1e15)]
 Likert = Annotated[int, Meta(ge=1, le=5)]
 Hours = Annotated[float, Meta(ge=0, le=168)]
+MonthHours = Annotated[float, Meta(ge=0, le=744)]
 Count = Annotated[int, Meta(ge=0, le=100_000)]
 Code = Literal[rules.MUNICIPALITY_CODES]
 
@@ -255,6 +256,16 @@ class Volunteer(Model, kw_only=True):
         rules.volunteer(self)
 
 
+class TimeLog(Model, kw_only=True):
+    volunteer: Id
+    task: Id
+    month: dt.date
+    hours: MonthHours
+
+    def __post_init__(self) -> None:
+        rules.time_log(self)
+
+
 class ValueCase(Model, kw_only=True):
     institution: Text | None = None
     employees: Text | None = None
@@ -343,6 +354,7 @@ class Collaboration(Model, kw_only=True):
     goals: tuple[Goal, ...] = ()
     tasks: tuple[Task, ...] = ()
     volunteers: tuple[Volunteer, ...] = ()
+    time_logs: tuple[TimeLog, ...] = ()
     formalisation: FormalisationLevel = FormalisationLevel.COLLABORATION_AGREEMENT
     agreement: AgreementDocument | None = None
     forum: Forum | None = None
@@ -376,7 +388,7 @@ class VolunteerPolicy(Model, kw_only=True):
 
 
 class Portfolio(Model, kw_only=True):
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     type: Literal["portfolio"]
     id: Id
     title: Title

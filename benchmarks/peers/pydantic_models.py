@@ -1,4 +1,4 @@
-"""frivillig's JSON form (schema version 2) as pydantic v2 models, with the same rules.
+"""frivillig's JSON form (schema version 3) as pydantic v2 models, with the same rules.
 
 Strict mode (``"3"`` is not 3, ``3.7`` not an integer), unknown fields
 forbidden, frozen models; constraints as pydantic writes them (patterns,
@@ -58,6 +58,7 @@ Ids = Annotated[tuple[Id, ...], AfterValidator(rules.distinct)]
 Finite = Annotated[float, Field(ge=-1e15, le=1e15)]
 Likert = Annotated[int, Field(ge=1, le=5)]
 Hours = Annotated[float, Field(ge=0, le=168)]
+MonthHours = Annotated[float, Field(ge=0, le=744)]
 Count = Annotated[int, Field(ge=0, le=100_000)]
 
 
@@ -255,6 +256,18 @@ class Volunteer(Model):
         return self
 
 
+class TimeLog(Model):
+    volunteer: Id
+    task: Id
+    month: dt.date
+    hours: MonthHours
+
+    @_model_validator(mode="after")
+    def _rules(self) -> "TimeLog":
+        rules.time_log(self)
+        return self
+
+
 class ValueCase(Model):
     institution: Text | None = None
     employees: Text | None = None
@@ -333,6 +346,7 @@ class Collaboration(Model):
     goals: Annotated[tuple[Goal, ...], AfterValidator(rules.unique("id"))] = ()
     tasks: Annotated[tuple[Task, ...], AfterValidator(rules.unique("id"))] = ()
     volunteers: Annotated[tuple[Volunteer, ...], AfterValidator(rules.unique("id"))] = ()
+    time_logs: tuple[TimeLog, ...] = ()
     formalisation: FormalisationLevel = FormalisationLevel.COLLABORATION_AGREEMENT
     agreement: AgreementDocument | None = None
     forum: Forum | None = None
@@ -366,7 +380,7 @@ class VolunteerPolicy(Model):
 
 
 class Portfolio(Model):
-    schema_version: Literal[2]
+    schema_version: Literal[3]
     type: Literal["portfolio"]
     id: Id
     title: Title

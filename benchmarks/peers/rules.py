@@ -1,12 +1,14 @@
 """The rules both peers check in Python, as plain functions shared by their models.
 
-Each mirrors a rule of frivillig's model (schema version 2) that frivillig too checks
+Each mirrors a rule of frivillig's model (schema version 3) that frivillig too checks
 in Python after msgspec has read the document: the CVR check digit, distinct members
 of lists, unique ids, a pseudonymous id that is not shaped like a CPR number, the
-one-RRULE evaluation plan (cached, like frivillig's), an IANA time zone, and the
-cross-field rules (an end before the start, a target equal to its baseline, a plan
-before the collaboration starts, a status ended from, role holders without a
-responsibility, ...) and the ids a collaboration refers to.
+one-RRULE evaluation plan (cached, like frivillig's), an IANA time zone, a time log's
+month named by its first day, and the cross-field rules (an end before the start, a
+target equal to its baseline, a plan before the collaboration starts, a status ended
+from, role holders without a responsibility, one time log per volunteer, task and
+month and none before the month of the start, ...) and the ids a collaboration refers
+to (time logs' volunteers and tasks included).
 
 What frivillig has msgspec check while it reads (types, ranges, lengths, id and
 text patterns, enumerations, the 98 municipality codes, unknown fields) each peer
@@ -243,6 +245,10 @@ def _resolves(c: Any) -> bool:
     volunteers = {v.id for v in c.volunteers}
     if any(not volunteers.issuperset(task.volunteers) for task in c.tasks):
         return False
+    if c.time_logs:
+        tasks = {task.id for task in c.tasks}
+        if any(log.volunteer not in volunteers or log.task not in tasks for log in c.time_logs):
+            return False
     goals = {g.id for g in c.goals}
     return all(
         goals.issuperset(response.goal_progress)
@@ -268,8 +274,26 @@ def collaboration(c: Any) -> None:
             _fail("a role holder for a responsibility no party holds")
     if c.evaluation_plan is not None and c.evaluation_plan.first_date < c.start_on:
         _fail("the evaluation plan starts before the collaboration")
+    if c.time_logs:
+        time_logs(c.time_logs, c.start_on)
     if not _resolves(c):
         _fail("an id refers to nothing in the collaboration")
+
+
+def time_logs(logs: tuple[Any, ...], start_on: dt.date) -> None:
+    """One log per volunteer, task and month, none for a month before the start's month."""
+    first = start_on.replace(day=1)
+    if any(log.month < first for log in logs):
+        _fail("a time log is for a month before the month of start_on")
+    if len({(log.volunteer, log.task, log.month) for log in logs}) != len(logs):
+        _fail("two time logs for the same volunteer, task and month")
+
+
+def time_log(log: Any) -> None:
+    """A pseudonymous volunteer id, and a month named by its first day."""
+    pseudonym(log.volunteer)
+    if log.month.day != 1:
+        _fail("a time log's month is named by its first day")
 
 
 def participant(p: Any, kind: str) -> None:

@@ -19,12 +19,25 @@ Two shapes are available:
     code; CVR numbers carry a valid check digit. Quality varies on purpose: each
     collaboration may carry some of the [`Defect`][frivillig.synthetic.Defect]s
     listed below, so that the rule check and the scores have something to find.
+    Volunteers who have started log their hours (``time_logs``): one log per
+    volunteer, task and month, from the month they started to the last whole
+    month before ``as_of`` (or the month the collaboration ended), but not every
+    month (fewer in July, August and December; some volunteers stop), with
+    hours around the task's hours a week times 52/12, in quarter hours. A
+    collaboration keeps the logs of its latest months, at most
+    [`MAX_TIME_LOGS`][frivillig.synthetic.MAX_TIME_LOGS] (about 120 on
+    average). Of the working-age volunteers engaged through an association who
+    have started, and are planned for no more than the 44 hours a month of
+    unpaid voluntary work that dagpenge allow, 8 % are on dagpenge
+    (``benefit``); they log no more than 44 hours in any month, unless the
+    collaboration has the ``benefit_hours_logged`` defect, which rule FR113
+    finds.
 ``"benchmark"``
     Collaborations of fixed size for timing: 5 participants, 4 goals with an
     indicator and every party's agreement, and 8 evaluation rounds, each with
     one response that reports progress on the 4 goals and answers 20
     instrument items (``"q01"`` to ``"q20"``, values 1 to 5). No tasks, no
-    volunteers, no defects. One such collaboration is about 8.6 KB as
+    volunteers, no time logs, no defects. One such collaboration is about 8.6 KB as
     [`dumps`][frivillig.dumps] writes it, of which the rounds are half.
 
 **Defects.** A defect is applied to a collaboration *where it can occur* (the
@@ -60,9 +73,10 @@ built-in rule check with the default settings, as of the day it was drawn.
 | `allowance_from_municipality` | 0.15 | a volunteer is engaged directly by the municipality | 17 |
 | `formalisation_misfit` | 0.12 | the recommended level is above an ad-hoc event | 30 |
 | `ended_without_final` | 0.25 | ended | 12 |
+| `benefit_hours_logged` | 0.3 | a volunteer on dagpenge logged hours not on an activity | 13 |
 
 The last column counts the collaborations with each defect in the default portfolio,
-``generate_portfolio(seed=2026)`` (300 collaborations); 75 of them have none. The
+``generate_portfolio(seed=2026)`` (300 collaborations); 72 of them have none. The
 test suite checks each rate against a larger sample.
 
 Examples:
@@ -93,6 +107,7 @@ from ._generate import generate_collaboration as generate_collaboration
 from ._generate import generate_portfolio as generate_portfolio
 from ._generate import iter_cases as iter_cases
 from ._generate import iter_collaborations as iter_collaborations
+from ._hours import MAX_TIME_LOGS as MAX_TIME_LOGS
 
 __all__ = [
     "BENCHMARK_ANSWERS",
@@ -102,6 +117,7 @@ __all__ = [
     "DEFAULT_AS_OF",
     "DEFAULT_MUNICIPALITY_CODES",
     "DEFECT_RATES",
+    "MAX_TIME_LOGS",
     "OVERDUE_DAYS",
     "Defect",
     "Shape",

@@ -117,6 +117,11 @@ class Defect(LabelledEnum):
         "afsluttet uden slutevaluering",
         "ended without a final evaluation",
     )
+    BENEFIT_HOURS_LOGGED = (
+        "benefit_hours_logged",
+        "en frivillig på dagpenge har registreret over 44 timer på en måned uden for aktiviteter",
+        "a volunteer on dagpenge logged over 44 hours in a month outside activities",
+    )
 
 
 D = Defect
@@ -141,6 +146,7 @@ DEFECT_RATES: Mapping[Defect, float] = MappingProxyType(
         D.ALLOWANCE_FROM_MUNICIPALITY: 0.15,
         D.FORMALISATION_MISFIT: 0.12,
         D.ENDED_WITHOUT_FINAL: 0.25,
+        D.BENEFIT_HOURS_LOGGED: 0.3,
     }
 )
 """The probability of each defect in a collaboration eligible for it (see the module)."""

@@ -20,6 +20,7 @@ from .._scores.scores import recommend_formalisation
 from ._defects import OVERDUE_DAYS, D, Defect, SyntheticCollaboration
 from ._drafts import _FIRST_WITHIN, _MODEL_WEIGHTS, _MODELS, _PHASE_WEIGHTS, _PHASES, _Draft
 from ._helpers import _add_months, _days, _holders
+from ._hours import _time_logs
 from ._material import _BAROMETER, _RRULE_WEIGHTS, _RRULES, _material
 from ._parties import _parties
 from ._parts import _goals, _rounds, _tasks, _volunteers
@@ -200,6 +201,7 @@ def _varied(
         description=theme.description,
     )
     collaboration = _formalise(rng, draft, collaboration)
+    collaboration = _time_logs(rng, draft, collaboration, as_of)
     return SyntheticCollaboration(collaboration=collaboration, defects=frozenset(draft.defects))
 
 
