@@ -10,9 +10,9 @@ from .._core.labels import Language
 from .._privacy import terminal_safe
 from .._reference.municipalities import validate_municipality_code
 from ..errors import UsageError, ValidationError
-from .documents import _collaborations, _print_problems
+from .documents import _collaborations, _read_or_say_why
 from .output import _cannot_write, _overwrites_input
-from .text import _TEXT, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from .text import _TEXT, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, _whole_number_within
 
 COMMAND = "account"
 
@@ -36,14 +36,7 @@ def _year(text: str) -> int:
     from ..accounts import YEARS
 
     low, high = YEARS
-    try:
-        value = int(text)
-    except ValueError:
-        value = low - 1
-    if not low <= value <= high:
-        message = f"{text!r} is not a year from {low} to {high}"
-        raise argparse.ArgumentTypeError(message)
-    return value
+    return _whole_number_within(text, low, high, "a year")
 
 
 def _municipality(text: str) -> int:
@@ -182,13 +175,4 @@ def _template(path: Path, lang: Language, err: TextIO) -> Any:
     """The account template at ``path``, or ``None`` after printing why it cannot be read."""
     from ..accounts import load_template
 
-    source = terminal_safe(str(path))
-    try:
-        return load_template(path)
-    except ValidationError as error:
-        print(f"{source} {_TEXT[lang]['invalid']}:", file=err)
-        _print_problems(error.problems, err, lang)
-    except OSError as error:
-        reason = terminal_safe(str(error.strerror or error))
-        print(f"{source} {_TEXT[lang]['unreadable']}: {reason}", file=err)
-    return None
+    return _read_or_say_why(path, load_template, lang, err)

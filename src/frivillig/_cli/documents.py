@@ -3,9 +3,9 @@
 import argparse
 import datetime as dt
 import zoneinfo
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from .. import batch
 from .._core.labels import Language
@@ -58,6 +58,25 @@ def _print_problems(problems: Iterable[Problem], err: TextIO, lang: Language = "
     for problem in problems:
         message = problem.message_in(lang)
         print(f"  {terminal_safe(problem.path)}: {terminal_safe(message)}", file=err)
+
+
+T = TypeVar("T")
+
+
+def _read_or_say_why(
+    path: Path, read: Callable[[Path], T], lang: Language, err: TextIO
+) -> T | None:
+    """``read(path)``, or ``None`` after printing why the file is invalid or unreadable."""
+    source = terminal_safe(str(path))
+    try:
+        return read(path)
+    except ValidationError as error:
+        print(f"{source} {_TEXT[lang]['invalid']}:", file=err)
+        _print_problems(error.problems, err, lang)
+    except OSError as error:
+        reason = terminal_safe(str(error.strerror or error))
+        print(f"{source} {_TEXT[lang]['unreadable']}: {reason}", file=err)
+    return None
 
 
 def _where(source: str, line: int | None, lang: Language, path: str = "$") -> str:

@@ -15,6 +15,7 @@ from .plot import PLOTS, _plot
 from .responses import _add_import_responses
 from .schema import _schema
 from .score import _schedule, _score
+from .text import _whole_number_within
 
 # -- the parser ------------------------------------------------------------------------------
 
@@ -74,14 +75,7 @@ hundred megabytes in memory while it is drawn."""
 
 def _dpi(text: str) -> int:
     low, high = DPI_RANGE
-    try:
-        value = int(text)
-    except ValueError:
-        value = low - 1
-    if not low <= value <= high:
-        message = f"{text!r} is not a resolution from {low} to {high} dots per inch"
-        raise argparse.ArgumentTypeError(message)
-    return value
+    return _whole_number_within(text, low, high, "a resolution", " dots per inch")
 
 
 def _iso_date(text: str) -> str:

@@ -13,7 +13,7 @@ from .._privacy import terminal_safe
 from .._scores.instruments import Instrument
 from ..errors import UsageError, ValidationError
 from ..serialization import _converter, load
-from .documents import _print_problems
+from .documents import _print_problems, _read_or_say_why
 from .output import _cannot_write
 from .text import _TEXT, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
@@ -154,16 +154,7 @@ def _import_responses(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
 
 def _load(path: Path, cls: type[Any], lang: Language, err: TextIO) -> Any:
     """The document at ``path`` as ``cls``, or ``None`` after printing why it cannot be."""
-    source = terminal_safe(str(path))
-    try:
-        return load(path, cls)
-    except ValidationError as error:
-        print(f"{source} {_TEXT[lang]['invalid']}:", file=err)
-        _print_problems(error.problems, err, lang)
-    except OSError as error:
-        reason = terminal_safe(str(error.strerror or error))
-        print(f"{source} {_TEXT[lang]['unreadable']}: {reason}", file=err)
-    return None
+    return _read_or_say_why(path, lambda where: load(where, cls), lang, err)
 
 
 def _instrument(given: str, lang: Language, err: TextIO) -> Instrument | None:

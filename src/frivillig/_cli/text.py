@@ -1,5 +1,7 @@
 """The exit codes of the command line and the words of its messages, in Danish and English."""
 
+import argparse
+
 from .._core.labels import Language
 
 EXIT_OK = 0
@@ -102,3 +104,18 @@ def _counted(count: int, key: str, lang: Language) -> str:
     """``1 document``, ``2 documents``: the word of ``key`` in the right number."""
     one, many = _TEXT[lang][key].split("|")
     return f"{count} {one if count == 1 else many}"
+
+
+def _whole_number_within(text: str, low: int, high: int, what: str, unit: str = "") -> int:
+    """The whole number ``text`` says, from ``low`` to ``high``; else argparse's usage error.
+
+    The error says ``'7000' is not {what} from {low} to {high}{unit}``.
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        message = f"{text!r} is not {what} from {low} to {high}{unit}"
+        raise argparse.ArgumentTypeError(message)
+    return value

@@ -16,6 +16,7 @@ import attrs
 
 from .._core.labels import LabelledEnum, Language, require_language
 from .._core.paths import render_path
+from .._jsonform.problems import _json_type
 from .._model.validators import (
     MAX_TITLE,
     FieldError,
@@ -367,24 +368,6 @@ class _Reader:
         return AccountItem(
             measure=measure, label_da=label_da, label_en=label_en, note_da=note_da, note_en=note_en
         )
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 def template_from_dict(data: object) -> AccountTemplate:

@@ -43,6 +43,36 @@ def _benefit_limit(benefit: Benefit, settings: CheckSettings) -> float:
     return settings.benefit_free_hours_per_month
 
 
+def _kind_not_recorded(
+    vid: str, benefit: Benefit, ids: list[str], limit: float, counting: Texts
+) -> Texts:
+    """A message that the kind of the tasks ``ids`` is not recorded, with what ``counting`` says.
+
+    ``counting`` (da, en) says what counting every hour of those tasks would mean.
+    """
+    one = len(set(ids)) == 1
+    return (
+        f"Den frivillige '{vid}' er på {benefit.da}, men det er ikke registreret, om "
+        f"{_tasks_phrase(ids, 'da')} er "
+        + ("en aktivitet" if one else "aktiviteter")
+        + ", som ikke tæller med, eller frivilligt ulønnet arbejde, der højst må fylde "
+        f"{_number(limit, 'da')} timer om måneden uden fradrag. {counting[0]} "
+        "Registrér, hvilken slags arbejde "
+        + ("opgaven" if one else "opgaverne")
+        + " er, eller bed den frivillige afklare timerne med sin a-kasse.",
+        f"Volunteer '{vid}' receives {benefit.en}, but whether {_tasks_phrase(ids, 'en')} "
+        + ("is an activity" if one else "are activities")
+        + ", which "
+        + ("does" if one else "do")
+        + " not count, or unpaid voluntary work, which may take at most "
+        f"{_number(limit, 'en')} hours a month without deduction, is not recorded. "
+        f"{counting[1]} Record which kind of work the "
+        + ("task is" if one else "tasks are")
+        + ", or ask the volunteer to clear the hours with their unemployment fund "
+        "(a-kasse).",
+    )
+
+
 def _benefit_hours(
     volunteer: Volunteer, v: int, assigned: list[tuple[int, Task]], settings: CheckSettings
 ) -> Iterator[Hit]:
@@ -103,30 +133,19 @@ def _benefit_hours(
     if not unknown or total <= limit:
         return
     ids = [task.id for _, task in unknown]
-    one = len(ids) == 1
     yield _hit(
         [("volunteers", v), *(("tasks", t) for t, _ in unknown)],
-        (
-            f"Den frivillige '{vid}' er på {benefit.da}, men det er ikke registreret, om "
-            f"{_tasks_phrase(ids, 'da')} er "
-            + ("en aktivitet" if one else "aktiviteter")
-            + ", som ikke tæller med, eller frivilligt ulønnet arbejde, der højst må fylde "
-            f"{_number(limit, 'da')} timer om måneden uden fradrag. Tæller alle timerne med, "
-            f"er den frivillige sat på cirka {_number(total, 'da')} timer om måneden. "
-            "Registrér, hvilken slags arbejde "
-            + ("opgaven" if one else "opgaverne")
-            + " er, eller bed den frivillige afklare timerne med sin a-kasse.",
-            f"Volunteer '{vid}' receives {benefit.en}, but whether {_tasks_phrase(ids, 'en')} "
-            + ("is an activity" if one else "are activities")
-            + ", which "
-            + ("does" if one else "do")
-            + " not count, or unpaid voluntary work, which may take at most "
-            f"{_number(limit, 'en')} hours a month without deduction, is not recorded. "
-            f"Counting every hour, the volunteer is planned for about {_number(total, 'en')} "
-            "hours a month. Record which kind of work the "
-            + ("task is" if one else "tasks are")
-            + ", or ask the volunteer to clear the hours with their unemployment fund "
-            "(a-kasse).",
+        _kind_not_recorded(
+            vid,
+            benefit,
+            ids,
+            limit,
+            (
+                f"Tæller alle timerne med, er den frivillige sat på cirka {_number(total, 'da')} "
+                "timer om måneden.",
+                f"Counting every hour, the volunteer is planned for about "
+                f"{_number(total, 'en')} hours a month.",
+            ),
         ),
         "work_category_unknown",
         source=UNEMPLOYMENT_BENEFIT.citation,
@@ -271,30 +290,19 @@ def _logged_benefit_hours(
         return
     maybe_logs = [entry for month in maybe for entry in unknown_by_month[month]]
     ids = _task_ids(maybe_logs)
-    one = len(set(ids)) == 1
     yield _hit(
         _paths(v, maybe_logs),
-        (
-            f"Den frivillige '{vid}' er på {benefit.da}, men det er ikke registreret, om "
-            f"{_tasks_phrase(ids, 'da')} er "
-            + ("en aktivitet" if one else "aktiviteter")
-            + ", som ikke tæller med, eller frivilligt ulønnet arbejde, der højst må fylde "
-            f"{_number(limit, 'da')} timer om måneden uden fradrag. Tæller alle de "
-            f"registrerede timer med, var den frivillige over grænsen i "
-            f"{_months_phrase(maybe, 'da')}. Registrér, hvilken slags arbejde "
-            + ("opgaven" if one else "opgaverne")
-            + " er, eller bed den frivillige afklare timerne med sin a-kasse.",
-            f"Volunteer '{vid}' receives {benefit.en}, but whether {_tasks_phrase(ids, 'en')} "
-            + ("is an activity" if one else "are activities")
-            + ", which "
-            + ("does" if one else "do")
-            + " not count, or unpaid voluntary work, which may take at most "
-            f"{_number(limit, 'en')} hours a month without deduction, is not recorded. "
-            "Counting every hour logged, the volunteer went over the limit in "
-            f"{_months_phrase(maybe, 'en')}. Record which kind of work the "
-            + ("task is" if one else "tasks are")
-            + ", or ask the volunteer to clear the hours with their unemployment fund "
-            "(a-kasse).",
+        _kind_not_recorded(
+            vid,
+            benefit,
+            ids,
+            limit,
+            (
+                "Tæller alle de registrerede timer med, var den frivillige over grænsen i "
+                f"{_months_phrase(maybe, 'da')}.",
+                "Counting every hour logged, the volunteer went over the limit in "
+                f"{_months_phrase(maybe, 'en')}.",
+            ),
         ),
         "work_category_unknown_logged",
         source=UNEMPLOYMENT_BENEFIT.citation,
