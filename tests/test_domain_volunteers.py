@@ -398,9 +398,18 @@ def test_fr113_efterloen_has_its_own_limit() -> None:
 
 
 def test_fr113_no_benefit_no_limit() -> None:
-    for benefit in (Benefit.NONE, None):
-        c = on_benefit(Benefit.UNEMPLOYMENT, 30, WorkCategory.UNPAID_WORK)
-        assert fr113(volunteer(c, 0, benefit=benefit)) == []
+    c = on_benefit(Benefit.UNEMPLOYMENT, 30, WorkCategory.UNPAID_WORK)
+    assert fr113(volunteer(c, 0, benefit=Benefit.NONE)) == []
+
+
+def test_fr113_a_benefit_not_recorded_is_reported_over_the_lower_limit() -> None:
+    # 30 h/week of unpaid voluntary work is about 130 h/month: whether it is deducted
+    # depends on a benefit that is not recorded.
+    c = volunteer(on_benefit(Benefit.UNEMPLOYMENT, 30, WorkCategory.UNPAID_WORK), 0, benefit=None)
+    assert reasons(fr113(c)) == [("benefit_unknown", ("$.volunteers[0]", "$.tasks[0]"))]
+    # 10 h/week (about 43.3 h/month) is under both limits: nothing to ask.
+    ten = volunteer(on_benefit(Benefit.UNEMPLOYMENT, 10, WorkCategory.UNPAID_WORK), 0, benefit=None)
+    assert fr113(ten) == []
 
 
 def test_fr113_an_unknown_kind_of_work_is_reported_as_missing() -> None:

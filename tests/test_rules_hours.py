@@ -34,7 +34,7 @@ from frivillig import strategies as fs
 TODAY = dt.date(2026, 12, 1)
 MARCH, APRIL, MAY = dt.date(2026, 3, 1), dt.date(2026, 4, 1), dt.date(2026, 5, 1)
 VISITS, COMMITTEE = "besoegsven", "aktivitetsudvalg"
-LOGGED = ("benefit_hours_logged", "work_category_unknown_logged")
+LOGGED = ("benefit_hours_logged", "work_category_unknown_logged", "benefit_unknown_logged")
 UNPAID, ACTIVITY = WorkCategory.UNPAID_WORK, WorkCategory.ACTIVITY
 
 
@@ -250,10 +250,54 @@ def test_the_logs_of_other_volunteers_do_not_count() -> None:
 
 
 def test_no_benefit_no_finding_on_benefit_hours() -> None:
+    c = case(
+        log("v01", VISITS, MARCH, 300), log("v01", COMMITTEE, MARCH, 300), benefit=Benefit.NONE
+    )
+    assert found(c) == []
     for benefit in (Benefit.NONE, None):
-        c = case(log("v01", VISITS, MARCH, 300), log("v01", COMMITTEE, MARCH, 300), benefit=benefit)
-        assert found(c) == []
         assert found(case(log("v01", VISITS, MARCH, 300), benefit=benefit, direct=True)) == []
+
+
+def test_a_benefit_not_recorded_is_reported_where_the_hours_would_matter() -> None:
+    # Through an association, unpaid voluntary work over the lower limit (44 hours, dagpenge):
+    # whether hours are deducted depends on the benefit, which is not recorded.
+    c = case(
+        log("v01", VISITS, MARCH, 44),
+        log("v01", VISITS, APRIL, 44.25),
+        log("v01", COMMITTEE, MAY, 300),  # kind not recorded: not counted
+        benefit=None,
+    )
+    unknown = run(c)
+    assert [(f.reason, f.paths) for f in unknown] == [("benefit_unknown_logged", v01(1))]
+    assert unknown[0].personal
+    assert "April 2026" in unknown[0].message_en
+    assert "april 2026" in unknown[0].message_da
+    assert "is not recorded" in unknown[0].message_en
+    # The lower of the two limits is the one that matters.
+    assert found(c, benefit_free_hours_per_month=70) == []
+    assert found(c, benefit_free_hours_per_month=70, early_retirement_free_hours_per_month=40)
+    # Activities never count; recording the benefit (or none) answers the question.
+    assert found(case(log("v01", VISITS, APRIL, 300), benefit=None, visits=ACTIVITY)) == []
+    assert (
+        found(
+            attrs.evolve(
+                c,
+                volunteers=(attrs.evolve(c.volunteers[0], benefit=Benefit.NONE), *c.volunteers[1:]),
+            )
+        )
+        == []
+    )
+
+
+def test_a_plan_over_the_lower_limit_with_no_benefit_recorded_is_reported() -> None:
+    plan = case(benefit=None)
+    tasks = (attrs.evolve(plan.tasks[0], hours_per_week=11), plan.tasks[1])  # ~47.7 a month
+    plan = attrs.evolve(plan, tasks=tasks)
+    report = check(plan, today=TODAY)
+    reasons = {(f.reason, f.paths[0]) for f in report.filter(codes=["FR113"])}
+    assert ("benefit_unknown", "$.volunteers[0]") in reasons
+    ten = attrs.evolve(plan, tasks=(attrs.evolve(tasks[0], hours_per_week=10), tasks[1]))
+    assert not [f for f in check(ten, today=TODAY) if f.reason == "benefit_unknown"]
 
 
 def test_no_logs_no_finding_on_logged_hours() -> None:
@@ -454,6 +498,14 @@ def expected(c: Collaboration, s: CheckSettings) -> set[tuple[str, tuple[str, ..
             ]
             if maybe:
                 result.add(finding_of("work_category_unknown_logged", v, maybe))
+        elif volunteer.benefit is None and volunteer.engagement is Engagement.ASSOCIATION:
+            lower = min(s.benefit_free_hours_per_month, s.early_retirement_free_hours_per_month)
+            counted = [(n, e) for n, e in own if kinds[e.task] is UNPAID]
+            over = months_over(counted, lower)
+            if over:
+                result.add(
+                    finding_of("benefit_unknown_logged", v, [n for ns in over.values() for n in ns])
+                )
     return result
 
 

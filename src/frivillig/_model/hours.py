@@ -25,12 +25,17 @@ MAX_HOURS_PER_MONTH = 744
 def month_of(day: dt.date) -> dt.date:
     """The month a day falls in, as its first day: how a time log names a month.
 
+    A ``datetime`` gives the date of its own day's month (its time and time zone
+    play no part).
+
     Examples:
         >>> import datetime as dt
         >>> month_of(dt.date(2026, 3, 17))
         datetime.date(2026, 3, 1)
+        >>> month_of(dt.datetime(2026, 3, 31, 23, 30))
+        datetime.date(2026, 3, 1)
     """
-    return day.replace(day=1)
+    return dt.date(day.year, day.month, 1)
 
 
 def _first_of_month(_: object, attribute: "attrs.Attribute[Any]", value: object) -> None:

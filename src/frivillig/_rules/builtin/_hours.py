@@ -78,7 +78,10 @@ def _benefit_hours(
 ) -> Iterator[Hit]:
     """The planned hours that count against what the volunteer's benefit allows."""
     benefit = volunteer.benefit
-    if benefit is None or benefit is Benefit.NONE:
+    if benefit is None:
+        yield from _planned_benefit_unknown(volunteer, v, assigned, settings)
+        return
+    if benefit is Benefit.NONE:
         return
     planned = [(t, task) for t, task in assigned if task.hours_per_week]
     direct = volunteer.engagement is Engagement.MUNICIPALITY
@@ -218,7 +221,10 @@ def _logged_benefit_hours(
     names the months but never the hours.
     """
     benefit = volunteer.benefit
-    if benefit is None or benefit is Benefit.NONE:
+    if benefit is None:
+        yield from _logged_benefit_unknown(volunteer, v, logs, categories, settings)
+        return
+    if benefit is Benefit.NONE:
         return
     direct = volunteer.engagement is Engagement.MUNICIPALITY
     counted: Logs = []
@@ -305,6 +311,107 @@ def _logged_benefit_hours(
             ),
         ),
         "work_category_unknown_logged",
+        source=UNEMPLOYMENT_BENEFIT.citation,
+        personal=True,
+    )
+
+
+# -- a benefit that is not recorded ------------------------------------------------------------
+#
+# Whether a volunteer receives dagpenge or efterløn is often not recorded, and then the
+# check cannot tell whether hours are deducted. It says so where it matters: when a
+# volunteer engaged through an association gives more unpaid voluntary work in a month
+# than the lower of the two limits. Directly for the municipality every hour would count,
+# so an unrecorded benefit there would be reported for nearly every volunteer; it is not.
+
+
+def _unknown_benefit_limit(settings: CheckSettings) -> float:
+    return min(
+        settings.benefit_free_hours_per_month, settings.early_retirement_free_hours_per_month
+    )
+
+
+def _benefit_unknown_texts(vid: str, what: Texts, limit: float) -> Texts:
+    """The message on a volunteer whose benefit is not recorded; ``what`` (da, en) is the hours."""
+    return (
+        f"Den frivillige '{vid}' {what[0]}, mere end de {_number(limit, 'da')} timer om "
+        "måneden, en frivillig på dagpenge må give uden fradrag, og det er ikke registreret, "
+        "om den frivillige får dagpenge eller efterløn. Registrér den frivilliges ydelse "
+        "(eller at der ingen er), så kontrollen kan vurdere timerne, eller bed den frivillige "
+        "afklare dem med sin a-kasse.",
+        f"Volunteer '{vid}' {what[1]}, more than the {_number(limit, 'en')} hours a month a "
+        "volunteer on unemployment benefit (dagpenge) may give without deduction, and whether "
+        "the volunteer receives dagpenge or efterløn is not recorded. Record the volunteer's "
+        "benefit (or that there is none) so the check can judge the hours, or ask the "
+        "volunteer to clear them with their unemployment fund (a-kasse).",
+    )
+
+
+def _planned_benefit_unknown(
+    volunteer: Volunteer, v: int, assigned: list[tuple[int, Task]], settings: CheckSettings
+) -> Iterator[Hit]:
+    if volunteer.engagement is Engagement.MUNICIPALITY:
+        return
+    counted = [
+        (t, task)
+        for t, task in assigned
+        if task.hours_per_week and task.work_category is WorkCategory.UNPAID_WORK
+    ]
+    monthly = math.fsum(task.hours_per_week or 0.0 for _, task in counted) * (
+        settings.weeks_per_month
+    )
+    limit = _unknown_benefit_limit(settings)
+    if monthly <= limit:
+        return
+    ids = [task.id for _, task in counted]
+    yield _hit(
+        [("volunteers", v), *(("tasks", t) for t, _ in counted)],
+        _benefit_unknown_texts(
+            volunteer.id,
+            (
+                f"er sat på cirka {_number(monthly, 'da')} timer frivilligt ulønnet arbejde om "
+                f"måneden i {_tasks_phrase(ids, 'da')}",
+                f"is planned for about {_number(monthly, 'en')} hours of unpaid voluntary "
+                f"work a month in {_tasks_phrase(ids, 'en')}",
+            ),
+            limit,
+        ),
+        "benefit_unknown",
+        source=UNEMPLOYMENT_BENEFIT.citation,
+        personal=True,
+    )
+
+
+def _logged_benefit_unknown(
+    volunteer: Volunteer,
+    v: int,
+    logs: Logs,
+    categories: Mapping[str, WorkCategory | None],
+    settings: CheckSettings,
+) -> Iterator[Hit]:
+    if volunteer.engagement is Engagement.MUNICIPALITY:
+        return
+    counted = [entry for entry in logs if categories.get(entry[1].task) is WorkCategory.UNPAID_WORK]
+    limit = _unknown_benefit_limit(settings)
+    by_month = _by_month(counted)
+    over = sorted(month for month, month_logs in by_month.items() if _over(month_logs, limit))
+    if not over:
+        return
+    over_logs = [entry for month in over for entry in by_month[month]]
+    ids = _task_ids(over_logs)
+    yield _hit(
+        _paths(v, over_logs),
+        _benefit_unknown_texts(
+            volunteer.id,
+            (
+                f"har i {_months_phrase(over, 'da')} registreret timer frivilligt ulønnet "
+                f"arbejde ({_tasks_phrase(ids, 'da')})",
+                f"logged hours of unpaid voluntary work ({_tasks_phrase(ids, 'en')}) in "
+                f"{_months_phrase(over, 'en')}",
+            ),
+            limit,
+        ),
+        "benefit_unknown_logged",
         source=UNEMPLOYMENT_BENEFIT.citation,
         personal=True,
     )

@@ -410,6 +410,22 @@ REASONS: dict[str, dict[str, Texts]] = {
             "allows if every hour counts, and whether the tasks are activities, which do not "
             "count, is not recorded.",
         ),
+        "benefit_unknown": (
+            "En frivillig gennem en forening er sat på mere frivilligt ulønnet arbejde om "
+            "måneden, end dagpenge tillader uden fradrag, og det er ikke registreret, om den "
+            "frivillige får dagpenge eller efterløn.",
+            "A volunteer engaged through an association is planned for more unpaid voluntary "
+            "work a month than dagpenge allow without deduction, and whether the volunteer "
+            "receives dagpenge or efterløn is not recorded.",
+        ),
+        "benefit_unknown_logged": (
+            "En frivillig gennem en forening har i en eller flere kalendermåneder registreret "
+            "mere frivilligt ulønnet arbejde, end dagpenge tillader uden fradrag, og det er "
+            "ikke registreret, om den frivillige får dagpenge eller efterløn.",
+            "A volunteer engaged through an association logged more unpaid voluntary work in "
+            "one or more calendar months than dagpenge allow without deduction, and whether "
+            "the volunteer receives dagpenge or efterløn is not recorded.",
+        ),
     },
 }
 """The reason codes of this module's rules, by rule code, each with its meaning (da, en)."""
@@ -501,7 +517,13 @@ _RULES: tuple[Rule, ...] = (
             "limit if they counted (`work_category_unknown_logged`). Hours given beyond those "
             "offered are no finding: the hours offered are compared with what the volunteer "
             "is asked for, the plan. Messages name the months, never the hours logged. A "
-            "benefit that is not recorded is no finding."
+            "volunteer engaged through an association whose benefit is not recorded is "
+            "reported when planned for (`benefit_unknown`) or logging in a month "
+            "(`benefit_unknown_logged`) more unpaid voluntary work than the lower of the two "
+            "limits: the check cannot tell whether hours are deducted, and says so rather "
+            "than assume there is no benefit. Recording `benefit` as `none` answers it. "
+            "Directly for the municipality an unrecorded benefit is not reported, as every "
+            "hour there would count."
         ),
         sources=(TALK_VOLUNTEERS, UNEMPLOYMENT_BENEFIT),
         check=volunteer_fit,
