@@ -6,6 +6,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn, SearchStrategy
 
+from .._core.calendar import add_months
 from .._model.actors import VoluntaryOrganisation
 from .._model.hours import TimeLog, month_of
 from .._model.tasks import Task, WorkCategory
@@ -29,11 +30,6 @@ from ._primitives import _draw_maybe_text, _draw_text
 
 _MEASURES = tuple(Measure)
 _CATEGORIES = (*WorkCategory, None)
-
-
-def _add_months(month: dt.date, count: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + count
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 @st.composite
@@ -110,7 +106,7 @@ def _association_accounts(draw: DrawFn) -> AssociationAccount:
     entries = draw(st.lists(st.tuples(keys, hours), max_size=10, unique_by=lambda e: e[0]))
     logs = [TimeLog(volunteer=engaged[0].id, task=tasks[0].id, month=first, hours=draw(hours))]
     logs += [
-        TimeLog(volunteer=v, task=t, month=_add_months(first, offset), hours=h)
+        TimeLog(volunteer=v, task=t, month=add_months(first, offset), hours=h)
         for (v, t, offset), h in entries
         if (v, t, offset) != (engaged[0].id, tasks[0].id, 0)
     ]

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import DrawFn, SearchStrategy
 
+from .._core.calendar import add_months
 from .._model.hours import MAX_HOURS_PER_MONTH, TimeLog, month_of
 from ._dice import _Dice
 from ._primitives import (
@@ -21,11 +22,6 @@ from ._primitives import (
 
 _MONTHS_AHEAD = 60
 """How many months after the collaboration's start a drawn log may fall in."""
-
-
-def _add_months(month: dt.date, count: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + count
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _read_hours(dice: _Dice) -> float:
@@ -50,7 +46,7 @@ def _draw_time_logs(
     taken: set[tuple[str, str, dt.date]] = set()
     for _ in range(count):
         volunteer, task = dice.choice(pairs)
-        month = _add_months(first, dice.integer(0, _MONTHS_AHEAD))
+        month = add_months(first, dice.integer(0, _MONTHS_AHEAD))
         if (volunteer, task, month) in taken:
             continue
         taken.add((volunteer, task, month))
