@@ -12,12 +12,19 @@ module builds on) and is re-exported here beside the other checks.
 
 import datetime as dt
 import enum
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from ..errors import ArgumentTypeError, ArgumentValueError
 from .labels import require_language
 
-__all__ = ["require_date", "require_instance", "require_language", "require_member"]
+__all__ = [
+    "require_date",
+    "require_instance",
+    "require_iterable",
+    "require_language",
+    "require_member",
+]
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -86,3 +93,12 @@ def require_member(value: object, cls: type[E], name: str) -> E:
             return member
     message = f"{name} is not a {cls.__name__} value; use one of {choices}"
     raise ArgumentValueError(message)
+
+
+def require_iterable(items: object, expected: str, name: str = "items") -> Iterator[object]:
+    """An iterator over ``items``; the caller's mistake when they are not iterable."""
+    try:
+        return iter(items)  # type: ignore[call-overload,no-any-return,unused-ignore]
+    except TypeError:
+        msg = f"{name} must be {expected}, got {_type_name(items)}"
+        raise ArgumentTypeError(msg) from None

@@ -1,9 +1,11 @@
 """Portfolios: many collaborations, e.g. one municipality's, for aggregate views."""
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
+from .._core.arguments import require_iterable
+from ..errors import ArgumentTypeError
 from .collaboration import Collaboration
 from .policy import VolunteerPolicy
 from .validators import (
@@ -18,7 +20,7 @@ from .validators import (
     unique_ids,
 )
 
-__all__ = ["Portfolio"]
+__all__ = ["Portfolio", "each_collaboration"]
 
 
 def _collaborations(value: Sequence[Collaboration]) -> tuple[Collaboration, ...]:
@@ -49,3 +51,30 @@ class Portfolio:
         default=(), converter=_collaborations, validator=unique_ids()
     )
     description: str | None = attrs.field(default=None, validator=optional_text())
+
+
+def each_collaboration(items: object) -> Iterator[Collaboration]:
+    """The collaborations of a collaboration, a portfolio, or an iterable of either, lazily.
+
+    Raises:
+        ArgumentTypeError: ``items``, or an item of it, is neither.
+    """
+    if isinstance(items, Collaboration):
+        yield items
+        return
+    if isinstance(items, Portfolio):
+        yield from items.collaborations
+        return
+    iterator = require_iterable(items, "collaborations or portfolios, or an iterable of them")
+    for index, item in enumerate(iterator):
+        if isinstance(item, Collaboration):
+            yield item
+        elif isinstance(item, Portfolio):
+            yield from item.collaborations
+        else:
+            msg = (
+                f"items[{index}] must be a Collaboration or a Portfolio, got "
+                f"{type(item).__name__}; frivillig.batch.iter_collaborations reads documents "
+                "and leaves bad ones out"
+            )
+            raise ArgumentTypeError(msg)

@@ -3,14 +3,13 @@
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import cast
 
 import attrs
 
 from .._model.actors import VoluntaryOrganisation
 from .._model.collaboration import Collaboration
 from .._model.participation import Participant
-from .._model.portfolio import Portfolio
+from .._model.portfolio import Portfolio, each_collaboration
 from .._model.tasks import WorkCategory
 from .._model.volunteers import Engagement
 from .._reference.municipalities import municipality_code_problem
@@ -39,23 +38,7 @@ def _key(participant: Participant) -> _Key | None:
 
 def _collaborations(items: object) -> tuple[Collaboration, ...]:
     """The collaborations given, sorted by id; each id at most once."""
-    if isinstance(items, Collaboration):
-        found: tuple[Collaboration, ...] = (items,)
-    elif isinstance(items, Portfolio):
-        found = items.collaborations
-    elif isinstance(items, str | bytes | dict) or not isinstance(items, Iterable):
-        msg = (
-            "items must be a Collaboration, a Portfolio or an iterable of collaborations, "
-            f"got {type(items).__name__}"
-        )
-        raise ArgumentTypeError(msg)
-    else:
-        given: tuple[object, ...] = tuple(items)
-        for index, item in enumerate(given):
-            if not isinstance(item, Collaboration):
-                msg = f"items[{index}] must be a Collaboration, got {type(item).__name__}"
-                raise ArgumentTypeError(msg)
-        found = cast(tuple[Collaboration, ...], given)
+    found = tuple(each_collaboration(items))
     ids: set[str] = set()
     for collaboration in found:
         if collaboration.id in ids:

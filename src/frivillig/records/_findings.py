@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 
 from .._core.arguments import require_date, require_instance
+from .._core.arguments import require_iterable as _iterate
 from .._core.labels import Language
 from .._model.collaboration import Collaboration
 from .._model.portfolio import Portfolio
@@ -12,7 +13,7 @@ from .._rules.engine import CheckSettings, Report, Rulebook
 from .._rules.rulebook import DEFAULT_RULEBOOK
 from .._scores.scores import COMPONENTS, ScoreSettings, score_all
 from ..errors import ArgumentTypeError
-from ._helpers import _check_lang, _iterate, _masked
+from ._helpers import _check_lang, _masked
 from ._schema import SEPARATOR, Record
 
 # -- scores and findings ---------------------------------------------------------------------

@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .._core.arguments import require_instance, require_language
+from .._core.arguments import require_iterable as _iterate
 from .._core.extras import require_extra
 from .._core.labels import LANGUAGES, Language
 from .._rules.engine import Rulebook
 from .._rules.rulebook import DEFAULT_RULEBOOK
 from ..errors import ArgumentTypeError
 from ._dtypes import _DType, _frame_dtype
-from ._helpers import _error, _iterate
+from ._helpers import _error
 from ._schema import Column, Schema
 
 if TYPE_CHECKING:

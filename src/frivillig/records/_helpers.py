@@ -7,7 +7,6 @@ from .._core.labels import LabelledEnum, Language
 from .._model.actors import ActorKind
 from .._model.collaboration import Collaboration
 from .._model.evaluation import EvaluationRound
-from .._model.portfolio import Portfolio
 from .._reference.cpr import mask_cpr_like
 from ..errors import ArgumentTypeError, Problem, ValidationError
 from ._schema import SEPARATOR, Record
@@ -36,37 +35,6 @@ def _check_personal(include_personal: object) -> bool:
 def _check_lang(lang: object) -> Language:
     """The language asked for; the caller's mistake (a `UsageError`) when it is neither."""
     return require_language(lang)
-
-
-def _collaborations(items: object) -> Iterator[Collaboration]:
-    if isinstance(items, Collaboration):
-        yield items
-        return
-    if isinstance(items, Portfolio):
-        yield from items.collaborations
-        return
-    iterator = _iterate(items, "collaborations or portfolios, or an iterable of them")
-    for index, item in enumerate(iterator):
-        if isinstance(item, Collaboration):
-            yield item
-        elif isinstance(item, Portfolio):
-            yield from item.collaborations
-        else:
-            msg = (
-                f"items[{index}] must be a Collaboration or a Portfolio, got "
-                f"{type(item).__name__}; frivillig.batch.iter_collaborations reads documents "
-                "and leaves bad ones out"
-            )
-            raise ArgumentTypeError(msg)
-
-
-def _iterate(items: object, expected: str, name: str = "items") -> Iterator[object]:
-    """An iterator over ``items``; the caller's mistake when they are not iterable."""
-    try:
-        return iter(items)  # type: ignore[call-overload,no-any-return,unused-ignore]
-    except TypeError:
-        msg = f"{name} must be {expected}, got {type(items).__name__}"
-        raise ArgumentTypeError(msg) from None
 
 
 def _joined(members: Iterable[LabelledEnum]) -> str:

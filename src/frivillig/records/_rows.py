@@ -8,12 +8,12 @@ from typing import Any
 from .._core.labels import Language
 from .._model.collaboration import Collaboration
 from .._model.hours import TimeLog
+from .._model.portfolio import each_collaboration as _collaborations
 from .._reference.municipalities import get_municipality
 from ..errors import ArgumentValueError
 from ._helpers import (
     _check_lang,
     _check_personal,
-    _collaborations,
     _joined,
     _keys,
     _kinds,

@@ -16,6 +16,7 @@ from .._core.arguments import require_date, require_instance
 from .._core.files import PathLike, replacing_binary
 from .._core.labels import Language
 from .._model.collaboration import Collaboration
+from .._model.portfolio import each_collaboration as _collaborations
 from .._rules.engine import Rulebook
 from ..errors import ArgumentTypeError
 from ._columns import (
@@ -32,7 +33,7 @@ from ._columns import (
 )
 from ._findings import finding_records, score_columns
 from ._frames import _import
-from ._helpers import _check_lang, _check_personal, _collaborations
+from ._helpers import _check_lang, _check_personal
 from ._rows import (
     answer_records,
     collaboration_records,
