@@ -8,12 +8,12 @@ document passes through ``terminal_safe`` (no control character, no CPR-shaped n
 from typing import Any
 
 from .._core.labels import Language
+from .._core.wording import MONTH_NAMES
+from .._core.wording import number_text as _number
 from .._model.tasks import WorkCategory
 from .._privacy import terminal_safe
 from .._reference.municipalities import get_municipality
-from .._rules.builtin._shared import _number
 from ..errors import FrivilligError
-from ..schedules._cadence import _MONTHS_DA, _MONTHS_EN
 from ._template import AccountTemplate, CaveatKind, Measure
 
 __all__ = ["render_markdown", "render_text"]
@@ -90,7 +90,7 @@ def _kind(value: str | None, lang: Language) -> str:
 
 
 def _months(lang: Language) -> tuple[str, ...]:
-    return _MONTHS_DA if lang == "da" else _MONTHS_EN
+    return MONTH_NAMES[lang]
 
 
 def _caveat_line(caveat: dict[str, Any], lang: Language) -> str:

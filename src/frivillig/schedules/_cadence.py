@@ -4,6 +4,7 @@ import datetime as dt
 
 from .._core.arguments import require_date, require_instance, require_language
 from .._core.labels import Language
+from .._core.wording import MONTH_NAMES
 from .._model.collaboration import Collaboration
 from .._model.evaluation import EvaluationPlan
 from ._dates import _body, _parts, next_due_dates
@@ -29,34 +30,8 @@ _WEEKDAYS = {
     "SA": ("Saturday", "lørdag"),
     "SU": ("Sunday", "søndag"),
 }
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_MONTHS_DA = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
+_MONTHS_EN = MONTH_NAMES["en"]
+_MONTHS_DA = MONTH_NAMES["da"]
 _EN_ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 _DA_NTH = {1: "første", 2: "anden", 3: "tredje", 4: "fjerde", 5: "femte"}
 _DESCRIBED = frozenset({"FREQ", "INTERVAL", "BYDAY", "BYMONTH", "BYMONTHDAY", "COUNT", "UNTIL"})

@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 
 from ..._core.labels import Language
+from ..._core.wording import MONTH_NAMES
 from ..._model.hours import TimeLog
 from ..._model.tasks import Task, WorkCategory
 from ..._model.volunteers import Benefit, Engagement, Volunteer
@@ -158,29 +159,14 @@ def _benefit_hours(
 
 # -- logged hours: what each calendar month held -----------------------------------
 
-_MONTHS: tuple[Texts, ...] = (
-    ("januar", "January"),
-    ("februar", "February"),
-    ("marts", "March"),
-    ("april", "April"),
-    ("maj", "May"),
-    ("juni", "June"),
-    ("juli", "July"),
-    ("august", "August"),
-    ("september", "September"),
-    ("oktober", "October"),
-    ("november", "November"),
-    ("december", "December"),
-)
-
 Logs = list[tuple[int, TimeLog]]
 """Time logs with their indexes in the collaboration's ``time_logs``."""
 
 
 def _months_phrase(months: Sequence[dt.date], lang: Language) -> str:
     """The months in calendar order, named in ``lang``: ``"March 2026 and April 2026"``."""
-    column = 0 if lang == "da" else 1
-    return _join([f"{_MONTHS[m.month - 1][column]} {m.year}" for m in sorted(months)], lang)
+    names = MONTH_NAMES[lang]
+    return _join([f"{names[m.month - 1]} {m.year}" for m in sorted(months)], lang)
 
 
 def _by_month(logs: Logs) -> dict[dt.date, Logs]:

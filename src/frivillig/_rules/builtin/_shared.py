@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ..._core.labels import Language
+from ..._core.wording import number_text
 from ..._model.collaboration import Collaboration, LifecycleStatus
 from ..._model.participation import Participant
 from ..._privacy import mask_cpr_like
@@ -60,10 +61,8 @@ def _tasks_phrase(ids: Iterable[str], lang: Language) -> str:
     return f"{word} {_join(quoted, lang)}"
 
 
-def _number(value: float, lang: Language) -> str:
-    rounded = round(value, 1)
-    shown = f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
-    return shown.replace(".", ",") if lang == "da" else shown
+_number = number_text
+"""A number as the messages write it (see ``number_text``)."""
 
 
 def _percent(share: float, lang: Language) -> str:
