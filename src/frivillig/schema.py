@@ -286,7 +286,7 @@ _ACROSS = frozenset(
         "frivillig._model.volunteers.Volunteer._check_association",
         "frivillig._model.collaboration._plan_after_start",
         "frivillig._model.collaboration._logs",
-        "frivillig._model.evaluation._counted_span",
+        "frivillig._model.evaluation._reaches_dates",
         "frivillig._model.evaluation._timezone",
         "frivillig._model.evaluation.DyadicRating._check_ratee",
         "frivillig._model.evaluation.EvaluationRound._check_ratings",

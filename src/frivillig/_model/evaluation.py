@@ -210,7 +210,7 @@ def _check_rrule(value: str) -> None:
     # dateutil searches up to year 9999 for a rule that never matches; starting the search
     # _HORIZON_YEARS before that bounds the work (milliseconds instead of seconds). The
     # interval is left out here: which periods it steps through depends on the first date,
-    # which _counted_span checks; without it, every period is tried.
+    # which _reaches_dates checks; without it, every period is tried.
     late_start = dt.datetime(dt.MAXYEAR - _HORIZON_YEARS, 1, 1)  # noqa: DTZ001 - as above
     late = rule.replace(dtstart=late_start, count=None, until=None, interval=1)
     try:
@@ -230,7 +230,7 @@ MAX_COUNTED_YEARS = 100
 """How many years after its first date the last date of a rule with ``COUNT`` may fall."""
 
 
-def _counted_span(instance: Any, _: "attrs.Attribute[Any]", first_date: object) -> None:
+def _reaches_dates(instance: Any, _: "attrs.Attribute[Any]", first_date: object) -> None:
     """The rule must reach its dates from its first date, within bounds.
 
     A rule with ``COUNT`` must reach its last date within ``MAX_COUNTED_YEARS``: a
@@ -376,7 +376,7 @@ class EvaluationPlan:
     """
 
     rrule: str = attrs.field(validator=_rrule)
-    first_date: dt.date = attrs.field(validator=_counted_span)
+    first_date: dt.date = attrs.field(validator=_reaches_dates)
     instruments: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=identifiers)
     respondents: tuple[str, ...] = attrs.field(default=(), converter=strings, validator=identifiers)
     timezone: str = attrs.field(default=DEFAULT_TIMEZONE, validator=_timezone)

@@ -406,20 +406,3 @@ def _logged_benefit_unknown(
 def _work_categories(tasks: Sequence[Task]) -> dict[str, WorkCategory | None]:
     """Each task's work category by task id (``None``: not recorded)."""
     return {task.id: task.work_category for task in tasks}
-
-
-def _logged_hours(
-    volunteer: Volunteer,
-    v: int,
-    logs: Logs,
-    categories: Mapping[str, WorkCategory | None],
-    settings: CheckSettings,
-) -> Iterator[Hit]:
-    """FR113's findings on the hours ``volunteer`` (at index ``v``) logged, month by month.
-
-    ``logs`` are the volunteer's own logs with their indexes; ``categories`` the
-    collaboration's tasks' work categories (see `_work_categories`).
-    """
-    if not logs:
-        return
-    yield from _logged_benefit_hours(volunteer, v, logs, categories, settings)

@@ -24,7 +24,12 @@ from ..engine import (
     Severity,
     Source,
 )
-from ._hours import UNEMPLOYMENT_BENEFIT, _benefit_hours, _logged_hours, _work_categories
+from ._hours import (
+    UNEMPLOYMENT_BENEFIT,
+    _benefit_hours,
+    _logged_benefit_hours,
+    _work_categories,
+)
 from ._shared import (
     E,
     S,
@@ -284,7 +289,7 @@ def volunteer_fit(context: RuleContext) -> Iterator[Hit]:
     for v, volunteer in enumerate(collaboration.volunteers):
         logs = logged.get(volunteer.id)
         if logs:
-            yield from _logged_hours(volunteer, v, logs, categories, settings)
+            yield from _logged_benefit_hours(volunteer, v, logs, categories, settings)
         indexes = assigned.get(volunteer.id)
         if not indexes:
             continue
