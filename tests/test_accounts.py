@@ -288,6 +288,7 @@ def test_the_municipality_filters_the_collaborations() -> None:
 def test_a_portfolio_is_read_like_its_collaborations() -> None:
     portfolio = Portfolio(id="kbh", title="København", collaborations=(EXAMPLE,))
     assert account_2026(portfolio) == account_2026()
+    assert account_2026([portfolio]) == account_2026()
     assert association_accounts(portfolio, year=2026) == (account_2026(),)
 
 

@@ -298,6 +298,17 @@ def test_a_plan_over_the_lower_limit_with_no_benefit_recorded_is_reported() -> N
     assert ("benefit_unknown", "$.volunteers[0]") in reasons
     ten = attrs.evolve(plan, tasks=(attrs.evolve(tasks[0], hours_per_week=10), tasks[1]))
     assert not [f for f in check(ten, today=TODAY) if f.reason == "benefit_unknown"]
+    # Directly for the municipality every hour would count: an unrecorded benefit is not
+    # reported there.
+    direct = attrs.evolve(
+        plan,
+        volunteers=(
+            attrs.evolve(plan.volunteers[0], engagement=Engagement.MUNICIPALITY, association=None),
+            *plan.volunteers[1:],
+        ),
+    )
+    unknown = {f.paths[0] for f in check(direct, today=TODAY) if f.reason == "benefit_unknown"}
+    assert "$.volunteers[0]" not in unknown
 
 
 def test_no_logs_no_finding_on_logged_hours() -> None:

@@ -97,7 +97,7 @@ def _keys_named(collaborations: tuple[Collaboration, ...], association: str) -> 
 
 
 def association_account(
-    items: Collaboration | Portfolio | Iterable[Collaboration],
+    items: Collaboration | Portfolio | Iterable[Collaboration | Portfolio],
     *,
     association: str,
     year: int,
@@ -118,8 +118,8 @@ def association_account(
     the total and in their own line, never in either kind.
 
     Args:
-        items: A collaboration, a portfolio or an iterable of collaborations (each id
-            at most once).
+        items: A collaboration, a portfolio or an iterable of either (each
+            collaboration id at most once).
         association: The association's party id or its CVR number.
         year: The calendar year, from 1900 to 2200.
         municipality_code: The municipality that granted the money; ``None`` when the
@@ -176,7 +176,7 @@ def association_account(
 
 
 def association_accounts(
-    items: Collaboration | Portfolio | Iterable[Collaboration],
+    items: Collaboration | Portfolio | Iterable[Collaboration | Portfolio],
     *,
     year: int,
     municipality_code: int | None = None,
