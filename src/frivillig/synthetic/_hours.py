@@ -11,22 +11,26 @@ import random
 
 import attrs
 
+from .._core.calendar import add_months
 from .._model.collaboration import Collaboration
 from .._model.hours import TimeLog, month_of
 from .._model.tasks import Task, WorkCategory
 from .._model.volunteers import AgeBand, Benefit, Engagement, Volunteer
+from .._rules.settings import CheckSettings
 from ._defects import D
 from ._drafts import _Draft
 
 MAX_TIME_LOGS = 600
 """The most time logs a varied collaboration has: those of its latest months."""
 
-BENEFIT_LIMIT = 44.0
+_DEFAULTS = CheckSettings()
+
+BENEFIT_LIMIT = _DEFAULTS.benefit_free_hours_per_month
 """Hours a month of unpaid voluntary work a volunteer on dagpenge may give an association
 without deduction (the rule check's default): a volunteer on dagpenge logs no more,
 unless the collaboration has the ``benefit_hours_logged`` defect."""
 
-_WEEKS_PER_MONTH = 52 / 12
+_WEEKS_PER_MONTH = _DEFAULTS.weeks_per_month
 _ON_DAGPENGE = 0.08
 """The share of the working-age volunteers engaged through an association who are on dagpenge."""
 _WORKING_AGE = frozenset({AgeBand.FROM_18_TO_29, AgeBand.FROM_30_TO_49, AgeBand.FROM_50_TO_66})
@@ -38,16 +42,12 @@ _AWAY_OTHERWISE = 0.1
 """The same in any other month: illness, a busy spell at work, a trip."""
 
 
-def _next_month(month: dt.date) -> dt.date:
-    return dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
-
-
 def _months(first: dt.date, last: dt.date) -> list[dt.date]:
     months = []
     month = first
     while month <= last:
         months.append(month)
-        month = _next_month(month)
+        month = add_months(month, 1)
     return months
 
 
@@ -60,8 +60,7 @@ def _last_month(collaboration: Collaboration, as_of: dt.date) -> dt.date:
     """The last month logged: the month it ended, or the last whole month before ``as_of``."""
     if collaboration.end_on is not None:
         return month_of(min(collaboration.end_on, as_of))
-    first = month_of(as_of)
-    return dt.date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+    return add_months(month_of(as_of), -1)
 
 
 def _counted(task: Task) -> bool:
