@@ -292,6 +292,13 @@ _TEMPLATES: tuple[tuple[str, str], ...] = (
         "task {shown} is not one of the collaboration's tasks",
         "opgaven {shown} er ikke en af samarbejdets opgaver",
     ),
+    # -- arguments
+    (
+        "items[{index}] must be a Collaboration or a Portfolio, got {got}; "
+        "frivillig.batch.iter_collaborations reads documents and leaves bad ones out",
+        "items[{index}] skal være et Collaboration eller et Portfolio, men er {got}; "
+        "frivillig.batch.iter_collaborations læser dokumenter og udelader de ugyldige",
+    ),
     # -- time logs
     (
         "is {date}, not the first day of a month; a time log covers a calendar month, named "
