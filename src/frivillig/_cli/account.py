@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from .._core.files import overwrites, replacing_text
+from .._core.files import replacing_text
 from .._core.labels import Language
 from .._privacy import terminal_safe
 from .._reference.municipalities import validate_municipality_code
@@ -19,15 +19,9 @@ COMMAND = "account"
 _WORDS = {
     "en": {
         "none": "no association has hours logged in {year} in {source}",
-        "template": "the template",
-        "same": "frivillig account: will not write {out}: it is the template being read; "
-        "give another -o OUT",
     },
     "da": {
         "none": "ingen forening har registrerede timer i {year} i {source}",
-        "template": "skabelonen",
-        "same": "frivillig account: skriver ikke {out}: det er skabelonen, der læses; "
-        "angiv en anden -o OUT",
     },
 }
 
@@ -108,15 +102,7 @@ def _account(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .. import accounts
 
     lang: Language = args.lang
-    if _overwrites_input(COMMAND, args, err):
-        return EXIT_USAGE
-    if (
-        args.output is not None
-        and args.template is not None
-        and args.template.exists()
-        and overwrites(args.output, args.template)
-    ):
-        print(_WORDS[lang]["same"].format(out=terminal_safe(str(args.output))), file=err)
+    if _overwrites_input(COMMAND, args, err, ("--template", args.template)):
         return EXIT_USAGE
     template = accounts.DEFAULT_TEMPLATE
     if args.template is not None:

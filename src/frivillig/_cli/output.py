@@ -7,7 +7,7 @@ from typing import TextIO
 
 from .._core.files import overwrites
 from .._privacy import terminal_safe
-from .text import EXIT_PROBLEMS
+from .text import _TEXT, EXIT_PROBLEMS
 
 
 class _TerminalStream:
@@ -46,16 +46,26 @@ class _TerminalStream:
             self._stream.write(terminal_safe(pending))
 
 
-def _overwrites_input(command: str, args: argparse.Namespace, err: TextIO) -> bool:
-    """Whether ``-o OUT`` is the input being read (or one of its folder's documents); say so."""
-    if args.output is None or not overwrites(args.output, args.file):
+def _overwrites_input(
+    command: str, args: argparse.Namespace, err: TextIO, *others: tuple[str, Path | str | None]
+) -> bool:
+    """Whether ``-o OUT`` is a file being read; say so.
+
+    The files read are the command's ``FILE`` (or, for a folder, one of its documents)
+    and ``others``: each the argument that names a file (``"--template"``) and its value.
+    """
+    if args.output is None:
         return False
-    print(
-        f"frivillig {command}: will not write {args.output}: it is the input being read "
-        f"({args.file}); give another -o OUT",
-        file=err,
-    )
-    return True
+    texts = _TEXT[getattr(args, "lang", "en")]
+    for what, source in (("", getattr(args, "file", None)), *others):
+        if source is not None and overwrites(args.output, source):
+            text = texts["overwrites_option" if what else "overwrites"]
+            print(
+                text.format(command=command, out=args.output, source=source, option=what),
+                file=err,
+            )
+            return True
+    return False
 
 
 def _cannot_write(command: str, path: Path, error: OSError, err: TextIO) -> int:

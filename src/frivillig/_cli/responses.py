@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from .._core.files import overwrites, replacing_text
+from .._core.files import replacing_text
 from .._core.labels import Language
 from .._model.collaboration import Collaboration
 from .._privacy import terminal_safe
@@ -14,7 +14,7 @@ from .._scores.instruments import Instrument
 from ..errors import UsageError, ValidationError
 from ..serialization import _converter, load
 from .documents import _print_problems, _read_or_say_why
-from .output import _cannot_write
+from .output import _cannot_write, _overwrites_input
 from .text import _TEXT, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 COMMAND = "import-responses"
@@ -100,16 +100,13 @@ def _import_responses(args: argparse.Namespace, out: TextIO, err: TextIO) -> int
     from ..surveys import read_responses
 
     lang: Language = args.lang
-    inputs = [args.answers, args.collaboration, args.instrument, args.columns]
-    if args.output is not None and any(
-        path is not None and Path(path).exists() and overwrites(args.output, path)
-        for path in inputs
-    ):
-        print(
-            f"frivillig {COMMAND}: will not write {terminal_safe(str(args.output))}: it is "
-            "one of the files being read; give another -o OUT",
-            file=err,
-        )
+    read = (
+        ("ANSWERS", args.answers),
+        ("--collaboration", args.collaboration),
+        ("--instrument", args.instrument),
+        ("--columns", args.columns),
+    )
+    if _overwrites_input(COMMAND, args, err, *read):
         return EXIT_USAGE
     collaboration = _load(args.collaboration, Collaboration, lang, err)
     instrument = _instrument(args.instrument, lang, err)

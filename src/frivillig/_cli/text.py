@@ -47,6 +47,10 @@ _TEXT = {
         "fail": "fails|fail",
         "nothing": "no collaboration found in {source}",
         "wrote": "wrote {path}",
+        "overwrites": "frivillig {command}: will not write {out}: it is the input being read "
+        "({source}); give another -o OUT",
+        "overwrites_option": "frivillig {command}: will not write {out}: it is the file "
+        "being read for {option} ({source}); give another -o OUT",
         "rows": "{count} rows",
         "not_found": "no collaboration with id {id!r} in {source}",
         "first": "{count} collaborations in {source}; plotting the first, {id!r} "
@@ -91,6 +95,10 @@ _TEXT = {
         "fail": "er|er",
         "nothing": "intet samarbejde fundet i {source}",
         "wrote": "skrev {path}",
+        "overwrites": "frivillig {command}: skriver ikke {out}: det er en fil, der læses "
+        "({source}); angiv en anden -o OUT",
+        "overwrites_option": "frivillig {command}: skriver ikke {out}: det er filen, der "
+        "læses til {option} ({source}); angiv en anden -o OUT",
         "rows": "{count} rækker",
         "not_found": "intet samarbejde med id {id!r} i {source}",
         "first": "{count} samarbejder i {source}; tegner det første, {id!r} "
